@@ -1,0 +1,117 @@
+#include "api/api.h"
+
+#include <boost/json.hpp>
+#include <exception>
+
+#include "api/plane.h"
+#include "api/request_decoder.h"
+#include "api/routes.h"
+#include "api/validation/validator.h"
+#include "api/wire/errors.h"
+#include "auth/http_request.h"
+#include "common/ids.h"
+#include "common/log.h"
+
+namespace iotjobs::api {
+namespace {
+
+ApiResponse ErrorResponse(const Status& status, wire::Plane plane, const std::string& request_id) {
+  wire::ErrorInfo info = wire::ErrorInfoFor(status.code(), plane);
+  ApiResponse r;
+  r.status = info.http_status;
+  r.headers = {{"Content-Type", "application/json"},
+               {"x-amzn-RequestId", request_id},
+               {"x-amzn-ErrorType", std::string(info.type)}};
+  r.body = wire::ErrorBody(status);
+  if (r.status >= 500) {
+    IOTJOBS_LOG(kError) << "request " << request_id << " failed: " << status.ToString();
+  }
+  return r;
+}
+
+ApiResponse JsonResponse(int status, std::string body, const std::string& request_id) {
+  ApiResponse r;
+  r.status = status;
+  r.headers = {{"Content-Type", "application/json"}, {"x-amzn-RequestId", request_id}};
+  r.body = std::move(body);
+  return r;
+}
+
+}  // namespace
+
+const std::string* ApiRequest::Header(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (auth::EqualsIgnoreCase(k, name)) return &v;
+  }
+  return nullptr;
+}
+
+Api::Api(service::Service& service, ApiOptions options)
+    : service_(service),
+      options_(std::move(options)),
+      control_router_(wire::ControlPlaneModel()),
+      device_router_(wire::DevicePlaneModel()) {}
+
+void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
+  const std::string request_id = NewUuid();
+  std::string_view path = auth::TargetPath(request.target);
+
+  // Readiness: open before any authentication; the store is open once the Api exists.
+  if (path == "/health" && (request.method == "GET" || request.method == "HEAD")) {
+    done(JsonResponse(200,
+                      options_.auth == AuthMode::kNone ? R"({"status":"ok","auth":"none"})"
+                                                       : R"({"status":"ok","auth":"sigv4"})",
+                      request_id));
+    return;
+  }
+
+  wire::Plane plane = PlaneOf(request);
+  auto fail = [&](const Status& s) { done(ErrorResponse(s, plane, request_id)); };
+  try {
+    // Signature checking and per-account credentials come with their own issue; until then
+    // every request acts for the root account.
+    service::CallContext call{options_.account_id};
+
+    const Router& router = plane == wire::Plane::kDevice ? device_router_ : control_router_;
+    Result<RouteMatch> match = router.Match(request.method, path);
+    if (!match.ok()) return fail(match.status());
+    const wire::Operation& op = *match->operation;
+    const Route* route = FindRoute(plane, op.name);
+    if (!route) {
+      return fail(Status(ErrorCode::kUnknownOperation,
+                         op.name + " is not served by this server yet."));
+    }
+
+    Result<QueryParams> query = ParseQuery(auth::TargetQuery(request.target));
+    if (!query.ok()) return fail(query.status());
+    auto header = [&request](std::string_view name) -> std::optional<std::string> {
+      const std::string* v = request.Header(name);
+      return v ? std::optional<std::string>(*v) : std::nullopt;
+    };
+    Result<boost::json::object> input =
+        DecodeInput(op, match->labels, *query, header, request.body);
+    if (!input.ok()) return fail(input.status());
+    if (op.input) {
+      Status valid = validation::Validate(*op.input, *input);
+      if (!valid.ok()) return fail(valid);
+    }
+
+    HandlerContext ctx{service_, std::move(call), {options_.region, options_.account_id}, plane};
+    int success_code = op.success_code;
+    route->handler(ctx, std::move(*input),
+                   [done, plane, request_id, success_code](Result<boost::json::value> out) {
+                     if (!out.ok()) {
+                       done(ErrorResponse(out.status(), plane, request_id));
+                       return;
+                     }
+                     std::string body =
+                         out->is_null() ? std::string() : boost::json::serialize(*out);
+                     done(JsonResponse(success_code, std::move(body), request_id));
+                   });
+  } catch (const std::exception& e) {
+    IOTJOBS_LOG(kError) << "request " << request_id << ": unexpected exception: " << e.what();
+    fail(Internal("An internal error occurred."));
+  }
+}
+
+}  // namespace iotjobs::api

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/router.h"
+#include "service/service.h"
+
+namespace iotjobs::api {
+
+// An HTTP request as the API sees it, free of the HTTP library.
+struct ApiRequest {
+  std::string method;
+  std::string target;  // raw path?query, percent-encoded as received
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  // The first header named `name` (case-insensitive), or nullptr.
+  const std::string* Header(std::string_view name) const;
+};
+
+struct ApiResponse {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+};
+
+enum class AuthMode { kSigV4, kNone };
+
+struct ApiOptions {
+  std::string region = "us-east-1";
+  std::string account_id = "123456789012";
+  AuthMode auth = AuthMode::kSigV4;
+};
+
+// The request pipeline, in one written-down order:
+//   request id -> /health -> plane (from the SigV4 credential scope) -> caller's account ->
+//   route -> decode input -> validate against the model -> handler -> response or error.
+// Every failure leaves as AWS's error shape (status, x-amzn-ErrorType, {"message"}); a stray
+// exception becomes InternalFailureException and a log line. Thread-safe.
+class Api {
+ public:
+  Api(service::Service& service, ApiOptions options);
+
+  // `done` is called exactly once, possibly on another thread (a store thread), possibly
+  // before Handle returns.
+  void Handle(ApiRequest request, std::function<void(ApiResponse)> done);
+
+ private:
+  service::Service& service_;
+  ApiOptions options_;
+  Router control_router_;
+  Router device_router_;
+};
+
+}  // namespace iotjobs::api

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <chrono>
+#include <memory>
+
+#include "api/api.h"
+#include "common/result.h"
+
+namespace iotjobs::api {
+
+struct HttpLimits {
+  size_t max_body_bytes = 1 << 20;    // a larger body is refused with 413
+  size_t max_header_bytes = 16 << 10; // the request line and headers together
+  std::chrono::seconds idle_timeout{60};  // a connection silent this long is closed
+};
+
+// The HTTP/1.1 front door (Boost.Beast): accepts connections, reads one request at a time
+// per connection (keep-alive), hands it to the Api and writes the answer back. Requests
+// that break the HTTP limits are answered in AWS's error shape before the connection is
+// closed. Runs on the io_context's threads; the Api's answers may come from store threads
+// and are posted back to the connection's strand.
+class HttpServer {
+ public:
+  // Binds and listens; fails with kServiceUnavailable when the address cannot be used.
+  static Result<std::unique_ptr<HttpServer>> Listen(boost::asio::io_context& io,
+                                                    const boost::asio::ip::tcp::endpoint& at,
+                                                    Api& api, HttpLimits limits);
+  ~HttpServer();
+
+  // The bound address (the port is real even when 0 was asked for).
+  boost::asio::ip::tcp::endpoint local_endpoint() const;
+
+  // Stops accepting new connections; open ones finish their current request.
+  void StopAccepting();
+
+  struct Impl;
+
+ private:
+  explicit HttpServer(std::shared_ptr<Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<Impl> impl_;
+};
+
+}  // namespace iotjobs::api

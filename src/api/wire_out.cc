@@ -1,0 +1,105 @@
+#include "api/wire_out.h"
+
+#include <boost/json.hpp>
+
+#include "codec/job_configs_json.h"
+#include "codec/json_fields.h"
+
+namespace iotjobs::api {
+namespace json = boost::json;
+
+json::value EpochSeconds(EpochMillis t) {
+  if (t % 1000 == 0) return json::value(t / 1000);
+  return json::value(static_cast<double>(t) / 1000.0);
+}
+
+json::object JobToJson(const jobs::Job& job, const jobs::ArnContext& arns) {
+  json::object o;
+  o["jobArn"] = jobs::MakeArn(arns, jobs::ResourceKind::kJob, job.job_id);
+  o["jobId"] = job.job_id;
+  o["targetSelection"] = jobs::ToString(job.target_selection);
+  o["status"] = jobs::ToString(job.status);
+  o["forceCanceled"] = job.force_canceled;
+  if (job.reason_code) o["reasonCode"] = *job.reason_code;
+  if (job.comment) o["comment"] = *job.comment;
+  o["targets"] = codec::ToJsonArray(job.targets);
+  if (job.description) o["description"] = *job.description;
+  if (job.presigned_url_config) o["presignedUrlConfig"] = codec::ToJson(*job.presigned_url_config);
+  if (job.rollout_config) o["jobExecutionsRolloutConfig"] = codec::ToJson(*job.rollout_config);
+  if (job.abort_config) o["abortConfig"] = codec::ToJson(*job.abort_config);
+  o["createdAt"] = EpochSeconds(job.created_at);
+  o["lastUpdatedAt"] = EpochSeconds(job.last_updated_at);
+  if (job.completed_at) o["completedAt"] = EpochSeconds(*job.completed_at);
+  const auto& d = job.process_details;
+  json::object details;
+  if (!job.processing_targets.empty()) {
+    details["processingTargets"] = codec::ToJsonArray(job.processing_targets);
+  }
+  details["numberOfCanceledThings"] = d.canceled;
+  details["numberOfSucceededThings"] = d.succeeded;
+  details["numberOfFailedThings"] = d.failed;
+  details["numberOfRejectedThings"] = d.rejected;
+  details["numberOfQueuedThings"] = d.queued;
+  details["numberOfInProgressThings"] = d.in_progress;
+  details["numberOfRemovedThings"] = d.removed;
+  details["numberOfTimedOutThings"] = d.timed_out;
+  o["jobProcessDetails"] = std::move(details);
+  if (job.timeout_config) o["timeoutConfig"] = codec::ToJson(*job.timeout_config);
+  if (job.namespace_id) o["namespaceId"] = *job.namespace_id;
+  if (job.retry_config) o["jobExecutionsRetryConfig"] = codec::ToJson(*job.retry_config);
+  if (!job.document_parameters.empty()) {
+    o["documentParameters"] = codec::ToJsonObject(job.document_parameters);
+  }
+  o["isConcurrent"] = !job.processing_targets.empty();
+  if (job.scheduling_config) o["schedulingConfig"] = codec::ToJson(*job.scheduling_config);
+  if (!job.destination_package_versions.empty()) {
+    o["destinationPackageVersions"] = codec::ToJsonArray(job.destination_package_versions);
+  }
+  return o;
+}
+
+json::object JobSummaryToJson(const jobs::Job& job, const jobs::ArnContext& arns) {
+  json::object o;
+  o["jobArn"] = jobs::MakeArn(arns, jobs::ResourceKind::kJob, job.job_id);
+  o["jobId"] = job.job_id;
+  if (job.thing_group_id) o["thingGroupId"] = *job.thing_group_id;
+  o["targetSelection"] = jobs::ToString(job.target_selection);
+  o["status"] = jobs::ToString(job.status);
+  o["createdAt"] = EpochSeconds(job.created_at);
+  o["lastUpdatedAt"] = EpochSeconds(job.last_updated_at);
+  if (job.completed_at) o["completedAt"] = EpochSeconds(*job.completed_at);
+  o["isConcurrent"] = !job.processing_targets.empty();
+  return o;
+}
+
+json::object ExecutionToJson(const jobs::JobExecution& e, const jobs::ArnContext& arns,
+                             EpochMillis now) {
+  json::object o;
+  o["jobId"] = e.job_id;
+  o["status"] = jobs::ToString(e.status);
+  o["forceCanceled"] = e.force_canceled;
+  o["statusDetails"] = json::object{{"detailsMap", codec::ToJsonObject(e.status_details)}};
+  o["thingArn"] = jobs::MakeArn(arns, jobs::ResourceKind::kThing, e.thing_name);
+  o["queuedAt"] = EpochSeconds(e.queued_at);
+  if (e.started_at) o["startedAt"] = EpochSeconds(*e.started_at);
+  o["lastUpdatedAt"] = EpochSeconds(e.last_updated_at);
+  o["executionNumber"] = e.execution_number;
+  o["versionNumber"] = e.version_number;
+  if (auto left = jobs::ApproximateSecondsBeforeTimedOut(e, now)) {
+    o["approximateSecondsBeforeTimedOut"] = *left;
+  }
+  return o;
+}
+
+json::object ExecutionSummaryToJson(const jobs::JobExecution& e) {
+  json::object o;
+  o["status"] = jobs::ToString(e.status);
+  o["queuedAt"] = EpochSeconds(e.queued_at);
+  if (e.started_at) o["startedAt"] = EpochSeconds(*e.started_at);
+  o["lastUpdatedAt"] = EpochSeconds(e.last_updated_at);
+  o["executionNumber"] = e.execution_number;
+  o["retryAttempt"] = e.retry_attempt;
+  return o;
+}
+
+}  // namespace iotjobs::api

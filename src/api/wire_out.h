@@ -1,0 +1,28 @@
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include "common/clock.h"
+#include "jobs/arn.h"
+#include "jobs/job.h"
+#include "jobs/job_execution.h"
+#include "jobs/thing.h"
+
+// Domain values -> the output shapes of the iot model (control plane). Members appear in the
+// model's order, absent optional members are left out, timestamps are epoch seconds with a
+// fraction (fact sheet §5).
+namespace iotjobs::api {
+
+boost::json::value EpochSeconds(EpochMillis t);
+
+// Job (DescribeJob's `job`), with jobProcessDetails.
+boost::json::object JobToJson(const jobs::Job& job, const jobs::ArnContext& arns);
+// JobSummary (ListJobs).
+boost::json::object JobSummaryToJson(const jobs::Job& job, const jobs::ArnContext& arns);
+// JobExecution (control-plane DescribeJobExecution): statusDetails as {"detailsMap": {...}}.
+boost::json::object ExecutionToJson(const jobs::JobExecution& e, const jobs::ArnContext& arns,
+                                    EpochMillis now);
+// JobExecutionSummary (both list calls).
+boost::json::object ExecutionSummaryToJson(const jobs::JobExecution& e);
+
+}  // namespace iotjobs::api

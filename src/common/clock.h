@@ -1,0 +1,37 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+namespace iotjobs {
+
+// Milliseconds since the Unix epoch. Every stored time uses this unit.
+using EpochMillis = int64_t;
+
+// Source of the current time. Timers and timestamps read it, so tests can move time instead
+// of sleeping. Implementations are thread-safe.
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual EpochMillis NowMillis() const = 0;
+};
+
+// The wall clock.
+class SystemClock final : public Clock {
+ public:
+  EpochMillis NowMillis() const override;
+};
+
+// A clock that moves only when told to: for tests, and for iotjobsd's opt-in test clock.
+class ManualClock final : public Clock {
+ public:
+  explicit ManualClock(EpochMillis start) : now_(start) {}
+  EpochMillis NowMillis() const override { return now_.load(); }
+  void Set(EpochMillis now) { now_.store(now); }
+  void Advance(EpochMillis by) { now_.fetch_add(by); }
+
+ private:
+  std::atomic<EpochMillis> now_;
+};
+
+}  // namespace iotjobs

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace iotjobs::jobs {
+
+// Where ARNs are made: arn:aws:iot:REGION:ACCOUNT:KIND/NAME.
+struct ArnContext {
+  std::string region;
+  std::string account_id;
+};
+
+enum class ResourceKind { kThing, kThingGroup, kJob, kJobTemplate };
+
+std::string MakeArn(const ArnContext& ctx, ResourceKind kind, std::string_view name);
+
+struct ParsedArn {
+  std::string region;
+  std::string account_id;
+  ResourceKind kind;
+  std::string name;
+};
+
+// Parses an iot resource ARN; nullopt when it is not one of the kinds above.
+std::optional<ParsedArn> ParseArn(std::string_view arn);
+
+}  // namespace iotjobs::jobs

@@ -1,0 +1,70 @@
+#include "jobs/job.h"
+
+#include <cassert>
+
+namespace iotjobs::jobs {
+
+std::string_view ToString(JobStatus status) {
+  switch (status) {
+    case JobStatus::kInProgress: return "IN_PROGRESS";
+    case JobStatus::kCanceled: return "CANCELED";
+    case JobStatus::kCompleted: return "COMPLETED";
+    case JobStatus::kDeletionInProgress: return "DELETION_IN_PROGRESS";
+    case JobStatus::kScheduled: return "SCHEDULED";
+  }
+  return "IN_PROGRESS";
+}
+
+std::optional<JobStatus> ParseJobStatus(std::string_view text) {
+  for (JobStatus s : {JobStatus::kInProgress, JobStatus::kCanceled, JobStatus::kCompleted,
+                      JobStatus::kDeletionInProgress, JobStatus::kScheduled}) {
+    if (ToString(s) == text) return s;
+  }
+  return std::nullopt;
+}
+
+std::string_view ToString(TargetSelection selection) {
+  return selection == TargetSelection::kContinuous ? "CONTINUOUS" : "SNAPSHOT";
+}
+
+std::optional<TargetSelection> ParseTargetSelection(std::string_view text) {
+  if (text == "CONTINUOUS") return TargetSelection::kContinuous;
+  if (text == "SNAPSHOT") return TargetSelection::kSnapshot;
+  return std::nullopt;
+}
+
+int64_t& JobProcessDetails::For(ExecutionStatus status) {
+  switch (status) {
+    case ExecutionStatus::kQueued: return queued;
+    case ExecutionStatus::kInProgress: return in_progress;
+    case ExecutionStatus::kSucceeded: return succeeded;
+    case ExecutionStatus::kFailed: return failed;
+    case ExecutionStatus::kTimedOut: return timed_out;
+    case ExecutionStatus::kRejected: return rejected;
+    case ExecutionStatus::kRemoved: return removed;
+    case ExecutionStatus::kCanceled: return canceled;
+  }
+  return queued;
+}
+
+int64_t JobProcessDetails::Total() const {
+  return canceled + succeeded + failed + rejected + queued + in_progress + removed + timed_out;
+}
+
+void CountChange(JobProcessDetails& details, std::optional<ExecutionStatus> from,
+                 std::optional<ExecutionStatus> to) {
+  if (from) {
+    int64_t& n = details.For(*from);
+    assert(n > 0 && "counter would go negative");
+    --n;
+  }
+  if (to) ++details.For(*to);
+}
+
+bool ShouldComplete(const Job& job) {
+  return job.status == JobStatus::kInProgress &&
+         job.target_selection == TargetSelection::kSnapshot && job.processing_targets.empty() &&
+         job.process_details.queued == 0 && job.process_details.in_progress == 0;
+}
+
+}  // namespace iotjobs::jobs

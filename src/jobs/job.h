@@ -1,0 +1,82 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.h"
+#include "jobs/execution_status.h"
+#include "jobs/job_configs.h"
+
+namespace iotjobs::jobs {
+
+// JobStatus of the iot model.
+enum class JobStatus { kInProgress, kCanceled, kCompleted, kDeletionInProgress, kScheduled };
+std::string_view ToString(JobStatus status);
+std::optional<JobStatus> ParseJobStatus(std::string_view text);
+
+enum class TargetSelection { kContinuous, kSnapshot };
+std::string_view ToString(TargetSelection selection);
+std::optional<TargetSelection> ParseTargetSelection(std::string_view text);
+
+// jobProcessDetails: how many executions are in each status. Kept exact by applying every
+// status change to it in the same transaction as the change (CountChange below); the
+// counters count executions, retries included (boto3 issue #4656).
+struct JobProcessDetails {
+  int64_t canceled = 0;
+  int64_t succeeded = 0;
+  int64_t failed = 0;
+  int64_t rejected = 0;
+  int64_t queued = 0;
+  int64_t in_progress = 0;
+  int64_t removed = 0;
+  int64_t timed_out = 0;
+
+  int64_t& For(ExecutionStatus status);
+  int64_t Total() const;
+  bool operator==(const JobProcessDetails&) const = default;
+};
+
+// Moves one execution between counters: `from` absent for a new execution, `to` absent for
+// a deleted one.
+void CountChange(JobProcessDetails& details, std::optional<ExecutionStatus> from,
+                 std::optional<ExecutionStatus> to);
+
+struct Job {
+  std::string job_id;
+  std::vector<std::string> targets;  // thing and thing-group ARNs, as given
+  std::string document;              // inline JSON document
+  std::optional<std::string> description;
+  TargetSelection target_selection = TargetSelection::kSnapshot;
+  JobStatus status = JobStatus::kInProgress;
+  bool force_canceled = false;
+  std::optional<std::string> reason_code;
+  std::optional<std::string> comment;
+  std::optional<std::string> namespace_id;
+  std::optional<PresignedUrlConfig> presigned_url_config;
+  std::optional<JobExecutionsRolloutConfig> rollout_config;
+  std::optional<AbortConfig> abort_config;
+  std::optional<TimeoutConfig> timeout_config;
+  std::optional<JobExecutionsRetryConfig> retry_config;
+  std::optional<SchedulingConfig> scheduling_config;
+  std::vector<Tag> tags;
+  std::map<std::string, std::string> document_parameters;
+  std::vector<std::string> destination_package_versions;
+  EpochMillis created_at = 0;
+  EpochMillis last_updated_at = 0;
+  std::optional<EpochMillis> completed_at;
+  JobProcessDetails process_details;
+  // Thing-group targets whose executions are still being created (processingTargets).
+  std::vector<std::string> processing_targets;
+  // thingGroupId of the first thing-group target, shown in ListJobs' JobSummary.
+  std::optional<std::string> thing_group_id;
+};
+
+// True once a snapshot job has nothing left to do: in progress, rolled out, and every
+// execution terminal. Continuous jobs never complete by themselves (fact sheet §3.3).
+bool ShouldComplete(const Job& job);
+
+}  // namespace iotjobs::jobs

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "api/api.h"
+#include "api/http_server.h"
+#include "common/log.h"
+#include "common/result.h"
+
+namespace iotjobs::server {
+
+// iotjobsd's command line (DESIGN.md, "The contract users see").
+struct Config {
+  std::string listen_host = "127.0.0.1";
+  uint16_t listen_port = 4580;
+  std::string data_dir = "./iotjobs-data";  // ":memory:" keeps nothing
+  std::string region = "us-east-1";
+  std::string account_id = "123456789012";
+  api::AuthMode auth = api::AuthMode::kSigV4;
+  int threads = 0;  // 0: one per core
+  log::Level log_level = log::Level::kInfo;
+  api::HttpLimits limits;
+  bool help = false;
+  bool version = false;
+};
+
+// Parses argv. kInvalidRequest with a message naming the bad option.
+Result<Config> ParseArgs(int argc, char** argv);
+
+// The --help text.
+std::string Usage();
+
+}  // namespace iotjobs::server

@@ -1,0 +1,113 @@
+// iotjobsd: wires the store, the service, the API and the HTTP server together. The only
+// code that knows every concrete class.
+#include <boost/asio/ip/address.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <iostream>
+#include <thread>
+#include <vector>
+
+#include "api/api.h"
+#include "api/http_server.h"
+#include "common/clock.h"
+#include "common/log.h"
+#include "server/config.h"
+#include "server/root_credentials.h"
+#include "service/service.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace {
+constexpr const char* kVersion = "0.1.0";
+}
+
+int main(int argc, char** argv) {
+  using namespace iotjobs;
+  auto config = server::ParseArgs(argc, argv);
+  if (!config.ok()) {
+    std::cerr << "iotjobsd: " << config.status().message() << "\n";
+    return 2;
+  }
+  if (config->help) {
+    std::cout << server::Usage();
+    return 0;
+  }
+  if (config->version) {
+    std::cout << "iotjobsd " << kVersion << "\n";
+    return 0;
+  }
+  log::SetLevel(config->log_level);
+
+  boost::system::error_code ec;
+  auto address = boost::asio::ip::make_address(config->listen_host, ec);
+  if (ec) {
+    std::cerr << "iotjobsd: --listen needs an IP address, got '" << config->listen_host << "'\n";
+    return 2;
+  }
+
+  store::sqlite::SqliteOptions store_options;
+  store_options.data_dir = config->data_dir;
+  auto store = store::sqlite::SqliteStore::Open(store_options);
+  if (!store.ok()) {
+    std::cerr << "iotjobsd: cannot open the store in " << config->data_dir << ": "
+              << store.status().message() << "\n";
+    return 1;
+  }
+  IOTJOBS_LOG(kInfo) << "store: "
+                     << (config->data_dir == ":memory:" ? std::string("in memory, nothing is kept")
+                                                        : "SQLite " + (*store)->path() +
+                                                              " (WAL, synchronous=FULL)");
+
+  auto credentials = server::LoadRootCredentials(config->data_dir);
+  if (!credentials.ok()) {
+    std::cerr << "iotjobsd: " << credentials.status().message() << "\n";
+    return 1;
+  }
+  if (credentials->generated_now) {
+    // Printed once, on the start that generated them (they are kept in the data dir).
+    std::cout << "Root credentials for account " << config->account_id << " (shown once):\n"
+              << "  AWS_ACCESS_KEY_ID=" << credentials->access_key_id << "\n"
+              << "  AWS_SECRET_ACCESS_KEY=" << credentials->secret_access_key << "\n"
+              << std::flush;
+  }
+  if (config->auth == api::AuthMode::kNone) {
+    IOTJOBS_LOG(kWarn) << "auth: --auth none: every request is accepted without checking its "
+                          "signature. Use this for local emulation only.";
+  }
+
+  SystemClock clock;
+  service::Service service(**store, clock, config->region);
+  api::ApiOptions api_options{config->region, config->account_id, config->auth};
+  api::Api api(service, api_options);
+
+  boost::asio::io_context io;
+  auto http = api::HttpServer::Listen(io, {address, config->listen_port}, api, config->limits);
+  if (!http.ok()) {
+    std::cerr << "iotjobsd: cannot listen on " << config->listen_host << ":"
+              << config->listen_port << "\n";
+    return 1;
+  }
+  auto bound = (*http)->local_endpoint();
+  IOTJOBS_LOG(kInfo) << "iotjobsd " << kVersion << " listening on http://"
+                     << bound.address().to_string() << ":" << bound.port() << " (region "
+                     << config->region << ", account " << config->account_id << ")";
+
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& error, int signal) {
+    if (error) return;
+    IOTJOBS_LOG(kInfo) << "received " << (signal == SIGINT ? "SIGINT" : "SIGTERM")
+                       << ", shutting down";
+    (*http)->StopAccepting();
+    // Finish the writes already queued (their data is committed before we exit), then stop.
+    (*store)->Shutdown();
+    io.stop();
+  });
+
+  int threads = config->threads > 0 ? config->threads
+                                    : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
+  io.run();
+  for (auto& t : pool) t.join();
+  (*store)->Shutdown();
+  IOTJOBS_LOG(kInfo) << "iotjobsd stopped";
+  return 0;
+}

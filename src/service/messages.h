@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+// The messages the service answers with, in one place, in AWS's wording where it is known.
+namespace iotjobs::service::messages {
+
+inline std::string ThingNotFound(std::string_view name) {
+  return "Thing " + std::string(name) + " cannot be found.";
+}
+inline std::string ThingGroupNotFound(std::string_view name) {
+  return "Thing group " + std::string(name) + " cannot be found.";
+}
+inline std::string JobNotFound(std::string_view id) {
+  return "Job " + std::string(id) + " cannot be found.";
+}
+inline std::string ExecutionNotFound(std::string_view job_id, std::string_view thing) {
+  return "Job execution of job " + std::string(job_id) + " on thing " + std::string(thing) +
+         " cannot be found.";
+}
+inline std::string ExecutionNumberNotFound(std::string_view job_id, std::string_view thing,
+                                           long long number) {
+  return "Job execution number " + std::to_string(number) + " of job " + std::string(job_id) +
+         " on thing " + std::string(thing) + " cannot be found.";
+}
+inline std::string VersionMismatch(std::string_view what, long long expected, long long actual) {
+  return "The version of " + std::string(what) + " is " + std::to_string(actual) +
+         ", not the expected version " + std::to_string(expected) + ".";
+}
+
+}  // namespace iotjobs::service::messages

@@ -1,0 +1,187 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "jobs/job.h"
+#include "jobs/job_execution.h"
+#include "jobs/thing.h"
+#include "store/store.h"
+
+// Inputs and outputs of the service operations, one struct per AWS operation, members named
+// after the model's (mechanically converted). The API layer fills them from validated wire
+// input; MQTT will fill the device ones from its payloads.
+namespace iotjobs::service {
+
+// Who calls: the account the request is authenticated into.
+struct CallContext {
+  std::string account_id;
+};
+
+struct AttributePayload {
+  std::map<std::string, std::string> attributes;
+  bool merge = false;
+};
+
+struct PageInput {
+  std::optional<std::string> next_token;  // the wire's opaque token
+  std::optional<int> max_results;
+};
+
+// ---- things ----
+struct CreateThingRequest {
+  std::string thing_name;
+  std::optional<std::string> thing_type_name;
+  std::optional<AttributePayload> attribute_payload;
+  std::optional<std::string> billing_group_name;
+};
+struct UpdateThingRequest {
+  std::string thing_name;
+  std::optional<std::string> thing_type_name;
+  std::optional<AttributePayload> attribute_payload;
+  std::optional<int64_t> expected_version;
+  bool remove_thing_type = false;
+};
+struct DeleteThingRequest {
+  std::string thing_name;
+  std::optional<int64_t> expected_version;
+};
+struct ListThingsRequest {
+  PageInput page;
+  store::ThingFilter filter;
+};
+template <typename T>
+struct ListResult {
+  std::vector<T> items;
+  std::optional<std::string> next_token;
+};
+
+// ---- thing groups ----
+struct CreateThingGroupRequest {
+  std::string thing_group_name;
+  std::optional<std::string> parent_group_name;
+  std::optional<std::string> description;
+  std::optional<AttributePayload> attribute_payload;
+};
+// A group with what DescribeThingGroup shows beside the row: its ancestors, root first.
+struct ThingGroupView {
+  jobs::ThingGroup group;
+  std::vector<std::string> root_to_parent;
+};
+struct UpdateThingGroupRequest {
+  std::string thing_group_name;
+  std::optional<std::string> description;
+  std::optional<AttributePayload> attribute_payload;
+  std::optional<int64_t> expected_version;
+};
+struct DeleteThingGroupRequest {
+  std::string thing_group_name;
+  std::optional<int64_t> expected_version;
+};
+struct ListThingGroupsRequest {
+  PageInput page;
+  std::optional<std::string> parent_group;
+  std::optional<std::string> name_prefix_filter;
+  bool recursive = false;
+};
+// AddThingToThingGroup / RemoveThingFromThingGroup: each side by name or by ARN.
+struct ThingGroupMembershipRequest {
+  std::optional<std::string> thing_group_name;
+  std::optional<std::string> thing_group_arn;
+  std::optional<std::string> thing_name;
+  std::optional<std::string> thing_arn;
+};
+struct ListThingsInThingGroupRequest {
+  std::string thing_group_name;
+  bool recursive = false;
+  PageInput page;
+};
+struct ListThingGroupsForThingRequest {
+  std::string thing_name;
+  PageInput page;
+};
+
+// ---- jobs ----
+struct CreateJobRequest {
+  jobs::Job job;  // job_id, targets, document, description, configurations, tags, ...
+  std::optional<std::string> document_source;
+  std::optional<std::string> job_template_arn;
+};
+struct JobView {
+  jobs::Job job;
+};
+struct ListJobsRequest {
+  PageInput page;
+  std::optional<jobs::JobStatus> status;
+  std::optional<jobs::TargetSelection> target_selection;
+  std::optional<std::string> thing_group_name;
+  std::optional<std::string> thing_group_id;
+  std::optional<std::string> namespace_id;
+};
+struct UpdateJobRequest {
+  std::string job_id;
+  std::optional<std::string> namespace_id;
+  std::optional<std::string> description;
+  std::optional<jobs::PresignedUrlConfig> presigned_url_config;
+  std::optional<jobs::JobExecutionsRolloutConfig> rollout_config;
+  std::optional<jobs::AbortConfig> abort_config;
+  std::optional<jobs::TimeoutConfig> timeout_config;
+  std::optional<jobs::JobExecutionsRetryConfig> retry_config;
+};
+struct CancelJobRequest {
+  std::string job_id;
+  std::optional<std::string> reason_code;
+  std::optional<std::string> comment;
+  bool force = false;
+};
+struct DeleteJobRequest {
+  std::string job_id;
+  bool force = false;
+  std::optional<std::string> namespace_id;
+};
+struct AssociateTargetsWithJobRequest {
+  std::string job_id;
+  std::vector<std::string> targets;
+  std::optional<std::string> comment;
+  std::optional<std::string> namespace_id;
+};
+
+// ---- executions (control plane) ----
+struct DescribeJobExecutionRequest {
+  std::string job_id;
+  std::string thing_name;
+  std::optional<int64_t> execution_number;
+};
+struct ListJobExecutionsForJobRequest {
+  std::string job_id;
+  std::optional<jobs::ExecutionStatus> status;
+  PageInput page;
+};
+struct ListJobExecutionsForThingRequest {
+  std::string thing_name;
+  std::optional<jobs::ExecutionStatus> status;
+  std::optional<std::string> namespace_id;
+  std::optional<std::string> job_id;
+  PageInput page;
+};
+struct CancelJobExecutionRequest {
+  std::string job_id;
+  std::string thing_name;
+  bool force = false;
+  std::optional<int64_t> expected_version;
+  std::optional<std::map<std::string, std::string>> status_details;
+};
+struct DeleteJobExecutionRequest {
+  std::string job_id;
+  std::string thing_name;
+  int64_t execution_number = 0;
+  bool force = false;
+  std::optional<std::string> namespace_id;
+};
+
+struct Empty {};
+
+}  // namespace iotjobs::service

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <string>
+
+#include "common/clock.h"
+#include "jobs/arn.h"
+#include "service/requests.h"
+#include "service/run.h"
+#include "store/store.h"
+
+namespace iotjobs::service {
+
+// The use cases: one method per AWS operation, each one store transaction (load, ask jobs/
+// whether it may happen, write, commit). HTTP handlers and, later, MQTT call the same
+// methods. Every method is asynchronous: `done` runs once, on a store thread, after the
+// transaction committed or failed. Thread-safe; the store and clock outlive the service.
+class Service {
+ public:
+  Service(store::Store& store, const Clock& clock, std::string region)
+      : store_(store), clock_(clock), region_(std::move(region)) {}
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
+
+  const std::string& region() const { return region_; }
+  jobs::ArnContext ArnsFor(const CallContext& ctx) const { return {region_, ctx.account_id}; }
+
+  // ---- registry (things_service.cc, thing_groups_service.cc) ----
+  void CreateThing(const CallContext& ctx, CreateThingRequest req, Callback<jobs::Thing> done);
+  void DescribeThing(const CallContext& ctx, std::string thing_name, Callback<jobs::Thing> done);
+  void ListThings(const CallContext& ctx, ListThingsRequest req,
+                  Callback<ListResult<jobs::Thing>> done);
+  void UpdateThing(const CallContext& ctx, UpdateThingRequest req, Callback<Empty> done);
+  void DeleteThing(const CallContext& ctx, DeleteThingRequest req, Callback<Empty> done);
+
+  void CreateThingGroup(const CallContext& ctx, CreateThingGroupRequest req,
+                        Callback<jobs::ThingGroup> done);
+  void DescribeThingGroup(const CallContext& ctx, std::string name,
+                          Callback<ThingGroupView> done);
+  void ListThingGroups(const CallContext& ctx, ListThingGroupsRequest req,
+                       Callback<ListResult<std::string>> done);
+  void UpdateThingGroup(const CallContext& ctx, UpdateThingGroupRequest req,
+                        Callback<int64_t> done);  // the new version
+  void DeleteThingGroup(const CallContext& ctx, DeleteThingGroupRequest req,
+                        Callback<Empty> done);
+  void AddThingToThingGroup(const CallContext& ctx, ThingGroupMembershipRequest req,
+                            Callback<Empty> done);
+  void RemoveThingFromThingGroup(const CallContext& ctx, ThingGroupMembershipRequest req,
+                                 Callback<Empty> done);
+  void ListThingsInThingGroup(const CallContext& ctx, ListThingsInThingGroupRequest req,
+                              Callback<ListResult<std::string>> done);
+  void ListThingGroupsForThing(const CallContext& ctx, ListThingGroupsForThingRequest req,
+                               Callback<ListResult<std::string>> done);
+
+  // ---- jobs (jobs_service.cc) ----
+  void CreateJob(const CallContext& ctx, CreateJobRequest req, Callback<jobs::Job> done);
+  void DescribeJob(const CallContext& ctx, std::string job_id, Callback<jobs::Job> done);
+  void ListJobs(const CallContext& ctx, ListJobsRequest req, Callback<ListResult<jobs::Job>> done);
+  void UpdateJob(const CallContext& ctx, UpdateJobRequest req, Callback<Empty> done);
+  void CancelJob(const CallContext& ctx, CancelJobRequest req, Callback<jobs::Job> done);
+  void DeleteJob(const CallContext& ctx, DeleteJobRequest req, Callback<Empty> done);
+  void GetJobDocument(const CallContext& ctx, std::string job_id, Callback<std::string> done);
+  void AssociateTargetsWithJob(const CallContext& ctx, AssociateTargetsWithJobRequest req,
+                               Callback<jobs::Job> done);
+
+  // ---- executions, control plane (executions_service.cc) ----
+  void DescribeJobExecution(const CallContext& ctx, DescribeJobExecutionRequest req,
+                            Callback<jobs::JobExecution> done);
+  void ListJobExecutionsForJob(const CallContext& ctx, ListJobExecutionsForJobRequest req,
+                               Callback<ListResult<jobs::JobExecution>> done);
+  void ListJobExecutionsForThing(const CallContext& ctx, ListJobExecutionsForThingRequest req,
+                                 Callback<ListResult<jobs::JobExecution>> done);
+  void CancelJobExecution(const CallContext& ctx, CancelJobExecutionRequest req,
+                          Callback<Empty> done);
+  void DeleteJobExecution(const CallContext& ctx, DeleteJobExecutionRequest req,
+                          Callback<Empty> done);
+
+  EpochMillis Now() const { return clock_.NowMillis(); }
+
+ private:
+  store::Store& store_;
+  const Clock& clock_;
+  std::string region_;
+};
+
+}  // namespace iotjobs::service

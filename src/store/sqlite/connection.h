@@ -1,0 +1,98 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "common/result.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace iotjobs::store::sqlite {
+
+class Connection;
+
+// A prepared statement borrowed from the connection's cache. Reset and unbound when the
+// Statement goes out of scope, so the next user finds it clean. Not thread-safe (neither is
+// the connection).
+class Statement {
+ public:
+  Statement(Connection* conn, sqlite3_stmt* stmt) : conn_(conn), stmt_(stmt) {}
+  ~Statement();
+  Statement(Statement&& other) noexcept : conn_(other.conn_), stmt_(other.stmt_) {
+    other.stmt_ = nullptr;
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Parameters are 1-based, as in SQLite.
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, const std::string& text) { return Bind(index, std::string_view(text)); }
+  Statement& Bind(int index, const char* text) { return Bind(index, std::string_view(text)); }
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
+  Statement& Bind(int index, bool value) { return Bind(index, static_cast<int64_t>(value)); }
+  Statement& Bind(int index, double value);
+  Statement& BindNull(int index);
+  template <typename T>
+  Statement& Bind(int index, const std::optional<T>& value) {
+    return value ? Bind(index, *value) : BindNull(index);
+  }
+  // Binds all arguments to parameters 1..N.
+  template <typename... Args>
+  Statement& BindAll(const Args&... args) {
+    int i = 0;
+    (Bind(++i, args), ...);
+    return *this;
+  }
+
+  // Advances: true when a row is ready, false when done. Fails with kInternalFailure (or
+  // kServiceUnavailable for I/O and full-disk errors), the cause logged.
+  Result<bool> Step();
+  // Steps to completion, for statements without result rows.
+  Status Run();
+
+  bool IsNull(int column) const;
+  int64_t Int(int column) const;
+  double Double(int column) const;
+  std::string Text(int column) const;
+  std::optional<std::string> OptText(int column) const;
+  std::optional<int64_t> OptInt(int column) const;
+
+ private:
+  Connection* conn_;
+  sqlite3_stmt* stmt_;
+};
+
+// One SQLite connection with a cache of prepared statements. Not thread-safe: each thread
+// of the store owns its own connection.
+class Connection {
+ public:
+  // Opens (creating if needed) the database at `path` ("file:..." URIs accepted).
+  static Result<std::unique_ptr<Connection>> Open(const std::string& path, bool read_only);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs SQL without parameters (possibly several statements).
+  Status Exec(std::string_view sql);
+  // A cached prepared statement for `sql`; the SQL text must be a literal or otherwise
+  // outlive the connection, since the cache is keyed by it.
+  Result<Statement> Prepare(std::string_view sql);
+  int64_t Changes() const;
+  bool InTransaction() const;
+
+  // Maps the SQLite result code `rc` to our Status, logging `what` and SQLite's message.
+  Status Error(int rc, std::string_view what) const;
+
+ private:
+  explicit Connection(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+  std::unordered_map<std::string_view, sqlite3_stmt*> cache_;
+};
+
+}  // namespace iotjobs::store::sqlite

@@ -1,0 +1,49 @@
+#include "store/sqlite/migrations.h"
+
+#include <string>
+#include <string_view>
+
+#include "common/log.h"
+
+namespace iotjobs::store::sqlite {
+// Defined by the generated sources (cmake/Embed.cmake).
+std::string_view Migration0001();
+
+namespace {
+struct Migration {
+  int version;
+  std::string_view (*sql)();
+};
+constexpr Migration kMigrations[] = {
+    {1, &Migration0001},
+};
+}  // namespace
+
+Status Migrate(Connection& conn) {
+  IOTJOBS_ASSIGN_OR_RETURN(Statement s, conn.Prepare("PRAGMA user_version"));
+  IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+  int current = row ? static_cast<int>(s.Int(0)) : 0;
+  const int newest = kMigrations[std::size(kMigrations) - 1].version;
+  if (current > newest) {
+    IOTJOBS_LOG(kError) << "store: database schema version " << current
+                        << " is newer than this iotjobsd knows (" << newest << ")";
+    return Unavailable("The data store was written by a newer iotjobsd.");
+  }
+  for (const Migration& m : kMigrations) {
+    if (m.version <= current) continue;
+    IOTJOBS_LOG(kInfo) << "store: applying schema migration " << m.version;
+    IOTJOBS_RETURN_IF_ERROR(conn.Exec("BEGIN IMMEDIATE"));
+    Status applied = conn.Exec(m.sql());
+    if (applied.ok()) {
+      applied = conn.Exec("PRAGMA user_version = " + std::to_string(m.version));
+    }
+    if (!applied.ok()) {
+      (void)conn.Exec("ROLLBACK");
+      return applied;
+    }
+    IOTJOBS_RETURN_IF_ERROR(conn.Exec("COMMIT"));
+  }
+  return Status::Ok();
+}
+
+}  // namespace iotjobs::store::sqlite

@@ -1,0 +1,183 @@
+// Job executions: point lookups by key, keyset pages per job and per thing, and the
+// device's pending queue (a partial index, so its cost does not grow with history).
+#include <string>
+
+#include "store/page_key.h"
+#include "store/sqlite/json_columns.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace iotjobs::store::sqlite {
+namespace {
+
+#define IOTJOBS_EXECUTION_COLUMNS                                                       \
+  "job_id, thing_name, execution_number, status, force_canceled, status_details, "      \
+  "queued_at, started_at, last_updated_at, version_number, retry_attempt, namespace_id, " \
+  "in_progress_timeout_at, step_timeout_at"
+
+jobs::JobExecution ReadExecution(const Statement& s) {
+  jobs::JobExecution e;
+  e.job_id = s.Text(0);
+  e.thing_name = s.Text(1);
+  e.execution_number = s.Int(2);
+  e.status = jobs::ParseExecutionStatus(s.Text(3)).value_or(jobs::ExecutionStatus::kQueued);
+  e.force_canceled = s.Int(4) != 0;
+  e.status_details = StringMapFromJson(s.Text(5));
+  e.queued_at = s.Int(6);
+  e.started_at = s.OptInt(7);
+  e.last_updated_at = s.Int(8);
+  e.version_number = s.Int(9);
+  e.retry_attempt = static_cast<int32_t>(s.Int(10));
+  e.namespace_id = s.OptText(11);
+  e.in_progress_timeout_at = s.OptInt(12);
+  e.step_timeout_at = s.OptInt(13);
+  return e;
+}
+
+// Reads rows into a page; the statement asked for limit+1 rows to learn whether more exist.
+Result<Page<jobs::JobExecution>> ExecutionPage(Statement& s, int limit, bool key_is_thing) {
+  Page<jobs::JobExecution> out;
+  for (;;) {
+    IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.items.push_back(ReadExecution(s));
+  }
+  if (static_cast<int>(out.items.size()) > limit) {
+    out.items.pop_back();
+    const auto& last = out.items.back();
+    out.next = EncodePageKey({key_is_thing ? last.thing_name : last.job_id,
+                              std::to_string(last.execution_number)});
+  }
+  return out;
+}
+
+// The (name, number) position after which a page starts: ("", 0) for the first page.
+Result<std::pair<std::string, int64_t>> After(const PageRequest& page) {
+  if (page.after.empty()) return std::pair<std::string, int64_t>("", 0);
+  IOTJOBS_ASSIGN_OR_RETURN(auto parts, DecodePageKey(page.after, 2));
+  IOTJOBS_ASSIGN_OR_RETURN(int64_t number, PageKeyNumber(parts[1]));
+  return std::pair<std::string, int64_t>(parts[0], number);
+}
+
+}  // namespace
+
+Result<std::optional<jobs::JobExecution>> SqliteTransaction::GetExecution(
+    std::string_view job_id, std::string_view thing_name,
+    std::optional<int64_t> execution_number) {
+  Result<Statement> prepared =
+      execution_number
+          ? conn_.Prepare("SELECT " IOTJOBS_EXECUTION_COLUMNS
+                          " FROM job_executions WHERE account_id = ? AND job_id = ? "
+                          "AND thing_name = ? AND execution_number = ?")
+          : conn_.Prepare("SELECT " IOTJOBS_EXECUTION_COLUMNS
+                          " FROM job_executions WHERE account_id = ? AND job_id = ? "
+                          "AND thing_name = ? ORDER BY execution_number DESC LIMIT 1");
+  if (!prepared.ok()) return prepared.status();
+  Statement& s = *prepared;
+  s.BindAll(account_id_, job_id, thing_name);
+  if (execution_number) s.Bind(4, *execution_number);
+  IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<jobs::JobExecution>();
+  return std::optional<jobs::JobExecution>(ReadExecution(s));
+}
+
+Result<Page<jobs::JobExecution>> SqliteTransaction::ListExecutionsForJob(
+    std::string_view job_id, std::optional<jobs::ExecutionStatus> status,
+    const PageRequest& page) {
+  IOTJOBS_ASSIGN_OR_RETURN(auto after, After(page));
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("SELECT " IOTJOBS_EXECUTION_COLUMNS
+                    " FROM job_executions WHERE account_id = ?1 AND job_id = ?2 "
+                    "AND (thing_name > ?3 OR (thing_name = ?3 AND execution_number > ?4)) "
+                    "AND (?5 IS NULL OR status = ?5) "
+                    "ORDER BY thing_name, execution_number LIMIT ?6"));
+  std::optional<std::string> status_text;
+  if (status) status_text = std::string(jobs::ToString(*status));
+  s.BindAll(account_id_, job_id, after.first, after.second, status_text, page.limit + 1);
+  return ExecutionPage(s, page.limit, /*key_is_thing=*/true);
+}
+
+Result<Page<jobs::JobExecution>> SqliteTransaction::ListExecutionsForThing(
+    std::string_view thing_name, const ExecutionFilter& filter, const PageRequest& page) {
+  IOTJOBS_ASSIGN_OR_RETURN(auto after, After(page));
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("SELECT " IOTJOBS_EXECUTION_COLUMNS
+                    " FROM job_executions WHERE account_id = ?1 AND thing_name = ?2 "
+                    "AND (job_id > ?3 OR (job_id = ?3 AND execution_number > ?4)) "
+                    "AND (?5 IS NULL OR status = ?5) AND (?6 IS NULL OR namespace_id = ?6) "
+                    "AND (?7 IS NULL OR job_id = ?7) "
+                    "ORDER BY job_id, execution_number LIMIT ?8"));
+  std::optional<std::string> status_text;
+  if (filter.status) status_text = std::string(jobs::ToString(*filter.status));
+  s.BindAll(account_id_, thing_name, after.first, after.second, status_text,
+            filter.namespace_id, filter.job_id, page.limit + 1);
+  return ExecutionPage(s, page.limit, /*key_is_thing=*/false);
+}
+
+Result<std::vector<jobs::JobExecution>> SqliteTransaction::ListPendingExecutionsForThing(
+    std::string_view thing_name, int limit) {
+  // 'IN_PROGRESS' sorts before 'QUEUED', so the index order is the device's order.
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("SELECT " IOTJOBS_EXECUTION_COLUMNS
+                    " FROM job_executions WHERE account_id = ? AND thing_name = ? "
+                    "AND status IN ('QUEUED', 'IN_PROGRESS') "
+                    "ORDER BY status, queued_at, job_id, execution_number LIMIT ?"));
+  s.BindAll(account_id_, thing_name, limit);
+  std::vector<jobs::JobExecution> out;
+  for (;;) {
+    IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.push_back(ReadExecution(s));
+  }
+}
+
+Status SqliteTransaction::InsertExecution(const jobs::JobExecution& e) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s, conn_.Prepare("INSERT INTO job_executions (account_id, " IOTJOBS_EXECUTION_COLUMNS
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  s.BindAll(account_id_, e.job_id, e.thing_name, e.execution_number, jobs::ToString(e.status),
+            e.force_canceled, StringMapToJson(e.status_details), e.queued_at, e.started_at,
+            e.last_updated_at, e.version_number, static_cast<int64_t>(e.retry_attempt),
+            e.namespace_id, e.in_progress_timeout_at, e.step_timeout_at);
+  return s.Run();
+}
+
+Status SqliteTransaction::UpdateExecution(const jobs::JobExecution& e) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("UPDATE job_executions SET status = ?, force_canceled = ?, "
+                    "status_details = ?, started_at = ?, last_updated_at = ?, "
+                    "version_number = ?, retry_attempt = ?, in_progress_timeout_at = ?, "
+                    "step_timeout_at = ? WHERE account_id = ? AND job_id = ? "
+                    "AND thing_name = ? AND execution_number = ?"));
+  s.BindAll(jobs::ToString(e.status), e.force_canceled, StringMapToJson(e.status_details),
+            e.started_at, e.last_updated_at, e.version_number,
+            static_cast<int64_t>(e.retry_attempt), e.in_progress_timeout_at, e.step_timeout_at,
+            account_id_, e.job_id, e.thing_name, e.execution_number);
+  return s.Run();
+}
+
+Status SqliteTransaction::DeleteExecution(std::string_view job_id, std::string_view thing_name,
+                                          int64_t execution_number) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s, conn_.Prepare("DELETE FROM job_executions WHERE account_id = ? AND job_id = ? "
+                                 "AND thing_name = ? AND execution_number = ?"));
+  s.BindAll(account_id_, job_id, thing_name, execution_number);
+  return s.Run();
+}
+
+Result<int64_t> SqliteTransaction::DeleteExecutionsOfJob(std::string_view job_id,
+                                                         int64_t limit) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("DELETE FROM job_executions WHERE account_id = ?1 AND job_id = ?2 "
+                    "AND thing_name IN (SELECT thing_name FROM job_executions "
+                    "WHERE account_id = ?1 AND job_id = ?2 ORDER BY thing_name LIMIT ?3)"));
+  s.BindAll(account_id_, job_id, limit);
+  IOTJOBS_RETURN_IF_ERROR(s.Run());
+  return conn_.Changes();
+}
+
+}  // namespace iotjobs::store::sqlite

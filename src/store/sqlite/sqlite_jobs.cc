@@ -1,0 +1,196 @@
+// Jobs, their documents and their thing-group targets.
+#include <set>
+
+#include "jobs/arn.h"
+#include "store/page_key.h"
+#include "store/sqlite/job_row.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace iotjobs::store::sqlite {
+namespace {
+
+#define IOTJOBS_JOB_COLUMNS                                                                   \
+  "job_id, status, target_selection, namespace_id, created_at, last_updated_at, completed_at, " \
+  "n_canceled, n_succeeded, n_failed, n_rejected, n_queued, n_in_progress, n_removed, "        \
+  "n_timed_out, details"
+
+jobs::Job ReadJob(const Statement& s) {
+  jobs::Job job;
+  job.job_id = s.Text(0);
+  job.status = jobs::ParseJobStatus(s.Text(1)).value_or(jobs::JobStatus::kInProgress);
+  job.target_selection =
+      jobs::ParseTargetSelection(s.Text(2)).value_or(jobs::TargetSelection::kSnapshot);
+  job.namespace_id = s.OptText(3);
+  job.created_at = s.Int(4);
+  job.last_updated_at = s.Int(5);
+  if (!s.IsNull(6)) job.completed_at = s.Int(6);
+  auto& d = job.process_details;
+  d.canceled = s.Int(7);
+  d.succeeded = s.Int(8);
+  d.failed = s.Int(9);
+  d.rejected = s.Int(10);
+  d.queued = s.Int(11);
+  d.in_progress = s.Int(12);
+  d.removed = s.Int(13);
+  d.timed_out = s.Int(14);
+  JobDetailsFromJson(s.Text(15), job);
+  return job;
+}
+
+// The thing-group names among a job's targets (group ARNs of any account are kept as given;
+// the service validated them).
+std::vector<std::string> GroupTargets(const jobs::Job& job) {
+  std::vector<std::string> out;
+  for (const auto& target : job.targets) {
+    auto arn = jobs::ParseArn(target);
+    if (arn && arn->kind == jobs::ResourceKind::kThingGroup) out.push_back(arn->name);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::optional<jobs::Job>> SqliteTransaction::GetJob(std::string_view job_id) {
+  IOTJOBS_ASSIGN_OR_RETURN(Statement s,
+                           conn_.Prepare("SELECT " IOTJOBS_JOB_COLUMNS
+                                         " FROM jobs WHERE account_id = ? AND job_id = ?"));
+  s.BindAll(account_id_, job_id);
+  IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<jobs::Job>();
+  return std::optional<jobs::Job>(ReadJob(s));
+}
+
+Result<std::optional<std::string>> SqliteTransaction::GetJobDocument(std::string_view job_id) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("SELECT document FROM job_documents WHERE account_id = ? AND job_id = ?"));
+  s.BindAll(account_id_, job_id);
+  IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(s.Text(0));
+}
+
+Result<Page<jobs::Job>> SqliteTransaction::ListJobs(const JobFilter& filter,
+                                                    const PageRequest& page) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("SELECT " IOTJOBS_JOB_COLUMNS
+                    " FROM jobs j WHERE account_id = ?1 AND job_id > ?2 "
+                    "AND (?3 IS NULL OR status = ?3) AND (?4 IS NULL OR target_selection = ?4) "
+                    "AND (?5 IS NULL OR namespace_id = ?5) "
+                    "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM job_group_targets t "
+                    "  WHERE t.account_id = j.account_id AND t.thing_group_name = ?6 "
+                    "  AND t.job_id = j.job_id)) "
+                    "ORDER BY job_id LIMIT ?7"));
+  std::optional<std::string> status, selection;
+  if (filter.status) status = std::string(jobs::ToString(*filter.status));
+  if (filter.target_selection) selection = std::string(jobs::ToString(*filter.target_selection));
+  s.BindAll(account_id_, page.after, status, selection, filter.namespace_id,
+            filter.thing_group_name, page.limit + 1);
+  Page<jobs::Job> out;
+  for (;;) {
+    IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.items.push_back(ReadJob(s));
+  }
+  if (static_cast<int>(out.items.size()) > page.limit) {
+    out.items.pop_back();
+    out.next = out.items.back().job_id;
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> SqliteTransaction::ListJobsTargetingGroups(
+    const std::vector<std::string>& groups) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const auto& group : groups) {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Statement s, conn_.Prepare("SELECT job_id FROM job_group_targets "
+                                   "WHERE account_id = ? AND thing_group_name = ?"));
+    s.BindAll(account_id_, group);
+    for (;;) {
+      IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      std::string id = s.Text(0);
+      if (seen.insert(id).second) out.push_back(std::move(id));
+    }
+  }
+  return out;
+}
+
+Status SqliteTransaction::InsertJob(const jobs::Job& job) {
+  {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_.Prepare("INSERT INTO jobs (account_id, " IOTJOBS_JOB_COLUMNS
+                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const auto& d = job.process_details;
+    s.BindAll(account_id_, job.job_id, jobs::ToString(job.status),
+              jobs::ToString(job.target_selection), job.namespace_id, job.created_at,
+              job.last_updated_at, job.completed_at, d.canceled, d.succeeded, d.failed,
+              d.rejected, d.queued, d.in_progress, d.removed, d.timed_out,
+              JobDetailsToJson(job));
+    IOTJOBS_RETURN_IF_ERROR(s.Run());
+  }
+  {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Statement s, conn_.Prepare("INSERT INTO job_documents (account_id, job_id, document) "
+                                   "VALUES (?, ?, ?)"));
+    s.BindAll(account_id_, job.job_id, job.document);
+    IOTJOBS_RETURN_IF_ERROR(s.Run());
+  }
+  for (const auto& group : GroupTargets(job)) {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_.Prepare("INSERT INTO job_group_targets (account_id, thing_group_name, job_id) "
+                      "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+    s.BindAll(account_id_, group, job.job_id);
+    IOTJOBS_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteTransaction::UpdateJob(const jobs::Job& job) {
+  {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_.Prepare("UPDATE jobs SET status = ?, target_selection = ?, namespace_id = ?, "
+                      "created_at = ?, last_updated_at = ?, completed_at = ?, n_canceled = ?, "
+                      "n_succeeded = ?, n_failed = ?, n_rejected = ?, n_queued = ?, "
+                      "n_in_progress = ?, n_removed = ?, n_timed_out = ?, details = ? "
+                      "WHERE account_id = ? AND job_id = ?"));
+    const auto& d = job.process_details;
+    s.BindAll(jobs::ToString(job.status), jobs::ToString(job.target_selection),
+              job.namespace_id, job.created_at, job.last_updated_at, job.completed_at,
+              d.canceled, d.succeeded, d.failed, d.rejected, d.queued, d.in_progress, d.removed,
+              d.timed_out, JobDetailsToJson(job), account_id_, job.job_id);
+    IOTJOBS_RETURN_IF_ERROR(s.Run());
+  }
+  // Targets only grow (AssociateTargetsWithJob), so inserting the missing ones suffices.
+  for (const auto& group : GroupTargets(job)) {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_.Prepare("INSERT INTO job_group_targets (account_id, thing_group_name, job_id) "
+                      "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+    s.BindAll(account_id_, group, job.job_id);
+    IOTJOBS_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteTransaction::DeleteJob(std::string_view job_id) {
+  static constexpr std::string_view kStatements[] = {
+      "DELETE FROM job_group_targets WHERE account_id = ? AND job_id = ?",
+      "DELETE FROM job_documents WHERE account_id = ? AND job_id = ?",
+      "DELETE FROM jobs WHERE account_id = ? AND job_id = ?",
+  };
+  for (std::string_view sql : kStatements) {
+    IOTJOBS_ASSIGN_OR_RETURN(Statement s, conn_.Prepare(sql));
+    s.BindAll(account_id_, job_id);
+    IOTJOBS_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
+}  // namespace iotjobs::store::sqlite

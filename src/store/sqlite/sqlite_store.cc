@@ -1,0 +1,223 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <exception>
+
+#include "common/log.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace iotjobs::store::sqlite {
+namespace {
+
+// Runs a caller's function, turning a stray exception (a library that throws) into an
+// internal failure instead of taking the store thread down.
+template <typename Fn>
+Status Guarded(Fn&& fn) {
+  try {
+    return fn();
+  } catch (const std::exception& e) {
+    IOTJOBS_LOG(kError) << "store: operation threw: " << e.what();
+  } catch (...) {
+    IOTJOBS_LOG(kError) << "store: operation threw a non-standard exception";
+  }
+  return Internal("An internal error occurred.");
+}
+
+Status Configure(Connection& conn, bool writer) {
+  if (writer) {
+    IOTJOBS_RETURN_IF_ERROR(conn.Exec("PRAGMA journal_mode = WAL"));
+  }
+  // FULL: a commit is on disk (the WAL fsynced) before it is acknowledged.
+  return conn.Exec("PRAGMA synchronous = FULL");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& options) {
+  std::unique_ptr<SqliteStore> store(new SqliteStore());
+  store->max_batch_ = options.max_batch;
+  store->in_memory_ = options.data_dir == ":memory:";
+  if (store->in_memory_) {
+    IOTJOBS_ASSIGN_OR_RETURN(store->writer_conn_, Connection::Open(":memory:", false));
+  } else {
+    if (::mkdir(options.data_dir.c_str(), 0700) != 0 && errno != EEXIST) {
+      IOTJOBS_LOG(kError) << "store: cannot create data directory " << options.data_dir << ": "
+                          << std::strerror(errno);
+      return Unavailable("The data directory could not be created.");
+    }
+    store->path_ = options.data_dir + "/iotjobs.db";
+    IOTJOBS_ASSIGN_OR_RETURN(store->writer_conn_, Connection::Open(store->path_, false));
+    IOTJOBS_RETURN_IF_ERROR(Configure(*store->writer_conn_, true));
+  }
+  IOTJOBS_RETURN_IF_ERROR(Migrate(*store->writer_conn_));
+  if (!store->in_memory_) {
+    for (int i = 0; i < options.reader_threads; ++i) {
+      IOTJOBS_ASSIGN_OR_RETURN(auto conn, Connection::Open(store->path_, false));
+      IOTJOBS_RETURN_IF_ERROR(Configure(*conn, false));
+      store->reader_conns_.push_back(std::move(conn));
+    }
+  }
+  store->writer_ = std::thread([s = store.get()] { s->WriterLoop(); });
+  for (auto& conn : store->reader_conns_) {
+    store->readers_.emplace_back([s = store.get(), c = conn.get()] { s->ReaderLoop(c); });
+  }
+  return store;
+}
+
+SqliteStore::~SqliteStore() { Shutdown(); }
+
+void SqliteStore::Shutdown() {
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_ && !writer_.joinable()) return;
+    stopping_ = true;
+  }
+  writer_cv_.notify_all();
+  reader_cv_.notify_all();
+  if (writer_.joinable()) writer_.join();
+  for (auto& t : readers_) {
+    if (t.joinable()) t.join();
+  }
+}
+
+void SqliteStore::Read(std::string account_id, ReadFn fn, Done done) {
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_) {
+      done(Unavailable("The server is shutting down."));
+      return;
+    }
+    reads_.push_back({std::move(account_id), std::move(fn), std::move(done)});
+  }
+  if (in_memory_) {
+    writer_cv_.notify_one();
+  } else {
+    reader_cv_.notify_one();
+  }
+}
+
+void SqliteStore::Write(std::string account_id, WriteFn fn, Done done) {
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_) {
+      done(Unavailable("The server is shutting down."));
+      return;
+    }
+    writes_.push_back({std::move(account_id), std::move(fn), std::move(done)});
+  }
+  writer_cv_.notify_one();
+}
+
+Status SqliteStore::RunRead(Connection& conn, ReadItem& item) {
+  IOTJOBS_RETURN_IF_ERROR(conn.Exec("BEGIN"));
+  SqliteTransaction tx(conn, item.account_id);
+  Status s = Guarded([&] { return item.fn(tx); });
+  Status end = conn.Exec("COMMIT");
+  if (!end.ok()) (void)conn.Exec("ROLLBACK");
+  return s.ok() ? end : s;
+}
+
+void SqliteStore::ReaderLoop(Connection* conn) {
+  for (;;) {
+    ReadItem item;
+    {
+      std::unique_lock lock(mu_);
+      reader_cv_.wait(lock, [&] { return stopping_ || !reads_.empty(); });
+      if (reads_.empty()) return;  // stopping, and nothing left to serve
+      item = std::move(reads_.front());
+      reads_.pop_front();
+    }
+    Status s = RunRead(*conn, item);
+    item.done(std::move(s));
+  }
+}
+
+void SqliteStore::WriterLoop() {
+  for (;;) {
+    std::vector<WriteItem> batch;
+    std::vector<ReadItem> reads;
+    {
+      std::unique_lock lock(mu_);
+      writer_cv_.wait(lock, [&] {
+        return stopping_ || !writes_.empty() || (in_memory_ && !reads_.empty());
+      });
+      if (writes_.empty() && (!in_memory_ || reads_.empty())) return;
+      while (!writes_.empty() && static_cast<int>(batch.size()) < max_batch_) {
+        batch.push_back(std::move(writes_.front()));
+        writes_.pop_front();
+      }
+      if (in_memory_) {
+        while (!reads_.empty()) {
+          reads.push_back(std::move(reads_.front()));
+          reads_.pop_front();
+        }
+      }
+    }
+    // In memory the one connection serves reads too, outside any write transaction, so a
+    // read never sees an operation that has not committed.
+    for (ReadItem& item : reads) {
+      Status s = RunRead(*writer_conn_, item);
+      item.done(std::move(s));
+    }
+    if (!batch.empty()) RunWriteBatch(batch);
+  }
+}
+
+void SqliteStore::RunWriteBatch(std::vector<WriteItem>& batch) {
+  std::vector<Status> results(batch.size());
+  auto fail_all = [&](const Status& s) {
+    for (size_t i = 0; i < batch.size(); ++i) batch[i].done(s);
+  };
+  if (failed_) {
+    fail_all(Unavailable("The data store stopped taking writes after a failed commit; "
+                         "restart the server."));
+    return;
+  }
+  Connection& conn = *writer_conn_;
+  if (Status begin = conn.Exec("BEGIN IMMEDIATE"); !begin.ok()) {
+    fail_all(begin);
+    return;
+  }
+  for (size_t i = 0; i < batch.size(); ++i) {
+    Status s = conn.Exec("SAVEPOINT op");
+    if (s.ok()) {
+      SqliteTransaction tx(conn, batch[i].account_id);
+      s = Guarded([&] { return batch[i].fn(tx); });
+      if (!conn.InTransaction()) {
+        // SQLite rolled the whole transaction back (I/O error, full disk): the earlier
+        // operations of this batch are gone too, and none was acknowledged yet.
+        IOTJOBS_LOG(kError) << "store: the batch transaction was rolled back by SQLite";
+        fail_all(Unavailable("The data store is temporarily unavailable."));
+        return;
+      }
+      if (s.ok()) {
+        s = conn.Exec("RELEASE op");
+      } else {
+        Status undo = conn.Exec("ROLLBACK TO op");
+        if (undo.ok()) undo = conn.Exec("RELEASE op");
+        if (!undo.ok()) {
+          (void)conn.Exec("ROLLBACK");
+          fail_all(undo);
+          return;
+        }
+      }
+    }
+    results[i] = std::move(s);
+  }
+  if (Status commit = conn.Exec("COMMIT"); !commit.ok()) {
+    // The outcome on disk is unknown (fsync may have failed after a partial write): refuse
+    // further writes instead of guessing, and let a restart recover from the WAL.
+    failed_ = true;
+    IOTJOBS_LOG(kError) << "store: COMMIT failed; refusing writes until restart";
+    (void)conn.Exec("ROLLBACK");
+    fail_all(Unavailable("The data store could not commit; restart the server."));
+    return;
+  }
+  for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(results[i]));
+}
+
+}  // namespace iotjobs::store::sqlite

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "common/result.h"
+#include "store/sqlite/connection.h"
+#include "store/store.h"
+
+namespace iotjobs::store::sqlite {
+
+struct SqliteOptions {
+  // Directory holding iotjobs.db (created if missing), or ":memory:" to keep nothing.
+  std::string data_dir = "./iotjobs-data";
+  int reader_threads = 2;
+  // Most operations one writer batch may group into one transaction and one fsync.
+  int max_batch = 512;
+};
+
+// The embedded store: SQLite in WAL mode with synchronous=FULL.
+//
+// One writer thread owns the only write connection. It takes every queued write operation
+// at once, runs them in one transaction with a savepoint each (a failed operation rolls
+// back alone), commits with one fsync, and only then calls each operation's `done`: a
+// request is answered after its data is on disk. Reads run on reader threads with their own
+// connections and never wait for the writer (WAL gives each a consistent snapshot).
+//
+// If a commit fails, its outcome on disk is unknown: the store stops taking writes and
+// answers kServiceUnavailable until restarted, when SQLite recovers from the WAL.
+//
+// With ":memory:" there is one connection, and the writer thread serves reads too.
+class SqliteStore final : public Store {
+ public:
+  static Result<std::unique_ptr<SqliteStore>> Open(const SqliteOptions& options);
+  ~SqliteStore() override;
+
+  void Read(std::string account_id, ReadFn fn, Done done) override;
+  void Write(std::string account_id, WriteFn fn, Done done) override;
+  void Shutdown() override;
+
+  // The database file ("" in memory), for logs.
+  const std::string& path() const { return path_; }
+
+ private:
+  struct ReadItem {
+    std::string account_id;
+    ReadFn fn;
+    Done done;
+  };
+  struct WriteItem {
+    std::string account_id;
+    WriteFn fn;
+    Done done;
+  };
+
+  SqliteStore() = default;
+  void WriterLoop();
+  void ReaderLoop(Connection* conn);
+  void RunWriteBatch(std::vector<WriteItem>& batch);
+  static Status RunRead(Connection& conn, ReadItem& item);
+
+  std::string path_;
+  bool in_memory_ = false;
+  int max_batch_ = 512;
+  std::unique_ptr<Connection> writer_conn_;
+  std::vector<std::unique_ptr<Connection>> reader_conns_;
+
+  std::mutex mu_;
+  std::condition_variable writer_cv_;
+  std::condition_variable reader_cv_;
+  std::deque<WriteItem> writes_;  // GUARDED_BY(mu_)
+  std::deque<ReadItem> reads_;    // GUARDED_BY(mu_)
+  bool stopping_ = false;         // GUARDED_BY(mu_)
+  bool failed_ = false;           // writer thread only
+
+  std::thread writer_;
+  std::vector<std::thread> readers_;
+};
+
+}  // namespace iotjobs::store::sqlite

@@ -1,0 +1,311 @@
+// Things, thing groups and membership: the registry a job targets.
+#include <functional>
+
+#include "store/page_key.h"
+#include "store/sqlite/json_columns.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace iotjobs::store::sqlite {
+namespace {
+
+constexpr int kScanChunk = 256;
+
+// Fills a page from a keyset scan whose rows some filters only C++ can apply: reads chunks
+// after `after` until `limit` matching rows and one more were seen, or the rows ran out.
+template <typename T>
+Result<Page<T>> FilteredScan(const PageRequest& page,
+                             const std::function<Result<std::vector<T>>(const std::string&)>& chunk,
+                             const std::function<bool(const T&)>& keep,
+                             const std::function<std::string(const T&)>& key_of) {
+  Page<T> out;
+  std::string after = page.after;
+  for (;;) {
+    IOTJOBS_ASSIGN_OR_RETURN(std::vector<T> rows, chunk(after));
+    for (T& row : rows) {
+      if (!keep(row)) continue;
+      if (static_cast<int>(out.items.size()) == page.limit) {
+        out.next = key_of(out.items.back());
+        return out;
+      }
+      out.items.push_back(std::move(row));
+    }
+    if (static_cast<int>(rows.size()) < kScanChunk) return out;
+    after = key_of(rows.back());
+  }
+}
+
+jobs::Thing ReadThing(const Statement& s) {
+  jobs::Thing t;
+  t.thing_name = s.Text(0);
+  t.thing_id = s.Text(1);
+  t.thing_type_name = s.OptText(2);
+  t.billing_group_name = s.OptText(3);
+  t.attributes = StringMapFromJson(s.Text(4));
+  t.version = s.Int(5);
+  return t;
+}
+
+jobs::ThingGroup ReadGroup(const Statement& s) {
+  jobs::ThingGroup g;
+  g.thing_group_name = s.Text(0);
+  g.thing_group_id = s.Text(1);
+  g.parent_group_name = s.OptText(2);
+  g.description = s.OptText(3);
+  g.attributes = StringMapFromJson(s.Text(4));
+  g.version = s.Int(5);
+  g.creation_date = s.Int(6);
+  return g;
+}
+
+// Reads a page of one text column from a statement whose parameters are
+// (account, key..., after, limit+1).
+Result<Page<std::string>> NamePage(Statement& s, int limit) {
+  Page<std::string> out;
+  for (;;) {
+    IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.items.push_back(s.Text(0));
+  }
+  if (static_cast<int>(out.items.size()) > limit) {
+    out.items.pop_back();
+    out.next = out.items.back();
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::optional<jobs::Thing>> SqliteTransaction::GetThing(std::string_view thing_name) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s, conn_.Prepare("SELECT thing_name, thing_id, thing_type_name, "
+                                 "billing_group_name, attributes, version FROM things "
+                                 "WHERE account_id = ? AND thing_name = ?"));
+  s.BindAll(account_id_, thing_name);
+  IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<jobs::Thing>();
+  return std::optional<jobs::Thing>(ReadThing(s));
+}
+
+Result<Page<jobs::Thing>> SqliteTransaction::ListThings(const ThingFilter& filter,
+                                                        const PageRequest& page) {
+  auto chunk = [&](const std::string& after) -> Result<std::vector<jobs::Thing>> {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_.Prepare("SELECT thing_name, thing_id, thing_type_name, billing_group_name, "
+                      "attributes, version FROM things WHERE account_id = ? AND thing_name > ? "
+                      "ORDER BY thing_name LIMIT 256"));
+    s.BindAll(account_id_, after);
+    std::vector<jobs::Thing> rows;
+    for (;;) {
+      IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      rows.push_back(ReadThing(s));
+    }
+    return rows;
+  };
+  auto keep = [&](const jobs::Thing& t) {
+    if (filter.thing_type_name && t.thing_type_name != filter.thing_type_name) return false;
+    if (filter.attribute_name) {
+      auto it = t.attributes.find(*filter.attribute_name);
+      if (it == t.attributes.end()) return false;
+      if (filter.attribute_value) {
+        if (filter.use_prefix_attribute_value) {
+          if (it->second.rfind(*filter.attribute_value, 0) != 0) return false;
+        } else if (it->second != *filter.attribute_value) {
+          return false;
+        }
+      }
+    } else if (filter.attribute_value) {
+      bool any = false;
+      for (const auto& [k, v] : t.attributes) {
+        any = any || (filter.use_prefix_attribute_value ? v.rfind(*filter.attribute_value, 0) == 0
+                                                        : v == *filter.attribute_value);
+      }
+      if (!any) return false;
+    }
+    return true;
+  };
+  return FilteredScan<jobs::Thing>(page, chunk, keep,
+                                   [](const jobs::Thing& t) { return t.thing_name; });
+}
+
+Status SqliteTransaction::InsertThing(const jobs::Thing& t) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s, conn_.Prepare("INSERT INTO things (account_id, thing_name, thing_id, "
+                                 "thing_type_name, billing_group_name, attributes, version) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+  s.BindAll(account_id_, t.thing_name, t.thing_id, t.thing_type_name, t.billing_group_name,
+            StringMapToJson(t.attributes), t.version);
+  return s.Run();
+}
+
+Status SqliteTransaction::UpdateThing(const jobs::Thing& t) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s, conn_.Prepare("UPDATE things SET thing_type_name = ?, billing_group_name = ?, "
+                                 "attributes = ?, version = ? "
+                                 "WHERE account_id = ? AND thing_name = ?"));
+  s.BindAll(t.thing_type_name, t.billing_group_name, StringMapToJson(t.attributes), t.version,
+            account_id_, t.thing_name);
+  return s.Run();
+}
+
+Status SqliteTransaction::DeleteThing(std::string_view thing_name) {
+  {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_.Prepare("DELETE FROM thing_group_members WHERE account_id = ? AND thing_name = ?"));
+    s.BindAll(account_id_, thing_name);
+    IOTJOBS_RETURN_IF_ERROR(s.Run());
+  }
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s, conn_.Prepare("DELETE FROM things WHERE account_id = ? AND thing_name = ?"));
+  s.BindAll(account_id_, thing_name);
+  return s.Run();
+}
+
+Result<std::optional<jobs::ThingGroup>> SqliteTransaction::GetThingGroup(std::string_view name) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("SELECT thing_group_name, thing_group_id, parent_group_name, description, "
+                    "attributes, version, creation_date FROM thing_groups "
+                    "WHERE account_id = ? AND thing_group_name = ?"));
+  s.BindAll(account_id_, name);
+  IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<jobs::ThingGroup>();
+  return std::optional<jobs::ThingGroup>(ReadGroup(s));
+}
+
+Result<std::optional<jobs::ThingGroup>> SqliteTransaction::GetThingGroupById(
+    std::string_view id) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("SELECT thing_group_name, thing_group_id, parent_group_name, description, "
+                    "attributes, version, creation_date FROM thing_groups "
+                    "WHERE account_id = ? AND thing_group_id = ?"));
+  s.BindAll(account_id_, id);
+  IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return std::optional<jobs::ThingGroup>();
+  return std::optional<jobs::ThingGroup>(ReadGroup(s));
+}
+
+Result<Page<jobs::ThingGroup>> SqliteTransaction::ListThingGroups(const ThingGroupFilter& filter,
+                                                                  const PageRequest& page) {
+  auto chunk = [&](const std::string& after) -> Result<std::vector<jobs::ThingGroup>> {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_.Prepare("SELECT thing_group_name, thing_group_id, parent_group_name, description, "
+                      "attributes, version, creation_date FROM thing_groups "
+                      "WHERE account_id = ? AND thing_group_name > ? "
+                      "AND (? IS NULL OR parent_group_name = ?) "
+                      "ORDER BY thing_group_name LIMIT 256"));
+    s.BindAll(account_id_, after, filter.parent_group, filter.parent_group);
+    std::vector<jobs::ThingGroup> rows;
+    for (;;) {
+      IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      rows.push_back(ReadGroup(s));
+    }
+    return rows;
+  };
+  auto keep = [&](const jobs::ThingGroup& g) {
+    return !filter.name_prefix || g.thing_group_name.rfind(*filter.name_prefix, 0) == 0;
+  };
+  return FilteredScan<jobs::ThingGroup>(
+      page, chunk, keep, [](const jobs::ThingGroup& g) { return g.thing_group_name; });
+}
+
+Result<std::vector<std::string>> SqliteTransaction::ListChildGroupNames(std::string_view parent) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s, conn_.Prepare("SELECT thing_group_name FROM thing_groups "
+                                 "WHERE account_id = ? AND parent_group_name = ? "
+                                 "ORDER BY thing_group_name"));
+  s.BindAll(account_id_, parent);
+  std::vector<std::string> out;
+  for (;;) {
+    IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.push_back(s.Text(0));
+  }
+}
+
+Result<bool> SqliteTransaction::IsThingInGroup(std::string_view group, std::string_view thing) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s, conn_.Prepare("SELECT 1 FROM thing_group_members WHERE account_id = ? "
+                                 "AND thing_group_name = ? AND thing_name = ?"));
+  s.BindAll(account_id_, group, thing);
+  return s.Step();
+}
+
+Result<Page<std::string>> SqliteTransaction::ListThingsInGroup(std::string_view group,
+                                                               const PageRequest& page) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("SELECT thing_name FROM thing_group_members WHERE account_id = ? "
+                    "AND thing_group_name = ? AND thing_name > ? ORDER BY thing_name LIMIT ?"));
+  s.BindAll(account_id_, group, page.after, page.limit + 1);
+  return NamePage(s, page.limit);
+}
+
+Result<Page<std::string>> SqliteTransaction::ListGroupsOfThing(std::string_view thing,
+                                                               const PageRequest& page) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s, conn_.Prepare("SELECT thing_group_name FROM thing_group_members "
+                                 "WHERE account_id = ? AND thing_name = ? "
+                                 "AND thing_group_name > ? ORDER BY thing_group_name LIMIT ?"));
+  s.BindAll(account_id_, thing, page.after, page.limit + 1);
+  return NamePage(s, page.limit);
+}
+
+Status SqliteTransaction::InsertThingGroup(const jobs::ThingGroup& g) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("INSERT INTO thing_groups (account_id, thing_group_name, thing_group_id, "
+                    "parent_group_name, description, attributes, version, creation_date) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  s.BindAll(account_id_, g.thing_group_name, g.thing_group_id, g.parent_group_name,
+            g.description, StringMapToJson(g.attributes), g.version, g.creation_date);
+  return s.Run();
+}
+
+Status SqliteTransaction::UpdateThingGroup(const jobs::ThingGroup& g) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s, conn_.Prepare("UPDATE thing_groups SET description = ?, attributes = ?, "
+                                 "version = ? WHERE account_id = ? AND thing_group_name = ?"));
+  s.BindAll(g.description, StringMapToJson(g.attributes), g.version, account_id_,
+            g.thing_group_name);
+  return s.Run();
+}
+
+Status SqliteTransaction::DeleteThingGroup(std::string_view name) {
+  {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Statement s, conn_.Prepare("DELETE FROM thing_group_members WHERE account_id = ? "
+                                   "AND thing_group_name = ?"));
+    s.BindAll(account_id_, name);
+    IOTJOBS_RETURN_IF_ERROR(s.Run());
+  }
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("DELETE FROM thing_groups WHERE account_id = ? AND thing_group_name = ?"));
+  s.BindAll(account_id_, name);
+  return s.Run();
+}
+
+Status SqliteTransaction::AddThingToGroup(std::string_view group, std::string_view thing) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("INSERT INTO thing_group_members (account_id, thing_group_name, thing_name) "
+                    "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+  s.BindAll(account_id_, group, thing);
+  return s.Run();
+}
+
+Status SqliteTransaction::RemoveThingFromGroup(std::string_view group, std::string_view thing) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s, conn_.Prepare("DELETE FROM thing_group_members WHERE account_id = ? "
+                                 "AND thing_group_name = ? AND thing_name = ?"));
+  s.BindAll(account_id_, group, thing);
+  return s.Run();
+}
+
+}  // namespace iotjobs::store::sqlite

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <string>
+
+#include "store/sqlite/connection.h"
+#include "store/store.h"
+
+namespace iotjobs::store::sqlite {
+
+// Read/WriteTransaction over one connection whose transaction the caller manages (the writer
+// opens the batch transaction and a savepoint per operation; readers open a read
+// transaction). Implemented in three files by area: sqlite_things.cc, sqlite_jobs.cc,
+// sqlite_executions.cc.
+class SqliteTransaction final : public WriteTransaction {
+ public:
+  SqliteTransaction(Connection& conn, std::string account_id)
+      : conn_(conn), account_id_(std::move(account_id)) {}
+
+  const std::string& account_id() const override { return account_id_; }
+
+  // Things and groups (sqlite_things.cc).
+  Result<std::optional<jobs::Thing>> GetThing(std::string_view thing_name) override;
+  Result<Page<jobs::Thing>> ListThings(const ThingFilter& filter,
+                                       const PageRequest& page) override;
+  Result<std::optional<jobs::ThingGroup>> GetThingGroup(std::string_view name) override;
+  Result<std::optional<jobs::ThingGroup>> GetThingGroupById(std::string_view id) override;
+  Result<Page<jobs::ThingGroup>> ListThingGroups(const ThingGroupFilter& filter,
+                                                 const PageRequest& page) override;
+  Result<std::vector<std::string>> ListChildGroupNames(std::string_view parent) override;
+  Result<bool> IsThingInGroup(std::string_view group, std::string_view thing) override;
+  Result<Page<std::string>> ListThingsInGroup(std::string_view group,
+                                              const PageRequest& page) override;
+  Result<Page<std::string>> ListGroupsOfThing(std::string_view thing,
+                                              const PageRequest& page) override;
+  Status InsertThing(const jobs::Thing& thing) override;
+  Status UpdateThing(const jobs::Thing& thing) override;
+  Status DeleteThing(std::string_view thing_name) override;
+  Status InsertThingGroup(const jobs::ThingGroup& group) override;
+  Status UpdateThingGroup(const jobs::ThingGroup& group) override;
+  Status DeleteThingGroup(std::string_view name) override;
+  Status AddThingToGroup(std::string_view group, std::string_view thing) override;
+  Status RemoveThingFromGroup(std::string_view group, std::string_view thing) override;
+
+  // Jobs (sqlite_jobs.cc).
+  Result<std::optional<jobs::Job>> GetJob(std::string_view job_id) override;
+  Result<std::optional<std::string>> GetJobDocument(std::string_view job_id) override;
+  Result<Page<jobs::Job>> ListJobs(const JobFilter& filter, const PageRequest& page) override;
+  Result<std::vector<std::string>> ListJobsTargetingGroups(
+      const std::vector<std::string>& groups) override;
+  Status InsertJob(const jobs::Job& job) override;
+  Status UpdateJob(const jobs::Job& job) override;
+  Status DeleteJob(std::string_view job_id) override;
+
+  // Executions (sqlite_executions.cc).
+  Result<std::optional<jobs::JobExecution>> GetExecution(
+      std::string_view job_id, std::string_view thing_name,
+      std::optional<int64_t> execution_number) override;
+  Result<Page<jobs::JobExecution>> ListExecutionsForJob(
+      std::string_view job_id, std::optional<jobs::ExecutionStatus> status,
+      const PageRequest& page) override;
+  Result<Page<jobs::JobExecution>> ListExecutionsForThing(
+      std::string_view thing_name, const ExecutionFilter& filter,
+      const PageRequest& page) override;
+  Result<std::vector<jobs::JobExecution>> ListPendingExecutionsForThing(
+      std::string_view thing_name, int limit) override;
+  Status InsertExecution(const jobs::JobExecution& execution) override;
+  Status UpdateExecution(const jobs::JobExecution& execution) override;
+  Status DeleteExecution(std::string_view job_id, std::string_view thing_name,
+                         int64_t execution_number) override;
+  Result<int64_t> DeleteExecutionsOfJob(std::string_view job_id, int64_t limit) override;
+
+ private:
+  Connection& conn_;
+  std::string account_id_;
+};
+
+}  // namespace iotjobs::store::sqlite
