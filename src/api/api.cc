@@ -65,6 +65,11 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     return;
   }
 
+  if (options_.test_clock && path == "/_iotjobs/test/clock") {
+    HandleTestClock(request, request_id, std::move(done));
+    return;
+  }
+
   wire::Plane plane = PlaneOf(request);
   auto fail = [&](const Status& s) { done(ErrorResponse(s, plane, request_id)); };
   try {
@@ -112,6 +117,32 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     IOTJOBS_LOG(kError) << "request " << request_id << ": unexpected exception: " << e.what();
     fail(Internal("An internal error occurred."));
   }
+}
+
+void Api::HandleTestClock(const ApiRequest& request, const std::string& request_id,
+                          std::function<void(ApiResponse)> done) {
+  ManualClock& clock = *options_.test_clock->clock;
+  auto now_body = [&clock] {
+    return boost::json::serialize(boost::json::object{{"epochMillis", clock.NowMillis()}});
+  };
+  if (request.method == "GET") {
+    done(JsonResponse(200, now_body(), request_id));
+    return;
+  }
+  boost::system::error_code ec;
+  boost::json::value body = boost::json::parse(request.body, ec);
+  const boost::json::value* advance =
+      !ec && body.is_object() ? body.as_object().if_contains("advanceSeconds") : nullptr;
+  if (request.method != "POST" || !advance || !advance->is_number()) {
+    done(ErrorResponse(InvalidRequest("POST {\"advanceSeconds\": N} to move the test clock."),
+                       wire::Plane::kControl, request_id));
+    return;
+  }
+  clock.Advance(static_cast<EpochMillis>(advance->to_number<double>() * 1000));
+  IOTJOBS_LOG(kInfo) << "test clock moved to " << clock.NowMillis();
+  options_.test_clock->sweep([done = std::move(done), now_body, request_id]() {
+    done(JsonResponse(200, now_body(), request_id));
+  });
 }
 
 }  // namespace iotjobs::api

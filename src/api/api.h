@@ -2,11 +2,13 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "api/router.h"
+#include "common/clock.h"
 #include "service/service.h"
 
 namespace iotjobs::api {
@@ -30,10 +32,19 @@ struct ApiResponse {
 
 enum class AuthMode { kSigV4, kNone };
 
+// Test-only: set when iotjobsd runs with --test-clock. Then POST /_iotjobs/test/clock with
+// {"advanceSeconds": N} moves the server's clock and runs the background sweeps at once, so
+// end-to-end tests see timers fire without waiting. Absent, the path does not exist.
+struct TestClockHooks {
+  ManualClock* clock = nullptr;
+  std::function<void(std::function<void()>)> sweep;
+};
+
 struct ApiOptions {
   std::string region = "us-east-1";
   std::string account_id = "123456789012";
   AuthMode auth = AuthMode::kSigV4;
+  std::optional<TestClockHooks> test_clock;
 };
 
 // The request pipeline, in one written-down order:
@@ -50,6 +61,9 @@ class Api {
   void Handle(ApiRequest request, std::function<void(ApiResponse)> done);
 
  private:
+  void HandleTestClock(const ApiRequest& request, const std::string& request_id,
+                       std::function<void(ApiResponse)> done);
+
   service::Service& service_;
   ApiOptions options_;
   Router control_router_;

@@ -5,6 +5,7 @@
 namespace iotjobs::api {
 namespace {
 constexpr wire::Plane kControl = wire::Plane::kControl;
+constexpr wire::Plane kDevice = wire::Plane::kDevice;
 }  // namespace
 
 const std::vector<Route>& AllRoutes() {
@@ -45,6 +46,14 @@ const std::vector<Route>& AllRoutes() {
        &HandleListJobExecutionsForThing},
       {kControl, "CancelJobExecution", "iot:CancelJobExecution", &HandleCancelJobExecution},
       {kControl, "DeleteJobExecution", "iot:DeleteJobExecution", &HandleDeleteJobExecution},
+      // Device plane.
+      {kDevice, "GetPendingJobExecutions", "iotjobsdata:GetPendingJobExecutions",
+       &HandleGetPendingJobExecutions},
+      {kDevice, "StartNextPendingJobExecution", "iotjobsdata:StartNextPendingJobExecution",
+       &HandleStartNextPendingJobExecution},
+      {kDevice, "DescribeJobExecution", "iotjobsdata:DescribeJobExecution",
+       &HandleDeviceDescribeJobExecution},
+      {kDevice, "UpdateJobExecution", "iotjobsdata:UpdateJobExecution", &HandleUpdateJobExecution},
   };
   return routes;
 }

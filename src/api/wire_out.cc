@@ -103,3 +103,47 @@ json::object ExecutionSummaryToJson(const jobs::JobExecution& e) {
 }
 
 }  // namespace iotjobs::api
+
+namespace iotjobs::api {
+namespace json = boost::json;
+
+int64_t EpochWholeSeconds(EpochMillis t) { return t >= 0 ? t / 1000 : (t - 999) / 1000; }
+
+json::object DeviceExecutionToJson(const jobs::JobExecution& e,
+                                   const std::optional<std::string>& job_document,
+                                   EpochMillis now) {
+  json::object o;
+  o["jobId"] = e.job_id;
+  o["thingName"] = e.thing_name;
+  o["status"] = jobs::ToString(e.status);
+  o["statusDetails"] = codec::ToJsonObject(e.status_details);
+  o["queuedAt"] = EpochWholeSeconds(e.queued_at);
+  if (e.started_at) o["startedAt"] = EpochWholeSeconds(*e.started_at);
+  o["lastUpdatedAt"] = EpochWholeSeconds(e.last_updated_at);
+  if (auto left = jobs::ApproximateSecondsBeforeTimedOut(e, now)) {
+    o["approximateSecondsBeforeTimedOut"] = *left;
+  }
+  o["versionNumber"] = e.version_number;
+  o["executionNumber"] = e.execution_number;
+  if (job_document) o["jobDocument"] = *job_document;
+  return o;
+}
+
+json::object DeviceSummaryToJson(const jobs::JobExecution& e) {
+  json::object o;
+  o["jobId"] = e.job_id;
+  o["queuedAt"] = EpochWholeSeconds(e.queued_at);
+  if (e.started_at) o["startedAt"] = EpochWholeSeconds(*e.started_at);
+  o["lastUpdatedAt"] = EpochWholeSeconds(e.last_updated_at);
+  o["versionNumber"] = e.version_number;
+  o["executionNumber"] = e.execution_number;
+  return o;
+}
+
+json::object ExecutionStateToJson(const jobs::JobExecution& e) {
+  return {{"status", jobs::ToString(e.status)},
+          {"statusDetails", codec::ToJsonObject(e.status_details)},
+          {"versionNumber", e.version_number}};
+}
+
+}  // namespace iotjobs::api

@@ -26,3 +26,16 @@ boost::json::object ExecutionToJson(const jobs::JobExecution& e, const jobs::Arn
 boost::json::object ExecutionSummaryToJson(const jobs::JobExecution& e);
 
 }  // namespace iotjobs::api
+
+// The device plane's own shapes (iot-jobs-data model): integer epoch seconds, a flat
+// statusDetails map, the job document as a string.
+namespace iotjobs::api {
+
+int64_t EpochWholeSeconds(EpochMillis t);
+boost::json::object DeviceExecutionToJson(const jobs::JobExecution& e,
+                                          const std::optional<std::string>& job_document,
+                                          EpochMillis now);
+boost::json::object DeviceSummaryToJson(const jobs::JobExecution& e);
+boost::json::object ExecutionStateToJson(const jobs::JobExecution& e);
+
+}  // namespace iotjobs::api

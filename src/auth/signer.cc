@@ -86,6 +86,16 @@ Result<Signature> Compute(const SigningInput& in, const SigningParams& params,
   return out;
 }
 
+// The payload line. With kHashBody, an x-amz-content-sha256 the caller already set wins, as
+// in botocore's canonical_request.
+std::string PayloadHash(const HttpRequestView& request, PayloadSigning payload) {
+  if (payload == PayloadSigning::kUnsignedPayload) return std::string(kUnsignedPayload);
+  if (payload == PayloadSigning::kHashBody) {
+    if (auto declared = FindHeader(request, "x-amz-content-sha256")) return std::string(*declared);
+  }
+  return Sha256Hex(request.body);
+}
+
 }  // namespace
 
 bool IsUnsignableHeader(std::string_view lower_name) {
@@ -96,9 +106,7 @@ Result<SignedRequest> Sign(const HttpRequestView& request, const SigningParams& 
   if (!FindHeader(request, "host")) return InvalidRequest("SigV4 signing needs a Host header");
   const std::string& token = params.credentials.session_token;
   std::string amz_date = FormatAmzDate(params.time);
-  std::string payload_hash = params.payload == PayloadSigning::kUnsignedPayload
-                                 ? std::string(kUnsignedPayload)
-                                 : Sha256Hex(request.body);
+  std::string payload_hash = PayloadHash(request, params.payload);
 
   // The suite's header-signed-request files list the added headers in this order.
   HeaderList added;
@@ -131,9 +139,7 @@ Result<SignedRequest> Presign(const HttpRequestView& request, const SigningParam
   if (!FindHeader(request, "host")) return InvalidRequest("SigV4 signing needs a Host header");
   const std::string& token = params.credentials.session_token;
   std::string amz_date = FormatAmzDate(params.time);
-  std::string payload_hash = params.payload == PayloadSigning::kUnsignedPayload
-                                 ? std::string(kUnsignedPayload)
-                                 : Sha256Hex(request.body);
+  std::string payload_hash = PayloadHash(request, params.payload);
   SigningInput in = MakeSigningInput(request, {}, "");
 
   std::string_view path = TargetPath(request.target);

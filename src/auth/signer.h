@@ -24,7 +24,8 @@ struct Credentials {
 
 // What goes in the payload-hash line of the canonical request.
 enum class PayloadSigning {
-  kHashBody,            // hex SHA-256 of the body, no extra header (botocore, non-S3)
+  kHashBody,            // hex SHA-256 of the body, no extra header (botocore, non-S3); an
+                        // x-amz-content-sha256 already in the request is used instead
   kHashBodyWithHeader,  // the same, also sent and signed as x-amz-content-sha256 (S3, the
                         // suite's sign_body vectors)
   kUnsignedPayload,     // "UNSIGNED-PAYLOAD", sent and signed as x-amz-content-sha256

@@ -32,3 +32,45 @@ void ApplyTransition(JobExecution& execution, ExecutionStatus to, EpochMillis no
 }
 
 }  // namespace iotjobs::jobs
+
+namespace iotjobs::jobs {
+namespace {
+constexpr size_t kMaxStatusDetails = 10;
+constexpr size_t kMaxStatusDetailValue = 1024;
+constexpr int64_t kMaxTimeoutMinutes = 10080;
+
+size_t CodePoints(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c >> 6) != 2;
+  return n;
+}
+}  // namespace
+
+Status CheckStatusDetails(const std::map<std::string, std::string>& details) {
+  if (details.size() > kMaxStatusDetails) {
+    return InvalidRequest("statusDetails can hold at most 10 name/value pairs.");
+  }
+  for (const auto& [key, value] : details) {
+    if (CodePoints(value) > kMaxStatusDetailValue) {
+      return InvalidRequest("The value of statusDetails." + key +
+                            " is longer than 1024 characters.");
+    }
+  }
+  return Status::Ok();
+}
+
+Status CheckStepTimeout(int64_t minutes) {
+  if (minutes == -1 || (minutes >= 1 && minutes <= kMaxTimeoutMinutes)) return Status::Ok();
+  return InvalidRequest("stepTimeoutInMinutes must be between 1 and 10080, or -1 to cancel "
+                        "the step timer.");
+}
+
+void SetStepTimer(JobExecution& execution, int64_t minutes, EpochMillis now) {
+  if (minutes < 0) {
+    execution.step_timeout_at.reset();
+  } else {
+    execution.step_timeout_at = now + minutes * 60'000;
+  }
+}
+
+}  // namespace iotjobs::jobs

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/clock.h"
+#include "common/status.h"
 #include "jobs/execution_status.h"
 
 namespace iotjobs::jobs {
@@ -44,5 +45,19 @@ namespace iotjobs::jobs {
 // lastUpdatedAt = now, startedAt on first entering IN_PROGRESS, timers stopped once terminal.
 // REQUIRES: !transition.deletes.
 void ApplyTransition(JobExecution& execution, ExecutionStatus to, EpochMillis now);
+
+}  // namespace iotjobs::jobs
+
+namespace iotjobs::jobs {
+
+// statusDetails as AWS bounds it (fact sheet §9 #6): at most 10 pairs, values at most 1024
+// characters (keys are bounded by the model: 1..128 of [a-zA-Z0-9:_-]). kInvalidRequest.
+Status CheckStatusDetails(const std::map<std::string, std::string>& details);
+
+// stepTimeoutInMinutes: 1..10080, or -1 to cancel the running step timer. kInvalidRequest.
+Status CheckStepTimeout(int64_t minutes);
+
+// Starts, replaces or (-1) cancels the step timer at `now`.
+void SetStepTimer(JobExecution& execution, int64_t minutes, EpochMillis now);
 
 }  // namespace iotjobs::jobs

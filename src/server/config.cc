@@ -41,6 +41,8 @@ Options:
   --max-header-bytes N   largest request head accepted (default 16384)
   --idle-timeout SECS    close connections silent this long (default 60)
   --log-level LEVEL      debug, info, warn or error (default info)
+  --test-clock           TEST ONLY: a server clock that moves only when told to, via
+                         POST /_iotjobs/test/clock {"advanceSeconds": N}
   --version              print the version and exit
   --help                 print this text and exit
 
@@ -69,6 +71,8 @@ Result<Config> ParseArgs(int argc, char** argv) {
       c.help = true;
     } else if (name == "--version") {
       c.version = true;
+    } else if (name == "--test-clock") {
+      c.test_clock = true;
     } else if (name == "--listen") {
       IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
       size_t colon = v.rfind(':');

@@ -21,6 +21,7 @@ struct Config {
   int threads = 0;  // 0: one per core
   log::Level log_level = log::Level::kInfo;
   api::HttpLimits limits;
+  bool test_clock = false;  // test-only: a clock moved over HTTP (see api::TestClockHooks)
   bool help = false;
   bool version = false;
 };

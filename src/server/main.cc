@@ -13,6 +13,7 @@
 #include "server/config.h"
 #include "server/root_credentials.h"
 #include "service/service.h"
+#include "service/timer_worker.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace {
@@ -73,9 +74,18 @@ int main(int argc, char** argv) {
                           "signature. Use this for local emulation only.";
   }
 
-  SystemClock clock;
+  SystemClock system_clock;
+  ManualClock test_clock(system_clock.NowMillis());
+  const Clock& clock = config->test_clock ? static_cast<const Clock&>(test_clock) : system_clock;
   service::Service service(**store, clock, config->region);
-  api::ApiOptions api_options{config->region, config->account_id, config->auth};
+  service::TimerWorker timers(service, clock, std::chrono::seconds(1));
+  api::ApiOptions api_options{config->region, config->account_id, config->auth, std::nullopt};
+  if (config->test_clock) {
+    IOTJOBS_LOG(kWarn) << "--test-clock: the server's clock moves only through "
+                          "POST /_iotjobs/test/clock. Never use this outside tests.";
+    api_options.test_clock = api::TestClockHooks{
+        &test_clock, [&timers](std::function<void()> done) { timers.SweepNow(std::move(done)); }};
+  }
   api::Api api(service, api_options);
 
   boost::asio::io_context io;
@@ -90,12 +100,14 @@ int main(int argc, char** argv) {
                      << bound.address().to_string() << ":" << bound.port() << " (region "
                      << config->region << ", account " << config->account_id << ")";
 
+  timers.Start();
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& error, int signal) {
     if (error) return;
     IOTJOBS_LOG(kInfo) << "received " << (signal == SIGINT ? "SIGINT" : "SIGTERM")
                        << ", shutting down";
     (*http)->StopAccepting();
+    timers.Stop();
     // Finish the writes already queued (their data is committed before we exit), then stop.
     (*store)->Shutdown();
     io.stop();

@@ -71,7 +71,10 @@ void Service::CancelJobExecution(const CallContext& ctx, CancelJobExecutionReque
                                                            *req.expected_version,
                                                            e->version_number));
         }
-        if (req.status_details) e->status_details = *req.status_details;
+        if (req.status_details) {
+          IOTJOBS_RETURN_IF_ERROR(jobs::CheckStatusDetails(*req.status_details));
+          e->status_details = *req.status_details;
+        }
         IOTJOBS_RETURN_IF_ERROR(ApplyExecutionEvent(
             tx, *job, *e,
             req.force ? jobs::ExecutionEvent::kForceCancel : jobs::ExecutionEvent::kCancel, now));

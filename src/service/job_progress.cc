@@ -1,12 +1,58 @@
 #include "service/job_progress.h"
 
 #include "common/log.h"
+#include "jobs/job_policies.h"
 
 namespace iotjobs::service {
+namespace {
 
-void CountExecutionChange(jobs::Job& job, std::optional<jobs::ExecutionStatus> from,
-                          std::optional<jobs::ExecutionStatus> to, EpochMillis now) {
-  jobs::CountChange(job.process_details, from, to);
+// Another attempt for a FAILED or TIMED_OUT execution, when the retry config allows it.
+Status RetryIfAllowed(store::WriteTransaction& tx, jobs::Job& job,
+                      const jobs::JobExecution& finished, EpochMillis now) {
+  if (!job.retry_config) return Status::Ok();
+  jobs::AttemptCounts attempts;
+  store::ExecutionFilter filter{std::nullopt, std::nullopt, job.job_id};
+  store::PageRequest page{"", 100};
+  for (;;) {
+    IOTJOBS_ASSIGN_OR_RETURN(auto rows, tx.ListExecutionsForThing(finished.thing_name, filter, page));
+    for (const auto& e : rows.items) {
+      attempts.failed += e.status == jobs::ExecutionStatus::kFailed;
+      attempts.timed_out += e.status == jobs::ExecutionStatus::kTimedOut;
+    }
+    if (rows.next.empty()) break;
+    page.after = rows.next;
+  }
+  if (!jobs::ShouldRetry(job, finished, attempts)) return Status::Ok();
+  return QueueExecution(tx, job, finished.thing_name, now, finished.retry_attempt + 1).status();
+}
+
+// abortConfig met: the job is canceled and its QUEUED executions with it; IN_PROGRESS ones
+// keep running (fact sheet §2.1, abortConfig).
+Status AbortIfCriteriaMet(store::WriteTransaction& tx, jobs::Job& job, EpochMillis now) {
+  if (!jobs::ShouldAbort(job)) return Status::Ok();
+  IOTJOBS_LOG(kInfo) << "job " << job.job_id << " of account " << tx.account_id()
+                     << " met its abort criteria and is canceled";
+  job.status = jobs::JobStatus::kCanceled;
+  job.last_updated_at = now;
+  store::PageRequest page{"", 500};
+  for (;;) {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        auto rows, tx.ListExecutionsForJob(job.job_id, jobs::ExecutionStatus::kQueued, page));
+    for (auto& e : rows.items) {
+      jobs::ApplyTransition(e, jobs::ExecutionStatus::kCanceled, now);
+      IOTJOBS_RETURN_IF_ERROR(tx.UpdateExecution(e));
+      jobs::CountChange(job.process_details, jobs::ExecutionStatus::kQueued,
+                        jobs::ExecutionStatus::kCanceled);
+    }
+    if (rows.next.empty()) break;
+    page.after = rows.next;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+void CompleteIfDone(jobs::Job& job, EpochMillis now) {
   if (jobs::ShouldComplete(job)) {
     job.status = jobs::JobStatus::kCompleted;
     job.completed_at = now;
@@ -41,15 +87,25 @@ Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
   if (t.deletes) {
     IOTJOBS_RETURN_IF_ERROR(
         tx.DeleteExecution(execution.job_id, execution.thing_name, execution.execution_number));
-    CountExecutionChange(job, from, std::nullopt, now);
+    jobs::CountChange(job.process_details, from, std::nullopt);
   } else {
     jobs::ApplyTransition(execution, t.to, now);
-    if (event == jobs::ExecutionEvent::kForceCancel) {
-      execution.force_canceled = true;
+    // The in-progress timer starts when the execution first enters IN_PROGRESS; a timeout
+    // changed later (UpdateJob) applies to executions that start after it (fact sheet §9 #17).
+    if (from == jobs::ExecutionStatus::kQueued && t.to == jobs::ExecutionStatus::kInProgress &&
+        job.timeout_config && job.timeout_config->in_progress_timeout_in_minutes) {
+      execution.in_progress_timeout_at =
+          now + *job.timeout_config->in_progress_timeout_in_minutes * 60'000;
     }
+    if (event == jobs::ExecutionEvent::kForceCancel) execution.force_canceled = true;
     IOTJOBS_RETURN_IF_ERROR(tx.UpdateExecution(execution));
-    CountExecutionChange(job, from, t.to, now);
+    jobs::CountChange(job.process_details, from, t.to);
+    if (jobs::IsTerminal(t.to)) {
+      IOTJOBS_RETURN_IF_ERROR(RetryIfAllowed(tx, job, execution, now));
+      IOTJOBS_RETURN_IF_ERROR(AbortIfCriteriaMet(tx, job, now));
+    }
   }
+  CompleteIfDone(job, now);
   return tx.UpdateJob(job);
 }
 

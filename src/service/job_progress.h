@@ -15,10 +15,9 @@
 // in the same transaction as the change.
 namespace iotjobs::service {
 
-// Counts one execution moving `from` -> `to` (absent: created / deleted) in `job`, and
-// completes the job if that was its last pending execution. Does not write the job.
-void CountExecutionChange(jobs::Job& job, std::optional<jobs::ExecutionStatus> from,
-                          std::optional<jobs::ExecutionStatus> to, EpochMillis now);
+// Completes a snapshot job that has nothing left to do (jobs::ShouldComplete). Does not
+// write the job.
+void CompleteIfDone(jobs::Job& job, EpochMillis now);
 
 // Creates the next execution of `job` on `thing`, QUEUED, numbered one above the highest
 // number the thing has for this job, and counts it in `job` (the caller writes the job).
@@ -27,7 +26,9 @@ Result<jobs::JobExecution> QueueExecution(store::WriteTransaction& tx, jobs::Job
                                           int32_t retry_attempt = 0);
 
 // Applies `event` to an execution through the state machine and writes the execution (or
-// deletes it) and its job. Fails with the state machine's refusal, changing nothing.
+// deletes it) and its job: counters, a retry when the execution failed or timed out and the
+// retry config allows, an abort when the abort criteria are met, completion when nothing is
+// left. Fails with the state machine's refusal, changing nothing.
 Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
                            jobs::JobExecution& execution, jobs::ExecutionEvent event,
                            EpochMillis now);

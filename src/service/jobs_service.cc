@@ -153,7 +153,7 @@ void Service::CreateJob(const CallContext& ctx, CreateJobRequest req, Callback<j
             IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, job, thing, now).status());
           }
           // A snapshot job that reaches no thing has nothing to do: it is complete at once.
-          CountExecutionChange(job, std::nullopt, std::nullopt, now);
+          CompleteIfDone(job, now);
         }
         IOTJOBS_RETURN_IF_ERROR(tx.InsertJob(job));
         return job;

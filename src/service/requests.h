@@ -182,6 +182,43 @@ struct DeleteJobExecutionRequest {
   std::optional<std::string> namespace_id;
 };
 
+// ---- executions, device plane ----
+// An execution as the device plane shows it, with its job's document when asked for.
+struct DeviceExecution {
+  jobs::JobExecution execution;
+  std::optional<std::string> job_document;
+};
+struct PendingExecutions {
+  std::vector<jobs::JobExecution> in_progress;
+  std::vector<jobs::JobExecution> queued;
+};
+struct StartNextPendingJobExecutionRequest {
+  std::string thing_name;
+  std::optional<std::map<std::string, std::string>> status_details;
+  std::optional<int64_t> step_timeout_in_minutes;
+};
+struct DeviceDescribeJobExecutionRequest {
+  std::string thing_name;
+  std::string job_id;  // or "$next"
+  std::optional<int64_t> execution_number;
+  bool include_job_document = true;
+};
+struct UpdateJobExecutionRequest {
+  std::string thing_name;
+  std::string job_id;
+  jobs::ExecutionStatus status = jobs::ExecutionStatus::kInProgress;
+  std::optional<std::map<std::string, std::string>> status_details;
+  std::optional<int64_t> step_timeout_in_minutes;
+  std::optional<int64_t> expected_version;
+  std::optional<int64_t> execution_number;
+  bool include_job_execution_state = false;
+  bool include_job_document = false;
+};
+struct UpdateJobExecutionResult {
+  jobs::JobExecution execution;
+  std::optional<std::string> job_document;
+};
+
 struct Empty {};
 
 }  // namespace iotjobs::service

@@ -74,6 +74,24 @@ class Service {
   void DeleteJobExecution(const CallContext& ctx, DeleteJobExecutionRequest req,
                           Callback<Empty> done);
 
+  // ---- executions, device plane (device_service.cc) ----
+  void GetPendingJobExecutions(const CallContext& ctx, std::string thing_name,
+                               Callback<PendingExecutions> done);
+  // Absent result: nothing is pending (the device API answers 200 without an execution).
+  void StartNextPendingJobExecution(const CallContext& ctx,
+                                    StartNextPendingJobExecutionRequest req,
+                                    Callback<std::optional<DeviceExecution>> done);
+  void DescribeJobExecutionForDevice(const CallContext& ctx,
+                                     DeviceDescribeJobExecutionRequest req,
+                                     Callback<std::optional<DeviceExecution>> done);
+  void UpdateJobExecution(const CallContext& ctx, UpdateJobExecutionRequest req,
+                          Callback<UpdateJobExecutionResult> done);
+
+  // ---- background work (timers_service.cc) ----
+  // Times out every IN_PROGRESS execution whose timer is due at `now`, in every account;
+  // `done` gets how many timed out.
+  void TimeOutDueExecutions(EpochMillis now, std::function<void(int)> done);
+
   EpochMillis Now() const { return clock_.NowMillis(); }
 
  private:

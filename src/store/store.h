@@ -56,6 +56,14 @@ struct ExecutionFilter {
   std::optional<std::string> job_id;
 };
 
+// A running execution timer that is due, in any account (for the timer worker).
+struct DueTimer {
+  std::string account_id;
+  std::string job_id;
+  std::string thing_name;
+  int64_t execution_number = 0;
+};
+
 // Reads. Every method fails only for storage faults (kInternalFailure or
 // kServiceUnavailable, cause logged); absence is an empty optional, not an error.
 class ReadTransaction {
@@ -102,6 +110,11 @@ class ReadTransaction {
   // QUEUED and IN_PROGRESS executions on one thing: IN_PROGRESS first, then oldest first.
   virtual Result<std::vector<jobs::JobExecution>> ListPendingExecutionsForThing(
       std::string_view thing_name, int limit) = 0;
+
+  // Executions of EVERY account whose in-progress or step timer is due at `now`, earliest
+  // first. The one cross-account read: background work uses it, then opens a transaction in
+  // each account it names.
+  virtual Result<std::vector<DueTimer>> ListDueTimers(EpochMillis now, int limit) = 0;
 };
 
 // Writes, inside the same transaction as the reads. A failed write leaves the operation's

@@ -78,5 +78,9 @@ void HandleListJobExecutionsForJob(const HandlerContext&, boost::json::object, R
 void HandleListJobExecutionsForThing(const HandlerContext&, boost::json::object, Respond);
 void HandleCancelJobExecution(const HandlerContext&, boost::json::object, Respond);
 void HandleDeleteJobExecution(const HandlerContext&, boost::json::object, Respond);
+void HandleGetPendingJobExecutions(const HandlerContext&, boost::json::object, Respond);
+void HandleStartNextPendingJobExecution(const HandlerContext&, boost::json::object, Respond);
+void HandleDeviceDescribeJobExecution(const HandlerContext&, boost::json::object, Respond);
+void HandleUpdateJobExecution(const HandlerContext&, boost::json::object, Respond);
 
 }  // namespace iotjobs::api

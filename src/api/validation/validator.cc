@@ -101,13 +101,14 @@ class Checker {
       }
       case ShapeType::kInteger:
       case ShapeType::kLong: {
-        if (!v.is_int64() && !v.is_uint64()) return Type(v, where, "an integer");
+        const char* expected = shape.type == ShapeType::kLong ? "a long" : "an integer";
+        if (!v.is_int64() && !v.is_uint64()) return Type(v, where, expected);
         double d = v.is_int64() ? static_cast<double>(v.get_int64())
                                 : static_cast<double>(v.get_uint64());
         bool fits = shape.type == ShapeType::kLong
                         ? v.is_int64()
                         : v.is_int64() && v.get_int64() >= INT32_MIN && v.get_int64() <= INT32_MAX;
-        if (!fits) return Type(v, where, shape.type == ShapeType::kLong ? "a long" : "an integer");
+        if (!fits) return Type(v, where, expected);
         Range(shape, v, d, where);
         return;
       }

@@ -1,5 +1,6 @@
 // Job executions: point lookups by key, keyset pages per job and per thing, and the
 // device's pending queue (a partial index, so its cost does not grow with history).
+#include <algorithm>
 #include <string>
 
 #include "store/page_key.h"
@@ -48,6 +49,14 @@ Result<Page<jobs::JobExecution>> ExecutionPage(Statement& s, int limit, bool key
                               std::to_string(last.execution_number)});
   }
   return out;
+}
+
+// The earlier running timer, stored as timeout_at for the timer index.
+std::optional<int64_t> TimeoutAt(const jobs::JobExecution& e) {
+  if (e.in_progress_timeout_at && e.step_timeout_at) {
+    return std::min(*e.in_progress_timeout_at, *e.step_timeout_at);
+  }
+  return e.in_progress_timeout_at ? e.in_progress_timeout_at : e.step_timeout_at;
 }
 
 // The (name, number) position after which a page starts: ("", 0) for the first page.
@@ -133,14 +142,28 @@ Result<std::vector<jobs::JobExecution>> SqliteTransaction::ListPendingExecutions
   }
 }
 
+Result<std::vector<DueTimer>> SqliteTransaction::ListDueTimers(EpochMillis now, int limit) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s,
+      conn_.Prepare("SELECT account_id, job_id, thing_name, execution_number FROM job_executions "
+                    "WHERE timeout_at IS NOT NULL AND timeout_at <= ? ORDER BY timeout_at LIMIT ?"));
+  s.BindAll(now, limit);
+  std::vector<DueTimer> out;
+  for (;;) {
+    IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Int(3)});
+  }
+}
+
 Status SqliteTransaction::InsertExecution(const jobs::JobExecution& e) {
   IOTJOBS_ASSIGN_OR_RETURN(
       Statement s, conn_.Prepare("INSERT INTO job_executions (account_id, " IOTJOBS_EXECUTION_COLUMNS
-                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 ", timeout_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   s.BindAll(account_id_, e.job_id, e.thing_name, e.execution_number, jobs::ToString(e.status),
             e.force_canceled, StringMapToJson(e.status_details), e.queued_at, e.started_at,
             e.last_updated_at, e.version_number, static_cast<int64_t>(e.retry_attempt),
-            e.namespace_id, e.in_progress_timeout_at, e.step_timeout_at);
+            e.namespace_id, e.in_progress_timeout_at, e.step_timeout_at, TimeoutAt(e));
   return s.Run();
 }
 
@@ -150,12 +173,12 @@ Status SqliteTransaction::UpdateExecution(const jobs::JobExecution& e) {
       conn_.Prepare("UPDATE job_executions SET status = ?, force_canceled = ?, "
                     "status_details = ?, started_at = ?, last_updated_at = ?, "
                     "version_number = ?, retry_attempt = ?, in_progress_timeout_at = ?, "
-                    "step_timeout_at = ? WHERE account_id = ? AND job_id = ? "
+                    "step_timeout_at = ?, timeout_at = ? WHERE account_id = ? AND job_id = ? "
                     "AND thing_name = ? AND execution_number = ?"));
   s.BindAll(jobs::ToString(e.status), e.force_canceled, StringMapToJson(e.status_details),
             e.started_at, e.last_updated_at, e.version_number,
             static_cast<int64_t>(e.retry_attempt), e.in_progress_timeout_at, e.step_timeout_at,
-            account_id_, e.job_id, e.thing_name, e.execution_number);
+            TimeoutAt(e), account_id_, e.job_id, e.thing_name, e.execution_number);
   return s.Run();
 }
 

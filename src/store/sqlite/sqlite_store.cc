@@ -1,10 +1,7 @@
 #include "store/sqlite/sqlite_store.h"
 
-#include <sys/stat.h>
-
-#include <cerrno>
-#include <cstring>
 #include <exception>
+#include <filesystem>
 
 #include "common/log.h"
 #include "store/sqlite/migrations.h"
@@ -44,9 +41,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   if (store->in_memory_) {
     IOTJOBS_ASSIGN_OR_RETURN(store->writer_conn_, Connection::Open(":memory:", false));
   } else {
-    if (::mkdir(options.data_dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.data_dir, ec);
+    if (ec) {
       IOTJOBS_LOG(kError) << "store: cannot create data directory " << options.data_dir << ": "
-                          << std::strerror(errno);
+                          << ec.message();
       return Unavailable("The data directory could not be created.");
     }
     store->path_ = options.data_dir + "/iotjobs.db";

@@ -63,6 +63,7 @@ class SqliteTransaction final : public WriteTransaction {
       const PageRequest& page) override;
   Result<std::vector<jobs::JobExecution>> ListPendingExecutionsForThing(
       std::string_view thing_name, int limit) override;
+  Result<std::vector<DueTimer>> ListDueTimers(EpochMillis now, int limit) override;
   Status InsertExecution(const jobs::JobExecution& execution) override;
   Status UpdateExecution(const jobs::JobExecution& execution) override;
   Status DeleteExecution(std::string_view job_id, std::string_view thing_name,

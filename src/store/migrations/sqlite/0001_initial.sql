@@ -91,9 +91,12 @@ CREATE TABLE job_executions (
   namespace_id           TEXT,
   in_progress_timeout_at INTEGER,
   step_timeout_at        INTEGER,
+  timeout_at             INTEGER,  -- the earlier of the two: when the timer worker acts
   PRIMARY KEY (account_id, job_id, thing_name, execution_number)
 ) WITHOUT ROWID;
 CREATE INDEX job_executions_by_thing ON job_executions (account_id, thing_name, job_id, execution_number);
 -- The device's queue: only pending executions are indexed, so it stays small.
 CREATE INDEX job_executions_pending ON job_executions (account_id, thing_name, status, queued_at)
   WHERE status IN ('QUEUED', 'IN_PROGRESS');
+-- Running timers, across accounts, for the timer worker.
+CREATE INDEX job_executions_timers ON job_executions (timeout_at) WHERE timeout_at IS NOT NULL;

@@ -1,0 +1,149 @@
+#include "cli/jmespath/numbers.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+namespace iotjobs::cli::jmespath {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Python's str.strip() for the ASCII whitespace characters (str.isspace is also true for
+// \x1c-\x1f).
+std::string_view StripPythonWhitespace(std::string_view text) {
+  const auto is_space = [](char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1c' && c <= '\x1f');
+  };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// Consumes a run of digits in which single underscores may separate digits (Python's
+// grammar for int() and float() literals), appending the digits to *out. False when the run
+// is empty or an underscore is misplaced.
+bool ConsumeDigits(std::string_view text, std::size_t* pos, std::string* out) {
+  const std::size_t start = *pos;
+  while (*pos < text.size()) {
+    const char c = text[*pos];
+    if (IsDigit(c)) {
+      out->push_back(c);
+      ++*pos;
+    } else if (c == '_' && *pos > start && *pos + 1 < text.size() && IsDigit(text[*pos + 1])) {
+      ++*pos;
+    } else {
+      break;
+    }
+  }
+  return *pos > start;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const char c = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
+    if (c != b[i]) return false;
+  }
+  return true;
+}
+
+std::optional<boost::json::value> PythonInt(std::string_view text) {
+  std::string decimal;
+  std::size_t pos = 0;
+  if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
+    if (text[pos] == '-') decimal.push_back('-');
+    ++pos;
+  }
+  if (!ConsumeDigits(text, &pos, &decimal) || pos != text.size()) return std::nullopt;
+  return MakeInteger(decimal);
+}
+
+std::optional<double> PythonFloat(std::string_view text) {
+  std::string decimal;
+  std::size_t pos = 0;
+  bool negative = false;
+  if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) {
+    negative = text[pos] == '-';
+    ++pos;
+  }
+  const std::string_view rest = text.substr(pos);
+  if (EqualsIgnoreCase(rest, "inf") || EqualsIgnoreCase(rest, "infinity")) {
+    return negative ? -std::numeric_limits<double>::infinity()
+                    : std::numeric_limits<double>::infinity();
+  }
+  if (EqualsIgnoreCase(rest, "nan")) return std::numeric_limits<double>::quiet_NaN();
+  if (negative) decimal.push_back('-');
+  const bool has_int = ConsumeDigits(text, &pos, &decimal);
+  bool has_fraction = false;
+  if (pos < text.size() && text[pos] == '.') {
+    ++pos;
+    decimal.push_back('.');
+    has_fraction = ConsumeDigits(text, &pos, &decimal);
+  }
+  if (!has_int && !has_fraction) return std::nullopt;
+  if (pos < text.size() && (text[pos] == 'e' || text[pos] == 'E')) {
+    ++pos;
+    decimal.push_back('e');
+    if (pos < text.size() && (text[pos] == '+' || text[pos] == '-')) decimal.push_back(text[pos++]);
+    if (!ConsumeDigits(text, &pos, &decimal)) return std::nullopt;
+  }
+  if (pos != text.size()) return std::nullopt;
+  return ParseDecimalDouble(decimal);
+}
+
+}  // namespace
+
+boost::json::value MakeInteger(std::string_view decimal) {
+  const char* first = decimal.data();
+  const char* last = decimal.data() + decimal.size();
+  std::int64_t signed_value = 0;
+  if (std::from_chars(first, last, signed_value).ec == std::errc()) return signed_value;
+  std::uint64_t unsigned_value = 0;
+  if (decimal.front() != '-' && std::from_chars(first, last, unsigned_value).ec == std::errc()) {
+    return unsigned_value;
+  }
+  return ParseDecimalDouble(decimal);
+}
+
+double ParseDecimalDouble(std::string_view decimal) {
+  double value = 0;
+  const std::from_chars_result parsed =
+      std::from_chars(decimal.data(), decimal.data() + decimal.size(), value);
+  if (parsed.ec != std::errc::result_out_of_range) return value;
+  // Out of range: float() rounds to +-inf or to +-0.0. Which one follows from the decimal
+  // exponent of the first significant digit (value = 0.d... * 10^magnitude).
+  const bool negative = decimal.front() == '-';
+  std::string_view mantissa = decimal.substr(negative ? 1 : 0);
+  long exponent = 0;
+  if (const std::size_t e = mantissa.find_first_of("eE"); e != std::string_view::npos) {
+    std::string_view digits = mantissa.substr(e + 1);
+    const bool negative_exponent = digits.front() == '-';
+    if (digits.front() == '-' || digits.front() == '+') digits.remove_prefix(1);
+    for (char c : digits) exponent = std::min(exponent * 10 + (c - '0'), 100000L);
+    if (negative_exponent) exponent = -exponent;
+    mantissa = mantissa.substr(0, e);
+  }
+  const std::size_t point = std::min(mantissa.find('.'), mantissa.size());
+  const std::string_view integer = mantissa.substr(0, point);
+  const std::string_view fraction = mantissa.substr(std::min(point + 1, mantissa.size()));
+  const std::size_t integer_zeros = std::min(integer.find_first_not_of('0'), integer.size());
+  const long magnitude =
+      integer_zeros < integer.size()
+          ? static_cast<long>(integer.size() - integer_zeros)
+          : -static_cast<long>(std::min(fraction.find_first_not_of('0'), fraction.size()));
+  const double result = magnitude + exponent > 0 ? std::numeric_limits<double>::infinity() : 0.0;
+  return negative ? -result : result;
+}
+
+std::optional<boost::json::value> PythonStringToNumber(std::string_view text) {
+  text = StripPythonWhitespace(text);
+  if (auto integer = PythonInt(text)) return integer;
+  if (auto real = PythonFloat(text)) return boost::json::value(*real);
+  return std::nullopt;
+}
+
+}  // namespace iotjobs::cli::jmespath

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string_view>
+
+// Number conversions that follow Python, whose int is unbounded and whose float() is
+// correctly rounded. Boost.JSON holds int64, uint64 or double, so an integer that fits neither
+// int64 nor uint64 becomes the nearest double (Python would keep every digit).
+namespace iotjobs::cli::jmespath {
+
+// The integer written in `decimal` (an optional '-' then ASCII digits, as Python's int()).
+// REQUIRES: `decimal` has that form.
+boost::json::value MakeInteger(std::string_view decimal);
+
+// The correctly rounded double of `decimal` (sign, digits, optional fraction and exponent),
+// with Python's overflow to +-inf and underflow to +-0.0.
+// REQUIRES: `decimal` is an ASCII decimal float literal.
+double ParseDecimalDouble(std::string_view decimal);
+
+// to_number() on a string: Python's int(text), else float(text) (surrounding whitespace,
+// single underscores between digits, inf/infinity/nan in any case); nullopt when neither
+// accepts it. Only ASCII digits and whitespace are recognised (Python also takes other
+// Unicode decimal digits and spaces).
+std::optional<boost::json::value> PythonStringToNumber(std::string_view text);
+
+}  // namespace iotjobs::cli::jmespath

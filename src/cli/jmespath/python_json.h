@@ -1,0 +1,29 @@
+#pragma once
+
+#include <boost/json/fwd.hpp>
+#include <cstddef>
+#include <string_view>
+
+#include "common/result.h"
+
+// A JSON reader that accepts exactly what Python's json.loads() accepts, because the reference
+// jmespath turns backtick literals and quoted identifiers into values with json.loads(): NaN,
+// Infinity and -Infinity are numbers, a repeated object key keeps its first position and its
+// last value, integers of any length are read (see numbers.h for those past 64 bits), and
+// \uXXXX surrogate pairs combine. A lone surrogate, which Python keeps in its str but UTF-8
+// cannot carry, becomes U+FFFD.
+namespace iotjobs::cli::jmespath {
+
+// Deepest nesting of arrays and objects accepted. Python stops at its recursion limit
+// (about 1000 frames); this bound keeps our recursive reader well inside any thread's stack.
+inline constexpr std::size_t kMaxJsonDepth = 400;
+
+// Parses the whole of `text` (UTF-8, surrounding " \t\n\r" allowed) into a value whose memory
+// comes from the default resource.
+// Failure: kInvalidRequest whose message is the part of Python's JSONDecodeError before the
+// first ':' ("Expecting value", "Invalid \escape", "Invalid \uXXXX escape", "Invalid control
+// character at", "Unterminated string starting at", "Extra data", ...), which is what jmespath
+// shows for a bad quoted identifier; kLimitExceeded when nesting passes kMaxJsonDepth.
+Result<boost::json::value> ParsePythonJson(std::string_view text);
+
+}  // namespace iotjobs::cli::jmespath

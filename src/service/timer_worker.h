@@ -1,0 +1,42 @@
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "common/clock.h"
+#include "service/service.h"
+
+namespace iotjobs::service {
+
+// Runs the service's background sweeps on its own thread, once per `period`: today the
+// execution timers. Timers are stored with their executions, so a restart loses none; they
+// fire up to one period late, within AWS's "up to 60 seconds later" for timeouts.
+class TimerWorker {
+ public:
+  TimerWorker(Service& service, const Clock& clock, std::chrono::milliseconds period);
+  ~TimerWorker();
+  TimerWorker(const TimerWorker&) = delete;
+  TimerWorker& operator=(const TimerWorker&) = delete;
+
+  void Start();
+  void Stop();
+
+  // Runs one sweep now, at the clock's time, and calls `done` when it finished. Thread-safe;
+  // used by the test clock so tests see a timer's effect as soon as they move time.
+  void SweepNow(std::function<void()> done);
+
+ private:
+  void Loop();
+
+  Service& service_;
+  const Clock& clock_;
+  std::chrono::milliseconds period_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;  // GUARDED_BY(mu_)
+  std::thread thread_;
+};
+
+}  // namespace iotjobs::service

@@ -1,0 +1,271 @@
+// The store suite, written once and run on every backend: SQLite on a file and in memory
+// (PostgreSQL joins when it exists and IOTJOBS_TEST_PG_DSN is set).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <future>
+#include <thread>
+
+#include "store/sqlite/sqlite_store.h"
+
+namespace iotjobs::store {
+namespace {
+
+using jobs::ExecutionStatus;
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "sqlite-file") {
+      std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+      for (char& c : name) c = c == '/' ? '_' : c;
+      dir_ = std::filesystem::temp_directory_path() /
+             ("iotjobs-store-test-" + std::to_string(::getpid()) + "-" + name);
+      std::filesystem::remove_all(dir_);
+      Open(dir_.string());
+    } else {
+      Open(":memory:");
+    }
+  }
+  void TearDown() override {
+    store_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+  void Open(const std::string& data_dir) {
+    sqlite::SqliteOptions options;
+    options.data_dir = data_dir;
+    auto s = sqlite::SqliteStore::Open(options);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(*s);
+  }
+
+  Status Write(Store::WriteFn fn, const std::string& account = "111111111111") {
+    std::promise<Status> done;
+    store_->Write(account, std::move(fn), [&](Status s) { done.set_value(std::move(s)); });
+    return done.get_future().get();
+  }
+  Status Read(Store::ReadFn fn, const std::string& account = "111111111111") {
+    std::promise<Status> done;
+    store_->Read(account, std::move(fn), [&](Status s) { done.set_value(std::move(s)); });
+    return done.get_future().get();
+  }
+
+  static jobs::Thing Thing(const std::string& name) {
+    jobs::Thing t;
+    t.thing_name = name;
+    t.thing_id = "id-" + name;
+    t.attributes = {{"color", "red"}};
+    return t;
+  }
+  static jobs::JobExecution Execution(const std::string& job, const std::string& thing,
+                                      int64_t number, ExecutionStatus status, EpochMillis queued) {
+    jobs::JobExecution e;
+    e.job_id = job;
+    e.thing_name = thing;
+    e.execution_number = number;
+    e.status = status;
+    e.queued_at = queued;
+    e.last_updated_at = queued;
+    return e;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<sqlite::SqliteStore> store_;
+};
+
+TEST_P(StoreTest, ThingsRoundTripAndAccountsAreApart) {
+  ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.InsertThing(Thing("t1")); }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                auto t = tx.GetThing("t1");
+                EXPECT_TRUE(t.ok());
+                EXPECT_TRUE(t->has_value());
+                EXPECT_EQ((*t)->attributes.at("color"), "red");
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(Read(
+                  [](ReadTransaction& tx) {
+                    auto t = tx.GetThing("t1");
+                    EXPECT_FALSE(t->has_value()) << "another account must not see t1";
+                    return Status::Ok();
+                  },
+                  "222222222222")
+                  .ok());
+  // The same name in another account is another thing.
+  EXPECT_TRUE(
+      Write([](WriteTransaction& tx) { return tx.InsertThing(Thing("t1")); }, "222222222222").ok());
+  // A duplicate within an account is refused by the key.
+  EXPECT_FALSE(Write([](WriteTransaction& tx) { return tx.InsertThing(Thing("t1")); }).ok());
+}
+
+TEST_P(StoreTest, ThingPagesFollowKeys) {
+  ASSERT_TRUE(Write([](WriteTransaction& tx) {
+                for (int i = 0; i < 7; ++i) {
+                  IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("t" + std::to_string(i))));
+                }
+                return Status::Ok();
+              }).ok());
+  std::vector<std::string> seen;
+  PageRequest page{"", 3};
+  for (int pages = 0; pages < 5; ++pages) {
+    std::string next;
+    ASSERT_TRUE(Read([&](ReadTransaction& tx) {
+                  auto p = tx.ListThings({}, page);
+                  if (!p.ok()) return p.status();
+                  for (auto& t : p->items) seen.push_back(t.thing_name);
+                  next = p->next;
+                  return Status::Ok();
+                }).ok());
+    if (next.empty()) break;
+    page.after = next;
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"t0", "t1", "t2", "t3", "t4", "t5", "t6"}));
+}
+
+TEST_P(StoreTest, ExecutionsLatestPendingOrderAndDelete) {
+  ASSERT_TRUE(Write([](WriteTransaction& tx) {
+                IOTJOBS_RETURN_IF_ERROR(tx.InsertExecution(Execution("a", "t", 1, ExecutionStatus::kFailed, 10)));
+                IOTJOBS_RETURN_IF_ERROR(tx.InsertExecution(Execution("a", "t", 2, ExecutionStatus::kQueued, 30)));
+                IOTJOBS_RETURN_IF_ERROR(tx.InsertExecution(Execution("b", "t", 1, ExecutionStatus::kQueued, 20)));
+                IOTJOBS_RETURN_IF_ERROR(tx.InsertExecution(Execution("c", "t", 1, ExecutionStatus::kInProgress, 40)));
+                return tx.InsertExecution(Execution("c", "other", 1, ExecutionStatus::kQueued, 1));
+              }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                auto latest = tx.GetExecution("a", "t", std::nullopt);
+                EXPECT_EQ((*latest)->execution_number, 2);
+                auto first = tx.GetExecution("a", "t", 1);
+                EXPECT_EQ((*first)->status, ExecutionStatus::kFailed);
+                EXPECT_FALSE(tx.GetExecution("a", "t", 3)->has_value());
+                // IN_PROGRESS first, then queued oldest first; terminal ones are not pending.
+                auto pending = tx.ListPendingExecutionsForThing("t", 10);
+                std::vector<std::string> order;
+                for (auto& e : *pending) order.push_back(e.job_id);
+                EXPECT_EQ(order, (std::vector<std::string>{"c", "b", "a"}));
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.DeleteExecution("a", "t", 2); }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                EXPECT_EQ((*tx.GetExecution("a", "t", std::nullopt))->execution_number, 1);
+                auto page = tx.ListExecutionsForThing("t", {}, {"", 100});
+                EXPECT_EQ(page->items.size(), 3u);
+                auto queued = tx.ListExecutionsForThing(
+                    "t", {ExecutionStatus::kQueued, std::nullopt, std::nullopt}, {"", 100});
+                EXPECT_EQ(queued->items.size(), 1u);
+                return Status::Ok();
+              }).ok());
+}
+
+TEST_P(StoreTest, ExecutionPagesAcrossNumbers) {
+  ASSERT_TRUE(Write([](WriteTransaction& tx) {
+                for (int thing = 0; thing < 3; ++thing) {
+                  for (int n = 1; n <= 3; ++n) {
+                    IOTJOBS_RETURN_IF_ERROR(tx.InsertExecution(Execution(
+                        "j", "t" + std::to_string(thing), n, ExecutionStatus::kQueued, n)));
+                  }
+                }
+                return Status::Ok();
+              }).ok());
+  int total = 0;
+  PageRequest page{"", 2};
+  for (;;) {
+    std::string next;
+    ASSERT_TRUE(Read([&](ReadTransaction& tx) {
+                  auto p = tx.ListExecutionsForJob("j", std::nullopt, page);
+                  if (!p.ok()) return p.status();
+                  total += static_cast<int>(p->items.size());
+                  next = p->next;
+                  return Status::Ok();
+                }).ok());
+    if (next.empty()) break;
+    page.after = next;
+  }
+  EXPECT_EQ(total, 9);
+  // A token that is not one of ours is refused, not trusted.
+  Status bad = Read([](ReadTransaction& tx) {
+    return tx.ListExecutionsForJob("j", std::nullopt, {"garbage", 2}).status();
+  });
+  EXPECT_EQ(bad.code(), ErrorCode::kInvalidRequest);
+}
+
+TEST_P(StoreTest, JobsKeepConfigurationsCountersAndGroupTargets) {
+  jobs::Job job;
+  job.job_id = "j1";
+  job.targets = {"arn:aws:iot:us-east-1:111111111111:thinggroup/g1"};
+  job.document = R"({"op":"update"})";
+  job.description = "d";
+  job.timeout_config = jobs::TimeoutConfig{30};
+  job.abort_config = jobs::AbortConfig{{{"FAILED", "CANCEL", 12.5, 3}}};
+  job.tags = {{"team", "fleet"}};
+  job.process_details.queued = 4;
+  job.namespace_id = "ns";
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) { return tx.InsertJob(job); }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                auto j = *tx.GetJob("j1");
+                EXPECT_TRUE(j.has_value());
+                EXPECT_EQ(j->process_details.queued, 4);
+                EXPECT_EQ(j->timeout_config->in_progress_timeout_in_minutes, 30);
+                EXPECT_EQ(j->abort_config->criteria_list.at(0).threshold_percentage, 12.5);
+                EXPECT_EQ(j->tags.at(0).value, "fleet");
+                EXPECT_EQ(**tx.GetJobDocument("j1"), R"({"op":"update"})");
+                auto by_group = tx.ListJobs({std::nullopt, std::nullopt, std::nullopt, "g1"}, {"", 10});
+                EXPECT_EQ(by_group->items.size(), 1u);
+                auto other_ns = tx.ListJobs({std::nullopt, std::nullopt, "x", std::nullopt}, {"", 10});
+                EXPECT_TRUE(other_ns->items.empty());
+                EXPECT_EQ(*tx.ListJobsTargetingGroups({"g1", "g2"}), std::vector<std::string>{"j1"});
+                return Status::Ok();
+              }).ok());
+}
+
+// Group commit: one failing operation among many concurrent ones rolls back alone.
+TEST_P(StoreTest, FailedOperationDoesNotFailItsBatch) {
+  constexpr int kWriters = 64;
+  std::vector<std::future<Status>> results;
+  std::vector<std::promise<Status>> promises(kWriters);
+  for (int i = 0; i < kWriters; ++i) results.push_back(promises[i].get_future());
+  for (int i = 0; i < kWriters; ++i) {
+    store_->Write(
+        "111111111111",
+        [i](WriteTransaction& tx) -> Status {
+          IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("w" + std::to_string(i))));
+          if (i % 8 == 0) return InvalidRequest("refused on purpose");  // after writing
+          return Status::Ok();
+        },
+        [&promises, i](Status s) { promises[i].set_value(std::move(s)); });
+  }
+  for (int i = 0; i < kWriters; ++i) {
+    EXPECT_EQ(results[i].get().ok(), i % 8 != 0) << i;
+  }
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                auto page = tx.ListThings({}, {"", 1000});
+                EXPECT_EQ(page->items.size(), static_cast<size_t>(kWriters - kWriters / 8));
+                return Status::Ok();
+              }).ok());
+}
+
+TEST_P(StoreTest, ExceptionInAnOperationIsAnInternalFailure) {
+  Status s = Write([](WriteTransaction&) -> Status { throw std::runtime_error("boom"); });
+  EXPECT_EQ(s.code(), ErrorCode::kInternalFailure);
+  EXPECT_TRUE(Write([](WriteTransaction& tx) { return tx.InsertThing(Thing("after")); }).ok());
+}
+
+TEST_P(StoreTest, DataSurvivesReopen) {
+  if (GetParam() != "sqlite-file") GTEST_SKIP() << "memory keeps nothing by design";
+  ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.InsertThing(Thing("kept")); }).ok());
+  store_.reset();
+  Open(dir_.string());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                EXPECT_TRUE(tx.GetThing("kept")->has_value());
+                return Status::Ok();
+              }).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite-file", "sqlite-memory"),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           for (char& c : name) c = c == '-' ? '_' : c;
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace iotjobs::store
