@@ -1,5 +1,7 @@
 #include "api/http_server.h"
 
+#include <array>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
@@ -45,6 +47,7 @@ class Session : public std::enable_shared_from_this<Session> {
       return Close();
     }
     if (ec == http::error::body_limit) {
+      drain_after_refusal_ = true;
       return Refuse(413, ErrorCode::kPayloadTooLarge,
                     "The request body is larger than the limit of " +
                         std::to_string(limits_.max_body_bytes) + " bytes.");
@@ -90,6 +93,7 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.expires_after(limits_.idle_timeout);
     http::async_write(stream_, *res,
                       [self = shared_from_this(), res](beast::error_code ec, size_t) {
+                        if (!ec && self->drain_after_refusal_) return self->Drain();
                         if (ec || !self->keep_alive_) return self->Close();
                         self->Read();
                       });
@@ -108,6 +112,23 @@ class Session : public std::enable_shared_from_this<Session> {
     Write(std::move(r));
   }
 
+  // After refusing an oversized body, read and discard what the client is still sending
+  // (bounded in time and bytes) before closing, so it can read our 413 instead of failing
+  // with a broken pipe — the "lingering close" of HTTP servers.
+  void Drain() {
+    if (!drain_started_) {
+      drain_started_ = true;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, drain_ec_);
+      stream_.expires_after(std::chrono::seconds(2));
+    }
+    stream_.async_read_some(asio::buffer(drain_buffer_),
+                            [self = shared_from_this()](beast::error_code ec, size_t n) {
+                              self->drained_ += n;
+                              if (ec || self->drained_ > kMaxDrainBytes) return self->Close();
+                              self->Drain();
+                            });
+  }
+
   void Close() {
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
@@ -121,6 +142,12 @@ class Session : public std::enable_shared_from_this<Session> {
   const HttpLimits& limits_;
   bool keep_alive_ = false;
   unsigned version_ = 11;
+  static constexpr size_t kMaxDrainBytes = 64 << 20;
+  bool drain_after_refusal_ = false;
+  bool drain_started_ = false;
+  size_t drained_ = 0;
+  beast::error_code drain_ec_;
+  std::array<char, 16384> drain_buffer_;
 };
 
 }  // namespace
