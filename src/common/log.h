@@ -35,7 +35,9 @@ class Line {
 
 }  // namespace iotjobs::log
 
-#define IOTJOBS_LOG(level)                                                      \
-  if (!::iotjobs::log::Enabled(::iotjobs::log::Level::level)) {                 \
-  } else                                                                        \
-    ::iotjobs::log::Line(::iotjobs::log::Level::level)
+// `IOTJOBS_LOG(kInfo) << "text";` — a statement that builds nothing when the level is off.
+// The for-loop form (rather than if/else) keeps it safe inside an unbraced if.
+#define IOTJOBS_LOG(level)                                                            \
+  for (bool iotjobs_log_on_ = ::iotjobs::log::Enabled(::iotjobs::log::Level::level); \
+       iotjobs_log_on_; iotjobs_log_on_ = false)                                      \
+  ::iotjobs::log::Line(::iotjobs::log::Level::level)

@@ -78,7 +78,9 @@ TEST(Validation, NameConstraintsFromTheModel) {
     input.members.push_back({"value", &it->second, wire::Location::kBody, "value", true, ""});
     Status s = Validate(input, json::object{{"value", c.value}});
     EXPECT_EQ(s.ok(), c.valid) << s.ToString();
-    if (!c.valid) EXPECT_EQ(s.code(), ErrorCode::kInvalidRequest);
+    if (!c.valid) {
+      EXPECT_EQ(s.code(), ErrorCode::kInvalidRequest);
+    }
   }
 }
 

@@ -60,7 +60,9 @@ TEST(ExecutionStateMachine, NonTerminalTable) {
     }
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     EXPECT_EQ(r->deletes, c.deletes);
-    if (!c.deletes) EXPECT_EQ(r->to, *c.to);
+    if (!c.deletes) {
+      EXPECT_EQ(r->to, *c.to);
+    }
   }
 }
 
@@ -108,7 +110,9 @@ TEST(ExecutionStateMachine, DeviceMaySetOnlyFourStatuses) {
     bool allowed = s == S::kInProgress || s == S::kSucceeded || s == S::kFailed ||
                    s == S::kRejected;
     EXPECT_EQ(e.ok(), allowed);
-    if (!allowed) EXPECT_EQ(e.status().code(), ErrorCode::kInvalidRequest);
+    if (!allowed) {
+      EXPECT_EQ(e.status().code(), ErrorCode::kInvalidRequest);
+    }
   }
 }
 
