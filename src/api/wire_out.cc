@@ -32,9 +32,8 @@ json::object JobToJson(const jobs::Job& job, const jobs::ArnContext& arns) {
   if (job.completed_at) o["completedAt"] = EpochSeconds(*job.completed_at);
   const auto& d = job.process_details;
   json::object details;
-  if (!job.processing_targets.empty()) {
-    details["processingTargets"] = codec::ToJsonArray(job.processing_targets);
-  }
+  // While executions are still being released, the targets are being processed.
+  if (job.rollout) details["processingTargets"] = codec::ToJsonArray(job.targets);
   details["numberOfCanceledThings"] = d.canceled;
   details["numberOfSucceededThings"] = d.succeeded;
   details["numberOfFailedThings"] = d.failed;
@@ -50,7 +49,7 @@ json::object JobToJson(const jobs::Job& job, const jobs::ArnContext& arns) {
   if (!job.document_parameters.empty()) {
     o["documentParameters"] = codec::ToJsonObject(job.document_parameters);
   }
-  o["isConcurrent"] = !job.processing_targets.empty();
+  o["isConcurrent"] = job.rollout.has_value();
   if (job.scheduling_config) o["schedulingConfig"] = codec::ToJson(*job.scheduling_config);
   if (!job.destination_package_versions.empty()) {
     o["destinationPackageVersions"] = codec::ToJsonArray(job.destination_package_versions);
@@ -68,7 +67,7 @@ json::object JobSummaryToJson(const jobs::Job& job, const jobs::ArnContext& arns
   o["createdAt"] = EpochSeconds(job.created_at);
   o["lastUpdatedAt"] = EpochSeconds(job.last_updated_at);
   if (job.completed_at) o["completedAt"] = EpochSeconds(*job.completed_at);
-  o["isConcurrent"] = !job.processing_targets.empty();
+  o["isConcurrent"] = job.rollout.has_value();
   return o;
 }
 

@@ -1,6 +1,9 @@
 #include "jobs/job.h"
 
+#include <algorithm>
 #include <cassert>
+
+#include "common/time_format.h"
 
 namespace iotjobs::jobs {
 
@@ -63,8 +66,35 @@ void CountChange(JobProcessDetails& details, std::optional<ExecutionStatus> from
 
 bool ShouldComplete(const Job& job) {
   return job.status == JobStatus::kInProgress &&
-         job.target_selection == TargetSelection::kSnapshot && job.processing_targets.empty() &&
+         (job.target_selection == TargetSelection::kSnapshot || job.scheduled_end_applied) &&
+         !job.rollout &&
          job.process_details.queued == 0 && job.process_details.in_progress == 0;
+}
+
+std::optional<EpochMillis> NextActionAt(const Job& job, EpochMillis now) {
+  std::optional<EpochMillis> at;
+  auto earliest = [&at](EpochMillis t) { at = at ? std::min(*at, t) : t; };
+  switch (job.status) {
+    case JobStatus::kScheduled:
+      if (job.scheduling_config && job.scheduling_config->start_time) {
+        if (auto start = ParseIsoDateTime(*job.scheduling_config->start_time)) earliest(*start);
+      }
+      break;
+    case JobStatus::kInProgress:
+      if (job.rollout) earliest(NextReleaseAt(*job.rollout, now));
+      break;
+    case JobStatus::kDeletionInProgress:
+      earliest(now);
+      break;
+    case JobStatus::kCanceled:
+    case JobStatus::kCompleted:
+      break;
+  }
+  if ((job.status == JobStatus::kScheduled || job.status == JobStatus::kInProgress) &&
+      !job.scheduled_end_applied && job.scheduling_config && job.scheduling_config->end_time) {
+    if (auto end = ParseIsoDateTime(*job.scheduling_config->end_time)) earliest(*end);
+  }
+  return at;
 }
 
 }  // namespace iotjobs::jobs

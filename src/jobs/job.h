@@ -10,6 +10,7 @@
 #include "common/clock.h"
 #include "jobs/execution_status.h"
 #include "jobs/job_configs.h"
+#include "jobs/rollout.h"
 
 namespace iotjobs::jobs {
 
@@ -69,14 +70,23 @@ struct Job {
   EpochMillis last_updated_at = 0;
   std::optional<EpochMillis> completed_at;
   JobProcessDetails process_details;
-  // Thing-group targets whose executions are still being created (processingTargets).
-  std::vector<std::string> processing_targets;
   // thingGroupId of the first thing-group target, shown in ListJobs' JobSummary.
   std::optional<std::string> thing_group_id;
+  // Executions still to be released (absent once every target has its execution).
+  std::optional<RolloutState> rollout;
+  // When the background worker must look at this job next (a scheduled start, the next
+  // rollout window, the scheduled end, a deletion to finish); absent: never.
+  std::optional<EpochMillis> next_action_at;
+  // The schedulingConfig's end (endBehavior) has been applied.
+  bool scheduled_end_applied = false;
 };
 
+// When the worker must act on `job` next, from its status, rollout and schedule.
+std::optional<EpochMillis> NextActionAt(const Job& job, EpochMillis now);
+
 // True once a snapshot job has nothing left to do: in progress, rolled out, and every
-// execution terminal. Continuous jobs never complete by themselves (fact sheet §3.3).
+// execution terminal. Continuous jobs never complete by themselves (fact sheet §3.3), except
+// after the scheduled end time.
 bool ShouldComplete(const Job& job);
 
 }  // namespace iotjobs::jobs

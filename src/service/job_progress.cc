@@ -1,7 +1,12 @@
 #include "service/job_progress.h"
 
+#include <algorithm>
+#include <set>
+
 #include "common/log.h"
+#include "common/time_format.h"
 #include "jobs/job_policies.h"
+#include "service/targets.h"
 
 namespace iotjobs::service {
 namespace {
@@ -34,23 +39,142 @@ Status AbortIfCriteriaMet(store::WriteTransaction& tx, jobs::Job& job, EpochMill
                      << " met its abort criteria and is canceled";
   job.status = jobs::JobStatus::kCanceled;
   job.last_updated_at = now;
-  store::PageRequest page{"", 500};
-  for (;;) {
-    IOTJOBS_ASSIGN_OR_RETURN(
-        auto rows, tx.ListExecutionsForJob(job.job_id, jobs::ExecutionStatus::kQueued, page));
-    for (auto& e : rows.items) {
-      jobs::ApplyTransition(e, jobs::ExecutionStatus::kCanceled, now);
-      IOTJOBS_RETURN_IF_ERROR(tx.UpdateExecution(e));
-      jobs::CountChange(job.process_details, jobs::ExecutionStatus::kQueued,
-                        jobs::ExecutionStatus::kCanceled);
+  return CancelPendingExecutions(tx, job, /*force=*/false, now);
+}
+
+// Executions deleted per step of a job's deletion, and released per worker step.
+constexpr int64_t kDeleteChunk = 5000;
+constexpr int64_t kReleaseChunk = 5000;
+
+}  // namespace
+
+Status SaveJob(store::WriteTransaction& tx, jobs::Job& job, EpochMillis now) {
+  job.next_action_at = jobs::NextActionAt(job, now);
+  return tx.UpdateJob(job);
+}
+
+Result<jobs::RolloutState> PlanRollout(store::ReadTransaction& tx, const jobs::Job& job,
+                                       EpochMillis now) {
+  std::vector<std::string> things, groups;
+  std::set<std::string> seen_groups;
+  for (const Target& t : ParseTargets(job.targets)) {
+    if (t.kind == jobs::ResourceKind::kThing) {
+      if (std::find(things.begin(), things.end(), t.name) == things.end()) things.push_back(t.name);
+      continue;
     }
-    if (rows.next.empty()) break;
-    page.after = rows.next;
+    IOTJOBS_ASSIGN_OR_RETURN(auto tree, GroupTree(tx, t.name));
+    for (auto& g : tree) {
+      if (seen_groups.insert(g).second) groups.push_back(std::move(g));
+    }
+  }
+  return jobs::StartRollout(std::move(things), std::move(groups), job.rollout_config, now);
+}
+
+Status ReleaseExecutions(store::WriteTransaction& tx, jobs::Job& job, EpochMillis now,
+                         int64_t limit) {
+  if (!job.rollout || job.status != jobs::JobStatus::kInProgress) return Status::Ok();
+  jobs::RolloutState& r = *job.rollout;
+  int64_t budget = std::min(limit, jobs::ReleaseAllowance(r, job.rollout_config,
+                                                          job.process_details.succeeded, now));
+  int64_t released = 0;
+  auto release = [&](const std::string& thing) -> Status {
+    IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetExecution(job.job_id, thing, std::nullopt));
+    if (existing) return Status::Ok();  // reached through another target already
+    IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, job, thing, now).status());
+    ++released;
+    return Status::Ok();
+  };
+  while (released < budget && !r.things.empty()) {
+    std::string thing = r.things.front();
+    r.things.erase(r.things.begin());
+    IOTJOBS_RETURN_IF_ERROR(release(thing));
+  }
+  while (released < budget && r.group_index < r.groups.size()) {
+    int page_size = static_cast<int>(std::min<int64_t>(budget - released, 1000));
+    IOTJOBS_ASSIGN_OR_RETURN(
+        auto members, tx.ListThingsInGroup(r.groups[r.group_index], {r.after_thing, page_size}));
+    for (const auto& thing : members.items) {
+      IOTJOBS_RETURN_IF_ERROR(release(thing));
+      r.after_thing = thing;
+    }
+    if (members.next.empty()) {
+      // This group is walked to its end.
+      ++r.group_index;
+      r.after_thing.clear();
+    }
+  }
+  jobs::RecordReleases(r, released);
+  if (r.Done()) job.rollout.reset();
+  return Status::Ok();
+}
+
+Status CancelPendingExecutions(store::WriteTransaction& tx, jobs::Job& job, bool force,
+                               EpochMillis now) {
+  job.rollout.reset();  // nothing more is released for a canceled job
+  jobs::ExecutionEvent event = force ? jobs::ExecutionEvent::kForceCancel
+                                     : jobs::ExecutionEvent::kCancel;
+  for (jobs::ExecutionStatus status :
+       {jobs::ExecutionStatus::kQueued, jobs::ExecutionStatus::kInProgress}) {
+    if (status == jobs::ExecutionStatus::kInProgress && !force) continue;
+    store::PageRequest page{"", 500};
+    for (;;) {
+      IOTJOBS_ASSIGN_OR_RETURN(auto rows, tx.ListExecutionsForJob(job.job_id, status, page));
+      for (auto& e : rows.items) {
+        jobs::ExecutionStatus from = e.status;
+        IOTJOBS_ASSIGN_OR_RETURN(jobs::Transition t, jobs::ApplyEvent(from, event));
+        jobs::ApplyTransition(e, t.to, now);
+        if (force) e.force_canceled = true;
+        IOTJOBS_RETURN_IF_ERROR(tx.UpdateExecution(e));
+        jobs::CountChange(job.process_details, from, t.to);
+      }
+      if (rows.next.empty()) break;
+      page.after = rows.next;
+    }
   }
   return Status::Ok();
 }
 
-}  // namespace
+Status ProgressJob(store::WriteTransaction& tx, const std::string& job_id, EpochMillis now) {
+  IOTJOBS_ASSIGN_OR_RETURN(auto loaded, tx.GetJob(job_id));
+  if (!loaded) return Status::Ok();
+  jobs::Job& job = *loaded;
+  if (job.status == jobs::JobStatus::kDeletionInProgress) {
+    IOTJOBS_ASSIGN_OR_RETURN(int64_t deleted, tx.DeleteExecutionsOfJob(job_id, kDeleteChunk));
+    if (deleted == 0) return tx.DeleteJob(job_id);
+    return SaveJob(tx, job, now);
+  }
+  const auto& sched = job.scheduling_config;
+  if (job.status == jobs::JobStatus::kScheduled && sched && sched->start_time) {
+    auto start = ParseIsoDateTime(*sched->start_time);
+    if (start && *start <= now) {
+      job.status = jobs::JobStatus::kInProgress;
+      job.last_updated_at = now;
+      IOTJOBS_ASSIGN_OR_RETURN(job.rollout, PlanRollout(tx, job, now));
+    }
+  }
+  IOTJOBS_RETURN_IF_ERROR(ReleaseExecutions(tx, job, now, kReleaseChunk));
+  if (!job.scheduled_end_applied && sched && sched->end_time &&
+      (job.status == jobs::JobStatus::kInProgress || job.status == jobs::JobStatus::kScheduled)) {
+    auto end = ParseIsoDateTime(*sched->end_time);
+    if (end && *end <= now) {
+      // The scheduled end: the rollout stops; CANCEL and FORCE_CANCEL cancel the job as
+      // CancelJob would; STOP_ROLLOUT lets what was released finish.
+      job.scheduled_end_applied = true;
+      job.rollout.reset();
+      job.last_updated_at = now;
+      std::string behavior = sched->end_behavior.value_or("STOP_ROLLOUT");
+      if (behavior == "CANCEL" || behavior == "FORCE_CANCEL" ||
+          job.status == jobs::JobStatus::kScheduled) {
+        job.status = jobs::JobStatus::kCanceled;
+        if (behavior == "FORCE_CANCEL") job.force_canceled = true;
+        IOTJOBS_RETURN_IF_ERROR(
+            CancelPendingExecutions(tx, job, behavior == "FORCE_CANCEL", now));
+      }
+    }
+  }
+  CompleteIfDone(job, now);
+  return SaveJob(tx, job, now);
+}
 
 void CompleteIfDone(jobs::Job& job, EpochMillis now) {
   if (jobs::ShouldComplete(job)) {
@@ -106,7 +230,7 @@ Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
     }
   }
   CompleteIfDone(job, now);
-  return tx.UpdateJob(job);
+  return SaveJob(tx, job, now);
 }
 
 Status RemovePendingExecutions(store::WriteTransaction& tx, const std::string& thing,

@@ -33,6 +33,30 @@ Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
                            jobs::JobExecution& execution, jobs::ExecutionEvent event,
                            EpochMillis now);
 
+// Writes a job after computing when the background worker must look at it next.
+Status SaveJob(store::WriteTransaction& tx, jobs::Job& job, EpochMillis now);
+
+// Releases up to `limit` executions of a rolling-out job, as its rollout rate allows, walking
+// its targets (jobs/rollout.h); a thing that already has an execution of the job is passed
+// over. Clears job.rollout when every target is reached. Does not write the job.
+Status ReleaseExecutions(store::WriteTransaction& tx, jobs::Job& job, EpochMillis now,
+                         int64_t limit);
+
+// The rollout state of a job about to start: its direct thing targets and every group of
+// its target groups' trees.
+Result<jobs::RolloutState> PlanRollout(store::ReadTransaction& tx, const jobs::Job& job,
+                                       EpochMillis now);
+
+// Cancels the pending executions of `job` (CancelJob, abort, scheduled end): QUEUED ones,
+// and IN_PROGRESS ones too when `force`. Does not write the job.
+Status CancelPendingExecutions(store::WriteTransaction& tx, jobs::Job& job, bool force,
+                               EpochMillis now);
+
+// The background worker's step for one due job: start a scheduled job, release the next
+// executions of a rollout, apply the scheduled end, or delete the next executions of a job
+// being deleted. Writes the job (or removes it when its deletion finished).
+Status ProgressJob(store::WriteTransaction& tx, const std::string& job_id, EpochMillis now);
+
 // Marks the pending executions of `thing` REMOVED, for every job (`only_job` absent) or one;
 // used when a thing is deleted or stops being a target.
 Status RemovePendingExecutions(store::WriteTransaction& tx, const std::string& thing,

@@ -17,6 +17,13 @@ constexpr size_t kMaxTargetsPerJob = 100;         // AWS quota, CreateJob and As
 constexpr int kMaxRolloutPerMinute = 1000;        // [LIMITS-2019] maximumPerMinute
 constexpr int64_t kMinute = 60'000;
 constexpr int64_t kDay = 24 * 60 * kMinute;
+// Executions created inside CreateJob's own transaction; more are created in the background
+// so that a job on a huge group does not hold the writer.
+constexpr int64_t kInlineRelease = 1000;
+// Jobs with more executions than this are deleted in the background (DELETION_IN_PROGRESS);
+// at most kMaxJobsBeingDeleted at once, as AWS allows.
+constexpr int64_t kInlineDelete = 1000;
+constexpr int kMaxJobsBeingDeleted = 10;
 
 Result<jobs::Job> LoadJob(store::ReadTransaction& tx, const std::string& job_id,
                           const std::optional<std::string>& namespace_id = std::nullopt) {
@@ -93,29 +100,6 @@ Status CheckRetry(const std::optional<jobs::JobExecutionsRetryConfig>& c) {
   return Status::Ok();
 }
 
-// Cancels the pending executions of `job` with `event`: QUEUED ones always, IN_PROGRESS ones
-// only when forced (the state machine refuses them otherwise, and they are left running).
-Status CancelPendingExecutions(store::WriteTransaction& tx, jobs::Job& job,
-                               jobs::ExecutionEvent event, EpochMillis now) {
-  for (jobs::ExecutionStatus status :
-       {jobs::ExecutionStatus::kQueued, jobs::ExecutionStatus::kInProgress}) {
-    if (status == jobs::ExecutionStatus::kInProgress &&
-        event != jobs::ExecutionEvent::kForceCancel) {
-      continue;
-    }
-    store::PageRequest page{"", 500};
-    for (;;) {
-      IOTJOBS_ASSIGN_OR_RETURN(auto executions, tx.ListExecutionsForJob(job.job_id, status, page));
-      for (auto& e : executions.items) {
-        IOTJOBS_RETURN_IF_ERROR(ApplyExecutionEvent(tx, job, e, event, now));
-      }
-      if (executions.next.empty()) break;
-      page.after = executions.next;
-    }
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 void Service::CreateJob(const CallContext& ctx, CreateJobRequest req, Callback<jobs::Job> done) {
@@ -148,13 +132,14 @@ void Service::CreateJob(const CallContext& ctx, CreateJobRequest req, Callback<j
                          ? jobs::JobStatus::kScheduled
                          : jobs::JobStatus::kInProgress;
         if (job.status == jobs::JobStatus::kInProgress) {
-          IOTJOBS_ASSIGN_OR_RETURN(auto things, ThingsOfTargets(tx, targets));
-          for (const auto& thing : things) {
-            IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, job, thing, now).status());
-          }
+          // The first executions are created with the job, as many as the rollout rate
+          // allows up to kInlineRelease; the background worker creates the rest.
+          IOTJOBS_ASSIGN_OR_RETURN(job.rollout, PlanRollout(tx, job, now));
+          IOTJOBS_RETURN_IF_ERROR(ReleaseExecutions(tx, job, now, kInlineRelease));
           // A snapshot job that reaches no thing has nothing to do: it is complete at once.
           CompleteIfDone(job, now);
         }
+        job.next_action_at = jobs::NextActionAt(job, now);
         IOTJOBS_RETURN_IF_ERROR(tx.InsertJob(job));
         return job;
       },
@@ -206,7 +191,7 @@ void Service::UpdateJob(const CallContext& ctx, UpdateJobRequest req, Callback<E
         if (req.timeout_config) job.timeout_config = req.timeout_config;
         if (req.retry_config) job.retry_config = req.retry_config;
         job.last_updated_at = now;
-        IOTJOBS_RETURN_IF_ERROR(tx.UpdateJob(job));
+        IOTJOBS_RETURN_IF_ERROR(SaveJob(tx, job, now));
         return Empty{};
       },
       std::move(done));
@@ -224,26 +209,40 @@ void Service::CancelJob(const CallContext& ctx, CancelJobRequest req, Callback<j
         if (req.reason_code) job.reason_code = req.reason_code;
         if (req.comment) job.comment = req.comment;
         job.last_updated_at = now;
-        IOTJOBS_RETURN_IF_ERROR(CancelPendingExecutions(
-            tx, job, req.force ? jobs::ExecutionEvent::kForceCancel : jobs::ExecutionEvent::kCancel,
-            now));
-        IOTJOBS_RETURN_IF_ERROR(tx.UpdateJob(job));
+        IOTJOBS_RETURN_IF_ERROR(CancelPendingExecutions(tx, job, req.force, now));
+        IOTJOBS_RETURN_IF_ERROR(SaveJob(tx, job, now));
         return job;
       },
       std::move(done));
 }
 
 void Service::DeleteJob(const CallContext& ctx, DeleteJobRequest req, Callback<Empty> done) {
+  EpochMillis now = Now();
   RunWrite<Empty>(
       store_, ctx.account_id,
-      [req = std::move(req)](store::WriteTransaction& tx) -> Result<Empty> {
+      [req = std::move(req), now](store::WriteTransaction& tx) -> Result<Empty> {
         IOTJOBS_ASSIGN_OR_RETURN(jobs::Job job, LoadJob(tx, req.job_id, req.namespace_id));
         IOTJOBS_RETURN_IF_ERROR(jobs::CheckDeleteJob(job, req.force));
-        for (;;) {
-          IOTJOBS_ASSIGN_OR_RETURN(int64_t deleted, tx.DeleteExecutionsOfJob(req.job_id, 1000));
-          if (deleted == 0) break;
+        if (job.process_details.Total() <= kInlineDelete) {
+          for (;;) {
+            IOTJOBS_ASSIGN_OR_RETURN(int64_t deleted, tx.DeleteExecutionsOfJob(req.job_id, 1000));
+            if (deleted == 0) break;
+          }
+          IOTJOBS_RETURN_IF_ERROR(tx.DeleteJob(req.job_id));
+          return Empty{};
         }
-        IOTJOBS_RETURN_IF_ERROR(tx.DeleteJob(req.job_id));
+        // A big job is deleted in the background: DELETION_IN_PROGRESS until its executions
+        // are gone (fact sheet §2.1 DeleteJob).
+        store::JobFilter deleting{jobs::JobStatus::kDeletionInProgress, std::nullopt,
+                                  std::nullopt, std::nullopt};
+        IOTJOBS_ASSIGN_OR_RETURN(auto busy, tx.ListJobs(deleting, {"", kMaxJobsBeingDeleted}));
+        if (static_cast<int>(busy.items.size()) >= kMaxJobsBeingDeleted) {
+          return LimitExceeded("At most 10 jobs can be in status DELETION_IN_PROGRESS at once.");
+        }
+        job.status = jobs::JobStatus::kDeletionInProgress;
+        job.rollout.reset();
+        job.last_updated_at = now;
+        IOTJOBS_RETURN_IF_ERROR(SaveJob(tx, job, now));
         return Empty{};
       },
       std::move(done));
@@ -270,7 +269,7 @@ void Service::AssociateTargetsWithJob(const CallContext& ctx, AssociateTargetsWi
       [req = std::move(req), arns, now](store::WriteTransaction& tx) -> Result<jobs::Job> {
         IOTJOBS_ASSIGN_OR_RETURN(jobs::Job job, LoadJob(tx, req.job_id, req.namespace_id));
         IOTJOBS_RETURN_IF_ERROR(jobs::CheckAssociateTargets(job));
-        IOTJOBS_ASSIGN_OR_RETURN(auto targets, ResolveTargets(tx, arns, req.targets));
+        IOTJOBS_RETURN_IF_ERROR(ResolveTargets(tx, arns, req.targets).status());
         for (const auto& arn : req.targets) {
           if (std::find(job.targets.begin(), job.targets.end(), arn) == job.targets.end()) {
             job.targets.push_back(arn);
@@ -279,14 +278,19 @@ void Service::AssociateTargetsWithJob(const CallContext& ctx, AssociateTargetsWi
         if (job.targets.size() > kMaxTargetsPerJob) {
           return LimitExceeded("A job can have at most 100 targets.");
         }
-        IOTJOBS_ASSIGN_OR_RETURN(auto things, ThingsOfTargets(tx, targets));
-        for (const auto& thing : things) {
-          IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetExecution(job.job_id, thing, std::nullopt));
-          if (existing) continue;  // already a target through another ARN
-          IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, job, thing, now).status());
+        // The new targets join the rollout: they are walked after what is still pending.
+        jobs::Job added = job;
+        added.targets = req.targets;
+        IOTJOBS_ASSIGN_OR_RETURN(jobs::RolloutState more, PlanRollout(tx, added, now));
+        if (!job.rollout) {
+          job.rollout = std::move(more);
+        } else {
+          for (auto& t : more.things) job.rollout->things.push_back(std::move(t));
+          for (auto& g : more.groups) job.rollout->groups.push_back(std::move(g));
         }
+        IOTJOBS_RETURN_IF_ERROR(ReleaseExecutions(tx, job, now, kInlineRelease));
         job.last_updated_at = now;
-        IOTJOBS_RETURN_IF_ERROR(tx.UpdateJob(job));
+        IOTJOBS_RETURN_IF_ERROR(SaveJob(tx, job, now));
         return job;
       },
       std::move(done));

@@ -91,6 +91,9 @@ class Service {
   // Times out every IN_PROGRESS execution whose timer is due at `now`, in every account;
   // `done` gets how many timed out.
   void TimeOutDueExecutions(EpochMillis now, std::function<void(int)> done);
+  // Moves every job whose next action is due at `now` along (scheduled starts and ends,
+  // rollouts, deletions), in every account; `done` gets how many jobs were due.
+  void ProgressDueJobs(EpochMillis now, std::function<void(int)> done);
 
   EpochMillis Now() const { return clock_.NowMillis(); }
 

@@ -72,7 +72,7 @@ Status QueueForContinuousJobs(store::WriteTransaction& tx, const std::string& th
     }
     if (was_target) continue;
     IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, *job, thing, now).status());
-    IOTJOBS_RETURN_IF_ERROR(tx.UpdateJob(*job));
+    IOTJOBS_RETURN_IF_ERROR(SaveJob(tx, *job, now));
   }
   return Status::Ok();
 }

@@ -20,20 +20,50 @@ void TimerWorker::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+void TimerWorker::Sweep(std::function<void(bool)> done) {
+  EpochMillis now = clock_.NowMillis();
+  service_.TimeOutDueExecutions(now, [this, now, done = std::move(done)](int timed_out) {
+    service_.ProgressDueJobs(now, [timed_out, done](int jobs) { done(timed_out + jobs > 0); });
+  });
+}
+
+namespace {
+
+// Sweeps until nothing is due (a timeout may make a job due; a rollout step may leave more
+// to do), bounded so that a test-clock request always returns. Each callback holds the
+// chain alive until the last one ran.
+struct SweepChain : std::enable_shared_from_this<SweepChain> {
+  std::function<void(std::function<void(bool)>)> sweep;
+  std::function<void()> done;
+  int rounds = 0;
+
+  void Next(bool found) {
+    if (!found || ++rounds >= 1000) {
+      done();
+      return;
+    }
+    sweep([self = shared_from_this()](bool again) { self->Next(again); });
+  }
+};
+
+}  // namespace
+
 void TimerWorker::SweepNow(std::function<void()> done) {
-  service_.TimeOutDueExecutions(clock_.NowMillis(),
-                                [done = std::move(done)](int) { done(); });
+  auto chain = std::make_shared<SweepChain>();
+  chain->sweep = [this](std::function<void(bool)> next) { Sweep(std::move(next)); };
+  chain->done = std::move(done);
+  chain->Next(true);
 }
 
 void TimerWorker::Loop() {
   std::unique_lock lock(mu_);
   while (!stopping_) {
     lock.unlock();
-    std::promise<void> finished;
-    SweepNow([&finished] { finished.set_value(); });
-    finished.get_future().wait();
+    std::promise<bool> finished;
+    Sweep([&finished](bool found) { finished.set_value(found); });
+    bool found = finished.get_future().get();
     lock.lock();
-    cv_.wait_for(lock, period_, [this] { return stopping_; });
+    if (!found) cv_.wait_for(lock, period_, [this] { return stopping_; });
   }
 }
 

@@ -10,8 +10,9 @@
 
 namespace iotjobs::service {
 
-// Runs the service's background sweeps on its own thread, once per `period`: today the
-// execution timers. Timers are stored with their executions, so a restart loses none; they
+// Runs the service's background sweeps on its own thread, once per `period`, or at once
+// again while work was found: execution timers, then due jobs (scheduled starts and ends,
+// rollouts, deletions). Everything they act on is stored, so a restart loses nothing; timers
 // fire up to one period late, within AWS's "up to 60 seconds later" for timeouts.
 class TimerWorker {
  public:
@@ -29,6 +30,8 @@ class TimerWorker {
 
  private:
   void Loop();
+  // One sweep; `done` gets whether any work was found.
+  void Sweep(std::function<void(bool)> done);
 
   Service& service_;
   const Clock& clock_;

@@ -11,7 +11,35 @@
 namespace iotjobs::service {
 namespace {
 constexpr int kTimersPerSweep = 1000;
+constexpr int kJobsPerSweep = 100;
 }  // namespace
+
+void Service::ProgressDueJobs(EpochMillis now, std::function<void(int)> done) {
+  RunRead<std::vector<store::DueJob>>(
+      store_, /*account_id=*/"",
+      [now](store::ReadTransaction& tx) { return tx.ListDueJobs(now, kJobsPerSweep); },
+      [this, now, done = std::move(done)](Result<std::vector<store::DueJob>> due) {
+        if (!due.ok() || due->empty()) {
+          if (!due.ok()) IOTJOBS_LOG(kWarn) << "jobs: cannot list due jobs: " << due.status().ToString();
+          done(0);
+          return;
+        }
+        auto remaining = std::make_shared<std::atomic<int>>(static_cast<int>(due->size()));
+        int count = static_cast<int>(due->size());
+        for (store::DueJob& job : *due) {
+          std::string account = job.account_id;
+          store_.Write(
+              account,
+              [job_id = std::move(job.job_id), now](store::WriteTransaction& tx) {
+                return ProgressJob(tx, job_id, now);
+              },
+              [remaining, count, done](Status s) {
+                if (!s.ok()) IOTJOBS_LOG(kWarn) << "jobs: " << s.ToString();
+                if (remaining->fetch_sub(1) == 1) done(count);
+              });
+        }
+      });
+}
 
 void Service::TimeOutDueExecutions(EpochMillis now, std::function<void(int)> done) {
   RunRead<std::vector<store::DueTimer>>(

@@ -64,6 +64,12 @@ struct DueTimer {
   int64_t execution_number = 0;
 };
 
+// A job the background worker must act on (scheduled start or end, rollout, deletion).
+struct DueJob {
+  std::string account_id;
+  std::string job_id;
+};
+
 // Reads. Every method fails only for storage faults (kInternalFailure or
 // kServiceUnavailable, cause logged); absence is an empty optional, not an error.
 class ReadTransaction {
@@ -115,6 +121,8 @@ class ReadTransaction {
   // first. The one cross-account read: background work uses it, then opens a transaction in
   // each account it names.
   virtual Result<std::vector<DueTimer>> ListDueTimers(EpochMillis now, int limit) = 0;
+  // Jobs of EVERY account whose next action is due at `now`, earliest first.
+  virtual Result<std::vector<DueJob>> ListDueJobs(EpochMillis now, int limit) = 0;
 };
 
 // Writes, inside the same transaction as the reads. A failed write leaves the operation's

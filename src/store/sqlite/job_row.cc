@@ -37,10 +37,20 @@ std::string JobDetailsToJson(const jobs::Job& job) {
   if (!job.destination_package_versions.empty()) {
     o["destinationPackageVersions"] = codec::ToJsonArray(job.destination_package_versions);
   }
-  if (!job.processing_targets.empty()) {
-    o["processingTargets"] = codec::ToJsonArray(job.processing_targets);
-  }
   if (job.thing_group_id) o["thingGroupId"] = *job.thing_group_id;
+  if (job.scheduled_end_applied) o["scheduledEndApplied"] = true;
+  if (job.rollout) {
+    const jobs::RolloutState& r = *job.rollout;
+    o["rollout"] = json::object{{"things", codec::ToJsonArray(r.things)},
+                                {"groups", codec::ToJsonArray(r.groups)},
+                                {"groupIndex", r.group_index},
+                                {"afterThing", r.after_thing},
+                                {"windowStart", r.window_start},
+                                {"releasedInWindow", r.released_in_window},
+                                {"rate", r.rate},
+                                {"notifiedSinceIncrease", r.notified_since_increase},
+                                {"succeededAtIncrease", r.succeeded_at_increase}};
+  }
   return json::serialize(o);
 }
 
@@ -82,8 +92,21 @@ void JobDetailsFromJson(std::string_view text, jobs::Job& job) {
   }
   job.document_parameters = codec::GetStringMap(o, "documentParameters");
   job.destination_package_versions = codec::GetStringList(o, "destinationPackageVersions");
-  job.processing_targets = codec::GetStringList(o, "processingTargets");
   job.thing_group_id = codec::GetString(o, "thingGroupId");
+  job.scheduled_end_applied = codec::GetBool(o, "scheduledEndApplied").value_or(false);
+  if (const json::object* r = codec::GetObject(o, "rollout")) {
+    jobs::RolloutState state;
+    state.things = codec::GetStringList(*r, "things");
+    state.groups = codec::GetStringList(*r, "groups");
+    state.group_index = static_cast<size_t>(codec::GetInt(*r, "groupIndex").value_or(0));
+    state.after_thing = codec::GetString(*r, "afterThing").value_or("");
+    state.window_start = codec::GetInt(*r, "windowStart").value_or(0);
+    state.released_in_window = codec::GetInt(*r, "releasedInWindow").value_or(0);
+    state.rate = codec::GetDouble(*r, "rate").value_or(0);
+    state.notified_since_increase = codec::GetInt(*r, "notifiedSinceIncrease").value_or(0);
+    state.succeeded_at_increase = codec::GetInt(*r, "succeededAtIncrease").value_or(0);
+    job.rollout = std::move(state);
+  }
 }
 
 }  // namespace iotjobs::store::sqlite

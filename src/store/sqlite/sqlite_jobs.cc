@@ -12,7 +12,7 @@ namespace {
 #define IOTJOBS_JOB_COLUMNS                                                                   \
   "job_id, status, target_selection, namespace_id, created_at, last_updated_at, completed_at, " \
   "n_canceled, n_succeeded, n_failed, n_rejected, n_queued, n_in_progress, n_removed, "        \
-  "n_timed_out, details"
+  "n_timed_out, details, next_action_at"
 
 jobs::Job ReadJob(const Statement& s) {
   jobs::Job job;
@@ -34,6 +34,7 @@ jobs::Job ReadJob(const Statement& s) {
   d.removed = s.Int(13);
   d.timed_out = s.Int(14);
   JobDetailsFromJson(s.Text(15), job);
+  job.next_action_at = s.OptInt(16);
   return job;
 }
 
@@ -119,18 +120,31 @@ Result<std::vector<std::string>> SqliteTransaction::ListJobsTargetingGroups(
   return out;
 }
 
+Result<std::vector<DueJob>> SqliteTransaction::ListDueJobs(EpochMillis now, int limit) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Statement s, conn_.Prepare("SELECT account_id, job_id FROM jobs WHERE next_action_at IS NOT "
+                                 "NULL AND next_action_at <= ? ORDER BY next_action_at LIMIT ?"));
+  s.BindAll(now, limit);
+  std::vector<DueJob> out;
+  for (;;) {
+    IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.push_back({s.Text(0), s.Text(1)});
+  }
+}
+
 Status SqliteTransaction::InsertJob(const jobs::Job& job) {
   {
     IOTJOBS_ASSIGN_OR_RETURN(
         Statement s,
         conn_.Prepare("INSERT INTO jobs (account_id, " IOTJOBS_JOB_COLUMNS
-                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const auto& d = job.process_details;
     s.BindAll(account_id_, job.job_id, jobs::ToString(job.status),
               jobs::ToString(job.target_selection), job.namespace_id, job.created_at,
               job.last_updated_at, job.completed_at, d.canceled, d.succeeded, d.failed,
               d.rejected, d.queued, d.in_progress, d.removed, d.timed_out,
-              JobDetailsToJson(job));
+              JobDetailsToJson(job), job.next_action_at);
     IOTJOBS_RETURN_IF_ERROR(s.Run());
   }
   {
@@ -158,13 +172,13 @@ Status SqliteTransaction::UpdateJob(const jobs::Job& job) {
         conn_.Prepare("UPDATE jobs SET status = ?, target_selection = ?, namespace_id = ?, "
                       "created_at = ?, last_updated_at = ?, completed_at = ?, n_canceled = ?, "
                       "n_succeeded = ?, n_failed = ?, n_rejected = ?, n_queued = ?, "
-                      "n_in_progress = ?, n_removed = ?, n_timed_out = ?, details = ? "
-                      "WHERE account_id = ? AND job_id = ?"));
+                      "n_in_progress = ?, n_removed = ?, n_timed_out = ?, details = ?, "
+                      "next_action_at = ? WHERE account_id = ? AND job_id = ?"));
     const auto& d = job.process_details;
     s.BindAll(jobs::ToString(job.status), jobs::ToString(job.target_selection),
               job.namespace_id, job.created_at, job.last_updated_at, job.completed_at,
               d.canceled, d.succeeded, d.failed, d.rejected, d.queued, d.in_progress, d.removed,
-              d.timed_out, JobDetailsToJson(job), account_id_, job.job_id);
+              d.timed_out, JobDetailsToJson(job), job.next_action_at, account_id_, job.job_id);
     IOTJOBS_RETURN_IF_ERROR(s.Run());
   }
   // Targets only grow (AssociateTargetsWithJob), so inserting the missing ones suffices.

@@ -47,6 +47,7 @@ class SqliteTransaction final : public WriteTransaction {
   Result<Page<jobs::Job>> ListJobs(const JobFilter& filter, const PageRequest& page) override;
   Result<std::vector<std::string>> ListJobsTargetingGroups(
       const std::vector<std::string>& groups) override;
+  Result<std::vector<DueJob>> ListDueJobs(EpochMillis now, int limit) override;
   Status InsertJob(const jobs::Job& job) override;
   Status UpdateJob(const jobs::Job& job) override;
   Status DeleteJob(std::string_view job_id) override;

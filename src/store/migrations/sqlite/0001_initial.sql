@@ -53,9 +53,11 @@ CREATE TABLE jobs (
   n_in_progress    INTEGER NOT NULL DEFAULT 0,
   n_removed        INTEGER NOT NULL DEFAULT 0,
   n_timed_out      INTEGER NOT NULL DEFAULT 0,
+  next_action_at   INTEGER,        -- when the background worker must look at the job
   details          TEXT NOT NULL,  -- JSON: targets, description, configurations, ...
   PRIMARY KEY (account_id, job_id)
 ) WITHOUT ROWID;
+CREATE INDEX jobs_due ON jobs (next_action_at) WHERE next_action_at IS NOT NULL;
 
 -- Documents are up to 32 KB and never change: kept apart so counter updates stay small.
 CREATE TABLE job_documents (

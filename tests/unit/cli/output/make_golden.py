@@ -1,0 +1,126 @@
+#!/usr/bin/python3
+"""Golden files for src/cli/output, made by AWS CLI v2's own code.
+
+    TZ=UTC /usr/bin/python3 tests/unit/cli/output/make_golden.py
+
+/usr/bin/python3 is where Debian's awscli 2.9.19 lives (with its vendored botocore, ruamel.yaml
+and ruamel.yaml.clib, whose C emitter is libyaml 0.1.7). Writes tests/testdata/cli-output/:
+
+  response.json        botocore's RestJSONParser + the CLI's iso8601 timestamp parser on raw
+                       bodies: [{name, service, operation, raw, expected}]
+  format-<fmt>.json    awscli.formatter.get_formatter(fmt, args) on every value, exactly as the
+                       CLI calls it (args.query returns the value, the response is {}):
+                       [{name, input, expected, error?, color?, autoreset?, width?, title?}]
+                       `error` is str(exception) when the CLI crashes; `expected` then holds
+                       what it had written to stdout before.
+"""
+import copy
+import io
+import json
+import os
+import sys
+
+import awscli  # noqa: F401  (makes `botocore` the CLI's vendored copy)
+import botocore.parsers
+import botocore.session
+import colorama
+from awscli.customizations.timestampformat import iso_format
+from awscli.formatter import get_formatter
+
+from golden_values import formatter_values, raw_responses, table_variants
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                   '..', '..', '..', 'testdata', 'cli-output')
+
+
+def parse_response(service_model, operation, raw):
+    factory = botocore.parsers.ResponseParserFactory()
+    factory.set_parser_defaults(timestamp_parser=iso_format, blob_parser=lambda x: x)
+    parser = factory.create_parser(service_model.metadata['protocol'])
+    shape = service_model.operation_model(operation).output_shape
+    parsed = parser.parse({'body': raw.encode('utf-8'), 'headers': {}, 'status_code': 200},
+                          shape)
+    parsed.pop('ResponseMetadata', None)
+    return parsed
+
+
+class Args:
+    def __init__(self, value, color):
+        self.query = self
+        self.color = color
+        self._value = value
+
+    def search(self, response):
+        return copy.deepcopy(self._value)
+
+
+def render(fmt, value, color='off', autoreset=True, width=None, title='DescribeJob'):
+    saved_stdout = sys.stdout  # ColorizedStyler wraps sys.stdout with colorama each time
+    try:
+        formatter = get_formatter(fmt, Args(value, color))
+    finally:
+        sys.stdout = saved_stdout
+    if width is not None:
+        formatter.table._terminal_width = width
+    buffer = io.StringIO()
+    stream = buffer
+    if color == 'on' and autoreset:
+        # What the CLI writes to when stdout is not a pager: sys.stdout as colorama.init
+        # (autoreset=True, strip=False) wrapped it, which appends a reset to every write().
+        stream = colorama.AnsiToWin32(buffer, convert=False, strip=False,
+                                      autoreset=True).stream
+    try:
+        formatter(title, {}, stream)
+        return buffer.getvalue(), None
+    except Exception as e:  # the CLI prints "\n" + str(e) to stderr and exits 255
+        return buffer.getvalue(), str(e)
+
+
+def write(name, cases):
+    path = os.path.join(OUT, name)
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(cases, f, ensure_ascii=False, indent=1)
+        f.write('\n')
+    print('%s: %d cases' % (name, len(cases)), file=sys.stderr)
+
+
+def main():
+    if os.environ.get('TZ') != 'UTC':
+        sys.exit('run with TZ=UTC: epoch timestamps render in the local zone')
+    os.makedirs(OUT, exist_ok=True)
+    session = botocore.session.get_session()
+    models = {s: session.get_service_model(s) for s in ('iot', 'iot-jobs-data')}
+
+    response_cases = []
+    parsed_values = []
+    for name, service, operation, raw in raw_responses():
+        expected = parse_response(models[service], operation, raw)
+        response_cases.append({'name': name, 'service': service, 'operation': operation,
+                               'raw': raw, 'expected': expected})
+        parsed_values.append(('response/' + name, expected))
+    write('response.json', response_cases)
+
+    values = parsed_values + formatter_values()
+    names = [n for n, _ in values]
+    assert len(names) == len(set(names)), 'duplicate case names'
+    for fmt in ('json', 'yaml', 'yaml-stream', 'text', 'table'):
+        cases = []
+        for name, value in values:
+            expected, error = render(fmt, value)
+            case = {'name': name, 'input': value, 'expected': expected}
+            if error is not None:
+                case['error'] = error
+            cases.append(case)
+        if fmt == 'table':
+            for name, value, options in table_variants(parsed_values):
+                expected, error = render(fmt, value, **options)
+                case = {'name': name, 'input': value, 'expected': expected}
+                case.update(options)
+                if error is not None:
+                    case['error'] = error
+                cases.append(case)
+        write('format-%s.json' % fmt, cases)
+
+
+if __name__ == '__main__':
+    main()
