@@ -84,6 +84,38 @@ class DurabilityTest(unittest.TestCase):
         finally:
             server.cleanup()
 
+    def test_timers_and_rollouts_survive_a_restart(self):
+        server = Server(args=["--test-clock"]).start()
+        try:
+            iot, data = server.client("iot"), server.client("iot-jobs-data")
+            device = unique("dev")
+            iot.create_thing(thingName=device)
+            timed = unique("timed")
+            iot.create_job(jobId=timed, targets=[thing_arn(device)], document="{}",
+                           timeoutConfig={"inProgressTimeoutInMinutes": 10})
+            data.start_next_pending_job_execution(thingName=device)
+            group = unique("g")
+            iot.create_thing_group(thingGroupName=group)
+            for i in range(3):
+                iot.create_thing(thingName=f"{group}-{i}")
+                iot.add_thing_to_thing_group(thingGroupName=group, thingName=f"{group}-{i}")
+            rolled = unique("rolled")
+            iot.create_job(jobId=rolled, document="{}",
+                           targets=[f"arn:aws:iot:us-east-1:123456789012:thinggroup/{group}"],
+                           jobExecutionsRolloutConfig={"maximumPerMinute": 1})
+            server.kill9()
+            server.start()
+            iot = server.client("iot")
+            status, _, body = server.http("POST", "/_iotjobs/test/clock",
+                                          body=json.dumps({"advanceSeconds": 11 * 60}))
+            self.assertEqual(status, 200, body)
+            self.assertEqual(iot.describe_job_execution(jobId=timed, thingName=device)
+                             ["execution"]["status"], "TIMED_OUT")
+            executions = iot.list_job_executions_for_job(jobId=rolled)["executionSummaries"]
+            self.assertEqual(len(executions), 2)  # one at creation, one more after a minute
+        finally:
+            server.cleanup()
+
     def test_memory_mode_keeps_nothing(self):
         server = Server(args=["--data-dir", ":memory:"])
         # --data-dir given twice: the last one counts, so this server keeps nothing.
