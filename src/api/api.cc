@@ -3,6 +3,8 @@
 #include <boost/json.hpp>
 #include <exception>
 
+#include "api/middleware/authenticator.h"
+#include "api/middleware/authorizer.h"
 #include "api/plane.h"
 #include "api/request_decoder.h"
 #include "api/routes.h"
@@ -46,9 +48,10 @@ const std::string* ApiRequest::Header(std::string_view name) const {
   return nullptr;
 }
 
-Api::Api(service::Service& service, ApiOptions options)
+Api::Api(service::Service& service, ApiOptions options, const Authenticator& authenticator)
     : service_(service),
       options_(std::move(options)),
+      authenticator_(authenticator),
       control_router_(wire::ControlPlaneModel()),
       device_router_(wire::DevicePlaneModel()) {}
 
@@ -73,9 +76,11 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
   wire::Plane plane = PlaneOf(request);
   auto fail = [&](const Status& s) { done(ErrorResponse(s, plane, request_id)); };
   try {
-    // Signature checking and per-account credentials come with their own issue; until then
-    // every request acts for the root account.
-    service::CallContext call{options_.account_id};
+    Result<Caller> caller = authenticator_.Authenticate(request);
+    if (!caller.ok()) return fail(caller.status());
+    plane = caller->plane;
+    service::CallContext call{caller->principal->account_id};
+    jobs::ArnContext arns{options_.region, call.account_id};
 
     const Router& router = plane == wire::Plane::kDevice ? device_router_ : control_router_;
     Result<RouteMatch> match = router.Match(request.method, path);
@@ -100,8 +105,10 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
       Status valid = validation::Validate(*op.input, *input);
       if (!valid.ok()) return fail(valid);
     }
+    Status allowed = Authorize(*caller->principal, *route, *input, arns);
+    if (!allowed.ok()) return fail(allowed);
 
-    HandlerContext ctx{service_, std::move(call), {options_.region, options_.account_id}, plane};
+    HandlerContext ctx{service_, std::move(call), arns, plane};
     int success_code = op.success_code;
     route->handler(ctx, std::move(*input),
                    [done, plane, request_id, success_code](Result<boost::json::value> out) {

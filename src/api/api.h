@@ -48,13 +48,17 @@ struct ApiOptions {
 };
 
 // The request pipeline, in one written-down order:
-//   request id -> /health -> plane (from the SigV4 credential scope) -> caller's account ->
-//   route -> decode input -> validate against the model -> handler -> response or error.
+//   request id -> /health -> authenticate (SigV4: who, which plane) -> route -> decode input
+//   -> validate against the model -> authorize (IAM action on the touched ARNs) -> handler ->
+//   response or error.
 // Every failure leaves as AWS's error shape (status, x-amzn-ErrorType, {"message"}); a stray
 // exception becomes InternalFailureException and a log line. Thread-safe.
+class Authenticator;
+
 class Api {
  public:
-  Api(service::Service& service, ApiOptions options);
+  // `authenticator` outlives the Api.
+  Api(service::Service& service, ApiOptions options, const Authenticator& authenticator);
 
   // `done` is called exactly once, possibly on another thread (a store thread), possibly
   // before Handle returns.
@@ -66,6 +70,7 @@ class Api {
 
   service::Service& service_;
   ApiOptions options_;
+  const Authenticator& authenticator_;
   Router control_router_;
   Router device_router_;
 };

@@ -7,12 +7,26 @@
 
 namespace iotjobs::api {
 
-// One served operation: its plane, its model name, the IAM action it is authorized as, and
-// the handler that runs it.
+// The resources a request touches, for authorization: the ARNs its IAM action is checked
+// against (AWS's Service Authorization Reference; the sample policies of the developer guide
+// grant DeleteJobExecution on the job and the thing, so both are checked).
+enum class Resources {
+  kAny,            // list operations: "*"
+  kThing,          // thingName
+  kThingGroup,     // thingGroupName
+  kJob,            // jobId
+  kJobAndThing,    // jobId and thingName
+  kJobAndTargets,  // jobId and every ARN of targets
+  kGroupAndThing,  // thingGroupName or thingGroupArn, and thingName or thingArn
+};
+
+// One served operation: its plane, its model name, the IAM action it is authorized as, the
+// resources it touches, and the handler that runs it.
 struct Route {
   wire::Plane plane;
   std::string_view operation;
   std::string_view iam_action;
+  Resources resources;
   Handler handler;
 };
 

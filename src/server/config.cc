@@ -1,6 +1,8 @@
 #include "server/config.h"
 
 #include <charconv>
+#include <fstream>
+#include <sstream>
 #include <cstdlib>
 #include <string_view>
 
@@ -36,6 +38,8 @@ Options:
   --account-id ID        12-digit account of the root credentials (default 123456789012)
   --auth sigv4|none      check SigV4 signatures (default), or accept any request
                          (local emulation only)
+  --credentials-file F   accounts, users, access keys and IAM policies (JSON); reloaded
+                         on SIGHUP
   --threads N            HTTP threads (default: one per core)
   --max-body-bytes N     largest request body accepted (default 1048576)
   --max-header-bytes N   largest request head accepted (default 16384)
@@ -49,6 +53,14 @@ Options:
 Root credentials come from IOTJOBS_ROOT_ACCESS_KEY_ID and IOTJOBS_ROOT_SECRET_ACCESS_KEY, or
 are generated on first start, kept in the data directory (mode 0600) and printed once.
 )";
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return InvalidRequest("cannot read " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 Result<Config> ParseArgs(int argc, char** argv) {
@@ -102,6 +114,9 @@ Result<Config> ParseArgs(int argc, char** argv) {
       } else {
         return InvalidRequest("--auth must be sigv4 or none");
       }
+    } else if (name == "--credentials-file") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      c.credentials_file = std::string(v);
     } else if (name == "--threads") {
       IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
       if (!ParseNumber(v, c.threads) || c.threads < 1) return InvalidRequest("--threads needs N >= 1");

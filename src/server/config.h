@@ -18,6 +18,7 @@ struct Config {
   std::string region = "us-east-1";
   std::string account_id = "123456789012";
   api::AuthMode auth = api::AuthMode::kSigV4;
+  std::string credentials_file;  // accounts, users, keys and policies (JSON); "" for none
   int threads = 0;  // 0: one per core
   log::Level log_level = log::Level::kInfo;
   api::HttpLimits limits;
@@ -31,5 +32,8 @@ Result<Config> ParseArgs(int argc, char** argv);
 
 // The --help text.
 std::string Usage();
+
+// The whole of a file; kInvalidRequest naming it when it cannot be read.
+Result<std::string> ReadFile(const std::string& path);
 
 }  // namespace iotjobs::server

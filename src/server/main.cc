@@ -8,6 +8,8 @@
 
 #include "api/api.h"
 #include "api/http_server.h"
+#include "api/middleware/authenticator.h"
+#include "auth/principals.h"
 #include "common/clock.h"
 #include "common/log.h"
 #include "server/config.h"
@@ -86,7 +88,26 @@ int main(int argc, char** argv) {
     api_options.test_clock = api::TestClockHooks{
         &test_clock, [&timers](std::function<void()> done) { timers.SweepNow(std::move(done)); }};
   }
-  api::Api api(service, api_options);
+  std::string credentials_json;
+  if (!config->credentials_file.empty()) {
+    auto text = server::ReadFile(config->credentials_file);
+    if (!text.ok()) {
+      std::cerr << "iotjobsd: " << text.status().message() << "\n";
+      return 1;
+    }
+    credentials_json = std::move(*text);
+  }
+  auto directory = auth::PrincipalDirectory::Build(config->account_id, credentials->access_key_id,
+                                                   credentials->secret_access_key, credentials_json);
+  if (!directory.ok()) {
+    std::cerr << "iotjobsd: " << config->credentials_file << ": " << directory.status().message()
+              << "\n";
+    return 1;
+  }
+  IOTJOBS_LOG(kInfo) << "auth: " << (config->auth == api::AuthMode::kNone ? "none" : "SigV4") << ", "
+                     << (*directory)->size() << " access key(s)";
+  api::Authenticator authenticator(config->auth, config->region, *directory);
+  api::Api api(service, api_options, authenticator);
 
   boost::asio::io_context io;
   auto http = api::HttpServer::Listen(io, {address, config->listen_port}, api, config->limits);
@@ -101,12 +122,41 @@ int main(int argc, char** argv) {
                      << config->region << ", account " << config->account_id << ")";
 
   timers.Start();
+  // SIGHUP reloads the credentials file without dropping connections; a file that does not
+  // load leaves the previous credentials in force.
+  boost::asio::signal_set reload(io, SIGHUP);
+  std::function<void()> wait_reload = [&] {
+    reload.async_wait([&](const boost::system::error_code& error, int) {
+      if (error) return;
+      if (config->credentials_file.empty()) {
+        IOTJOBS_LOG(kInfo) << "SIGHUP: no --credentials-file to reload";
+      } else {
+        auto text = server::ReadFile(config->credentials_file);
+        auto fresh = text.ok() ? auth::PrincipalDirectory::Build(
+                                     config->account_id, credentials->access_key_id,
+                                     credentials->secret_access_key, *text)
+                               : Result<std::shared_ptr<const auth::PrincipalDirectory>>(text.status());
+        if (fresh.ok()) {
+          authenticator.ReplaceDirectory(*fresh);
+          IOTJOBS_LOG(kInfo) << "SIGHUP: reloaded " << config->credentials_file << ", "
+                             << (*fresh)->size() << " access key(s)";
+        } else {
+          IOTJOBS_LOG(kError) << "SIGHUP: " << config->credentials_file
+                              << " not reloaded, keeping the previous credentials: "
+                              << fresh.status().message();
+        }
+      }
+      wait_reload();
+    });
+  };
+  wait_reload();
   boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& error, int signal) {
     if (error) return;
     IOTJOBS_LOG(kInfo) << "received " << (signal == SIGINT ? "SIGINT" : "SIGTERM")
                        << ", shutting down";
     (*http)->StopAccepting();
+    reload.cancel();
     timers.Stop();
     // Finish the writes already queued (their data is committed before we exit), then stop.
     (*store)->Shutdown();

@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 import time
 import unittest
+import unittest.mock
 import uuid
 
 import boto3
@@ -116,10 +117,10 @@ class Server:
 
     # ---- clients ----
 
-    def client(self, service="iot"):
+    def client(self, service="iot", key=None, secret=None):
         return boto3.client(
             service, endpoint_url=self.url, region_name=REGION,
-            aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY,
+            aws_access_key_id=key or ACCESS_KEY, aws_secret_access_key=secret or SECRET_KEY,
             config=botocore.config.Config(retries={"max_attempts": 1}))
 
     def cli_env(self):
@@ -133,10 +134,12 @@ class Server:
                     "AWS_MAX_ATTEMPTS": "1"})
         return env
 
-    def aws(self, *args, cli=None):
+    def aws(self, *args, cli=None, env=None):
         """Runs AWS CLI v2 (or `cli`) against this server: (returncode, stdout, stderr)."""
         cmd = [cli or AWS_V2, "--endpoint-url", self.url] + [str(a) for a in args]
-        p = subprocess.run(cmd, capture_output=True, text=True, env=self.cli_env(), timeout=60)
+        full_env = self.cli_env()
+        full_env.update(env or {})
+        p = subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=60)
         return p.returncode, p.stdout, p.stderr
 
     def aws_json(self, *args):
@@ -151,16 +154,23 @@ class Server:
         p = subprocess.run(cmd, capture_output=True, text=True, env=self.cli_env(), timeout=60)
         return p.returncode, p.stdout, p.stderr
 
-    def http(self, method, path, body=None, headers=None, sign="iot"):
-        """A raw request, signed with SigV4 for `sign` (None: unsigned).
+    def http(self, method, path, body=None, headers=None, sign="iot", key=None, secret=None,
+             at=None, region=REGION):
+        """A raw request, signed with SigV4 for service `sign` (None: unsigned) with the root
+        key (or `key`/`secret`), at the current time (or the datetime `at`).
         Returns (status, headers dict with lower-case names, body bytes)."""
         headers = dict(headers or {})
         data = body.encode() if isinstance(body, str) else body
         if sign:
             req = botocore.awsrequest.AWSRequest(method=method, url=self.url + path, data=data,
                                                  headers=headers)
-            creds = botocore.credentials.Credentials(ACCESS_KEY, SECRET_KEY)
-            botocore.auth.SigV4Auth(creds, sign, REGION).add_auth(req)
+            creds = botocore.credentials.Credentials(key or ACCESS_KEY, secret or SECRET_KEY)
+            signer = botocore.auth.SigV4Auth(creds, sign, region)
+            if at is None:
+                signer.add_auth(req)
+            else:
+                with unittest.mock.patch("botocore.auth.get_current_datetime", return_value=at):
+                    signer.add_auth(req)
             headers = dict(req.headers.items())
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         conn.request(method, path, body=data, headers=headers)
