@@ -5,6 +5,7 @@
 
 #include "api/middleware/authenticator.h"
 #include "api/middleware/authorizer.h"
+#include "api/middleware/rate_limiter.h"
 #include "api/plane.h"
 #include "api/request_decoder.h"
 #include "api/routes.h"
@@ -41,6 +42,13 @@ ApiResponse JsonResponse(int status, std::string body, const std::string& reques
 
 }  // namespace
 
+namespace {
+// Rates are measured in real time, never on a test clock.
+const SystemClock system_clock_;
+}  // namespace
+
+Api::~Api() = default;
+
 const std::string* ApiRequest::Header(std::string_view name) const {
   for (const auto& [k, v] : headers) {
     if (auth::EqualsIgnoreCase(k, name)) return &v;
@@ -52,6 +60,7 @@ Api::Api(service::Service& service, ApiOptions options, const Authenticator& aut
     : service_(service),
       options_(std::move(options)),
       authenticator_(authenticator),
+      rate_limiter_(options_.rate_limits ? std::make_unique<RateLimiter>(system_clock_) : nullptr),
       control_router_(wire::ControlPlaneModel()),
       device_router_(wire::DevicePlaneModel()) {}
 
@@ -90,6 +99,12 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     if (!route) {
       return fail(Status(ErrorCode::kUnknownOperation,
                          op.name + " is not served by this server yet."));
+    }
+
+    if (rate_limiter_) {
+      Status admitted =
+          rate_limiter_->Admit(call.account_id, op.name, plane == wire::Plane::kDevice);
+      if (!admitted.ok()) return fail(admitted);
     }
 
     Result<QueryParams> query = ParseQuery(auth::TargetQuery(request.target));

@@ -45,20 +45,23 @@ struct ApiOptions {
   std::string account_id = "123456789012";
   AuthMode auth = AuthMode::kSigV4;
   std::optional<TestClockHooks> test_clock;
+  bool rate_limits = false;  // AWS IoT's per-account quotas (middleware/rate_limiter.h)
 };
 
 // The request pipeline, in one written-down order:
-//   request id -> /health -> authenticate (SigV4: who, which plane) -> route -> decode input
-//   -> validate against the model -> authorize (IAM action on the touched ARNs) -> handler ->
-//   response or error.
+//   request id -> /health -> authenticate (SigV4: who, which plane) -> route -> rate limit
+//   (per account and operation) -> decode input -> validate against the model -> authorize
+//   (IAM action on the touched ARNs) -> handler -> response or error.
 // Every failure leaves as AWS's error shape (status, x-amzn-ErrorType, {"message"}); a stray
 // exception becomes InternalFailureException and a log line. Thread-safe.
 class Authenticator;
+class RateLimiter;
 
 class Api {
  public:
   // `authenticator` outlives the Api.
   Api(service::Service& service, ApiOptions options, const Authenticator& authenticator);
+  ~Api();
 
   // `done` is called exactly once, possibly on another thread (a store thread), possibly
   // before Handle returns.
@@ -71,6 +74,7 @@ class Api {
   service::Service& service_;
   ApiOptions options_;
   const Authenticator& authenticator_;
+  std::unique_ptr<RateLimiter> rate_limiter_;  // null when rate limits are off
   Router control_router_;
   Router device_router_;
 };

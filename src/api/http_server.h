@@ -4,6 +4,8 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <chrono>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "api/api.h"
 #include "common/result.h"
@@ -12,8 +14,18 @@ namespace iotjobs::api {
 
 struct HttpLimits {
   size_t max_body_bytes = 1 << 20;    // a larger body is refused with 413
-  size_t max_header_bytes = 16 << 10; // the request line and headers together
-  std::chrono::seconds idle_timeout{60};  // a connection silent this long is closed
+  size_t max_header_bytes = 16 << 10; // the request line and headers together (431)
+  size_t max_uri_bytes = 8 << 10;     // the request target (414)
+  size_t max_connections = 10000;     // more are answered 503 and closed
+  // A connection must deliver a whole request within this time of the previous answer (or
+  // of connecting), so idle and slow clients cannot hold connections for ever.
+  std::chrono::seconds idle_timeout{60};
+};
+
+// HTTPS: the certificate chain and private key, PEM files.
+struct TlsFiles {
+  std::string cert_file;
+  std::string key_file;
 };
 
 // The HTTP/1.1 front door (Boost.Beast): accepts connections, reads one request at a time
@@ -24,9 +36,12 @@ struct HttpLimits {
 class HttpServer {
  public:
   // Binds and listens; fails with kServiceUnavailable when the address cannot be used.
+  // With `tls`, every connection speaks HTTPS (TLS 1.2+ through OpenSSL); kInvalidRequest
+  // when the certificate or key cannot be loaded.
   static Result<std::unique_ptr<HttpServer>> Listen(boost::asio::io_context& io,
                                                     const boost::asio::ip::tcp::endpoint& at,
-                                                    Api& api, HttpLimits limits);
+                                                    Api& api, HttpLimits limits,
+                                                    std::optional<TlsFiles> tls = std::nullopt);
   ~HttpServer();
 
   // The bound address (the port is real even when 0 was asked for).

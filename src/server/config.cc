@@ -43,6 +43,12 @@ Options:
   --threads N            HTTP threads (default: one per core)
   --max-body-bytes N     largest request body accepted (default 1048576)
   --max-header-bytes N   largest request head accepted (default 16384)
+  --max-uri-bytes N      longest request URI accepted (default 8192)
+  --max-connections N    connections served at once; more get 503 (default 10000)
+  --rate-limits off|aws  per-account, per-operation request rates: off (default), or the
+                         AWS IoT quotas (ThrottlingException beyond them)
+  --tls-cert FILE        serve HTTPS with this PEM certificate chain ...
+  --tls-key FILE         ... and this PEM private key
   --idle-timeout SECS    close connections silent this long (default 60)
   --log-level LEVEL      debug, info, warn or error (default info)
   --test-clock           TEST ONLY: a server clock that moves only when told to, via
@@ -123,6 +129,24 @@ Result<Config> ParseArgs(int argc, char** argv) {
     } else if (name == "--max-body-bytes") {
       IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
       if (!ParseNumber(v, c.limits.max_body_bytes)) return InvalidRequest("--max-body-bytes needs a number");
+    } else if (name == "--max-uri-bytes") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      if (!ParseNumber(v, c.limits.max_uri_bytes)) return InvalidRequest("--max-uri-bytes needs a number");
+    } else if (name == "--max-connections") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      if (!ParseNumber(v, c.limits.max_connections) || c.limits.max_connections < 1) {
+        return InvalidRequest("--max-connections needs a number >= 1");
+      }
+    } else if (name == "--tls-cert") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      c.tls_cert = std::string(v);
+    } else if (name == "--tls-key") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      c.tls_key = std::string(v);
+    } else if (name == "--rate-limits") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      if (v != "off" && v != "aws") return InvalidRequest("--rate-limits must be off or aws");
+      c.rate_limits = std::string(v);
     } else if (name == "--max-header-bytes") {
       IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
       if (!ParseNumber(v, c.limits.max_header_bytes)) return InvalidRequest("--max-header-bytes needs a number");
@@ -147,6 +171,9 @@ Result<Config> ParseArgs(int argc, char** argv) {
     } else {
       return InvalidRequest("unknown option " + std::string(arg) + " (see --help)");
     }
+  }
+  if (c.tls_cert.empty() != c.tls_key.empty()) {
+    return InvalidRequest("--tls-cert and --tls-key go together");
   }
   return c;
 }

@@ -22,6 +22,9 @@ struct Config {
   int threads = 0;  // 0: one per core
   log::Level log_level = log::Level::kInfo;
   api::HttpLimits limits;
+  std::string tls_cert;  // HTTPS when both are set
+  std::string tls_key;
+  std::string rate_limits = "off";  // off | aws
   bool test_clock = false;  // test-only: a clock moved over HTTP (see api::TestClockHooks)
   bool help = false;
   bool version = false;

@@ -1,5 +1,7 @@
 // iotjobsd: wires the store, the service, the API and the HTTP server together. The only
 // code that knows every concrete class.
+#include <sys/resource.h>
+
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <iostream>
@@ -20,7 +22,17 @@
 
 namespace {
 constexpr const char* kVersion = "0.1.0";
+
+// Each connection is a file descriptor; lift the soft limit (often 1024) to the hard one so
+// --max-connections, not the process limit, decides how many clients are served.
+void RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
 }
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace iotjobs;
@@ -39,6 +51,7 @@ int main(int argc, char** argv) {
   }
   log::SetLevel(config->log_level);
 
+  RaiseOpenFileLimit();
   boost::system::error_code ec;
   auto address = boost::asio::ip::make_address(config->listen_host, ec);
   if (ec) {
@@ -81,7 +94,8 @@ int main(int argc, char** argv) {
   const Clock& clock = config->test_clock ? static_cast<const Clock&>(test_clock) : system_clock;
   service::Service service(**store, clock, config->region);
   service::TimerWorker timers(service, clock, std::chrono::seconds(1));
-  api::ApiOptions api_options{config->region, config->account_id, config->auth, std::nullopt};
+  api::ApiOptions api_options{config->region, config->account_id, config->auth, std::nullopt,
+                              config->rate_limits == "aws"};
   if (config->test_clock) {
     IOTJOBS_LOG(kWarn) << "--test-clock: the server's clock moves only through "
                           "POST /_iotjobs/test/clock. Never use this outside tests.";
@@ -110,14 +124,17 @@ int main(int argc, char** argv) {
   api::Api api(service, api_options, authenticator);
 
   boost::asio::io_context io;
-  auto http = api::HttpServer::Listen(io, {address, config->listen_port}, api, config->limits);
+  std::optional<api::TlsFiles> tls;
+  if (!config->tls_cert.empty()) tls = api::TlsFiles{config->tls_cert, config->tls_key};
+  auto http = api::HttpServer::Listen(io, {address, config->listen_port}, api, config->limits, tls);
   if (!http.ok()) {
     std::cerr << "iotjobsd: cannot listen on " << config->listen_host << ":"
               << config->listen_port << "\n";
     return 1;
   }
   auto bound = (*http)->local_endpoint();
-  IOTJOBS_LOG(kInfo) << "iotjobsd " << kVersion << " listening on http://"
+  IOTJOBS_LOG(kInfo) << "iotjobsd " << kVersion << " listening on "
+                     << (tls ? "https://" : "http://")
                      << bound.address().to_string() << ":" << bound.port() << " (region "
                      << config->region << ", account " << config->account_id << ")";
 

@@ -121,7 +121,7 @@ class Server:
         return boto3.client(
             service, endpoint_url=self.url, region_name=REGION,
             aws_access_key_id=key or ACCESS_KEY, aws_secret_access_key=secret or SECRET_KEY,
-            config=botocore.config.Config(retries={"max_attempts": 1}))
+            config=botocore.config.Config(retries={"total_max_attempts": 1}))
 
     def cli_env(self):
         env = dict(os.environ)

@@ -1,6 +1,7 @@
 #include "cli/args/argparse.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <regex>
 #include <set>

@@ -172,6 +172,7 @@ PyValue PyValue::Bytes(std::string_view raw) {
   v.kind = Kind::kObject;
   v.class_name = "bytes";
   v.text = BytesRepr(raw);
+  v.raw = std::string(raw);
   return v;
 }
 
@@ -192,7 +193,7 @@ bool PyValue::Truthy() const {
     case Kind::kStr: return !text.empty();
     case Kind::kList: return !items.empty();
     case Kind::kDict: return !entries.empty();
-    case Kind::kObject: return class_name != "bytes" || text.size() > 3;
+    case Kind::kObject: return class_name != "bytes" || !raw.empty();
   }
   return false;
 }

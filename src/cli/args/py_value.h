@@ -31,6 +31,7 @@ struct PyValue {
   std::string text;
   bool ordered = false;
   std::string class_name;
+  std::string raw;  // bytes: the bytes themselves
   std::vector<PyValue> items;
   std::vector<std::pair<PyValue, PyValue>> entries;  // insertion order, keys unique
 

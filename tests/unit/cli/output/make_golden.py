@@ -55,11 +55,11 @@ class Args:
 
 
 def render(fmt, value, color='off', autoreset=True, width=None, title='DescribeJob'):
-    saved_stdout = sys.stdout  # ColorizedStyler wraps sys.stdout with colorama each time
+    saved = sys.stdout, sys.stderr  # ColorizedStyler wraps both with colorama each time
     try:
         formatter = get_formatter(fmt, Args(value, color))
     finally:
-        sys.stdout = saved_stdout
+        sys.stdout, sys.stderr = saved
     if width is not None:
         formatter.table._terminal_width = width
     buffer = io.StringIO()
