@@ -75,7 +75,7 @@ class Server:
             [IOTJOBSD, "--listen", f"127.0.0.1:{self.port}", "--data-dir", self.data_dir,
              "--region", REGION, "--account-id", ACCOUNT] + self.args,
             stdout=self._log, stderr=subprocess.STDOUT, env=self.env)
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60  # sanitizer builds start slowly
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"iotjobsd exited with {self.proc.returncode}:\n{self.log()}")

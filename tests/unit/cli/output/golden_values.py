@@ -122,8 +122,65 @@ def structural_values():
     ]
 
 
+# Random data from a fixed seed: strings over an alphabet of characters that change YAML
+# quoting, folding and escaping, table widths and text layout; floats across magnitudes; and
+# random nestings of both.
+ALPHABET = (['a', 'b', 'Z', '0', '1', '9', '.', '-', '_'] * 4 +
+            [' ', ' ', ' ', '\n', '\t', "'", '"', ':', '#', '?', ',', '[', '{', '!', '&', '*',
+             '%', '@', '`', '|', '>', '~', '=', '<', '\\', '/', '\r', '\x1b', '\x85', '\xa0',
+             '\u2028', 'é', '日', 'ｆ', '😀', '\ufeff', '½'])
+
+
+def random_string(rng, longest=250):
+    n = rng.choice([n for n in (1, 2, 3, 5, 8, 13, 40, 79, 80, 81, 95, 120, 170, 250)
+                    if n <= longest])
+    return ''.join(rng.choice(ALPHABET) for _ in range(n))
+
+
+def random_float(rng):
+    return rng.choice([rng.random(), rng.uniform(-1e6, 1e6), rng.random() * 10 ** rng.randint(-30, 30),
+                       float(rng.randint(-10 ** 17, 10 ** 17)), rng.randint(1, 999) / 10 ** rng.randint(0, 8)])
+
+
+def random_value(rng, depth, longest=250):
+    kind = rng.random()
+    if depth <= 0 or kind < 0.45:
+        return rng.choice([lambda: random_string(rng, longest), lambda: random_string(rng, longest),
+                           lambda: rng.randint(-10 ** 12, 10 ** 12), lambda: random_float(rng),
+                           lambda: rng.choice([True, False, None, '', 0, []])])()
+    if kind < 0.7:
+        return [random_value(rng, depth - 1, longest) for _ in range(rng.randint(0, 4))]
+    return {rng.choice([random_string(rng, longest), rng.choice(['a', 'b', 'c', 'd', 'key'])]):
+            random_value(rng, depth - 1, longest) for _ in range(rng.randint(0, 5))}
+
+
+def random_records(rng):
+    keys = [rng.choice(['id', 'name', 'status', 'x', random_string(rng, 13)]) for _ in range(5)]
+    return [{k: random_value(rng, rng.randint(0, 2), 40) for k in rng.sample(keys, rng.randint(1, 5))}
+            for _ in range(rng.randint(1, 6))]
+
+
+def fuzz_values():
+    import random
+    rng = random.Random(20240611)
+    values = []
+    for i in range(250):
+        s = random_string(rng)
+        values.append(('fuzz/str/%d' % i, {'k': s, 'nested': {'deeper': [s]}}))
+        values.append(('fuzz/key/%d' % i, {s: [s], 'x': {s: s}}))
+    for i in range(200):
+        values.append(('fuzz/float/%d' % i, [random_float(rng) for _ in range(5)]))
+    for i in range(300):
+        values.append(('fuzz/tree/%d' % i, random_value(rng, 4)))
+    for i in range(200):
+        values.append(('fuzz/records/%d' % i, {'items': random_records(rng), 'n': i}))
+    for i, s in enumerate(STRINGS):
+        values.append(('strkey/%d' % i, {s: 1, 'list': [{s: s}]}))
+    return values
+
+
 def formatter_values():
-    return scalar_values() + structural_values()
+    return scalar_values() + structural_values() + fuzz_values()
 
 
 def table_variants(parsed):
@@ -133,12 +190,21 @@ def table_variants(parsed):
     picks += [(n, v) for n, v in structural_values()
               if n.startswith(('struct/dicts', 'struct/long', 'struct/many', 'struct/cjk',
                                'struct/wide', 'struct/list-of-lists', 'struct/dict-'))]
-    for name, value in picks:
+    for i, (name, value) in enumerate(picks):
         for width in (0, 20, 40, 60, 100, 120, 200, 400):
             out.append(('w%d/%s' % (width, name), value, {'width': width}))
         out.append(('color/%s' % name, value, {'color': 'on'}))
-        out.append(('color-pager/%s' % name, value, {'color': 'on', 'autoreset': False}))
         out.append(('color-w40/%s' % name, value, {'color': 'on', 'width': 40}))
+        if i % 4 == 0:
+            out.append(('color-pager/%s' % name, value, {'color': 'on', 'autoreset': False}))
+    import random
+    rng = random.Random(7)
+    for i in range(80):
+        value = {'items': random_records(rng)} if i % 2 else random_records(rng)
+        options = {'width': rng.choice([10, 30, 50, 80, 100, 150])}
+        if i % 3 == 0:
+            options['color'] = 'on'
+        out.append(('fuzz-table/%d' % i, value, options))
     for title in ('ListJobs', 'X', 'A' * 100, '日本語のタイトル', 'Title With Spaces'):
         for name, value in (('dict', {'a': 1, 'b': [1, 2]}), ('str', 'abc'),
                             ('list', [{'a': 1}, {'a': 2, 'b': {'c': 3}}])):

@@ -78,9 +78,8 @@ def render(fmt, value, color='off', autoreset=True, width=None, title='DescribeJ
 
 def write(name, cases):
     path = os.path.join(OUT, name)
-    with open(path, 'w', encoding='utf-8') as f:
-        json.dump(cases, f, ensure_ascii=False, indent=1)
-        f.write('\n')
+    with open(path, 'w', encoding='utf-8') as f:  # one case per line
+        f.write('[\n' + ',\n'.join(json.dumps(c, ensure_ascii=False) for c in cases) + '\n]\n')
     print('%s: %d cases' % (name, len(cases)), file=sys.stderr)
 
 
@@ -106,6 +105,8 @@ def main():
     for fmt in ('json', 'yaml', 'yaml-stream', 'text', 'table'):
         cases = []
         for name, value in values:
+            if fmt == 'table' and name.startswith(('fuzz/key/', 'fuzz/tree/', 'fuzz/str/')):
+                continue  # wide and slow to read; fuzz/records and fuzz-table cover tables
             expected, error = render(fmt, value)
             case = {'name': name, 'input': value, 'expected': expected}
             if error is not None:
