@@ -25,8 +25,27 @@ struct StartingPoint {
   int64_t truncate = 0;
 };
 
+// botocore's fallback for tokens that are not its base64 JSON: "service-token___N" or the
+// service's own token as it is (PageIterator._parse_starting_token_deprecated).
+StartingPoint DeprecatedToken(const std::string& token) {
+  StartingPoint out;
+  size_t sep = token.rfind("___");
+  if (sep != std::string::npos) {
+    std::string index = token.substr(sep + 3);
+    bool digits = !index.empty() && index.find_first_not_of("0123456789") == std::string::npos;
+    if (digits) {
+      out.truncate = std::stoll(index);
+      std::string part = token.substr(0, sep);
+      if (part != "None") out.token = part;
+      return out;
+    }
+  }
+  if (token != "None") out.token = token;
+  return out;
+}
+
 Result<StartingPoint> DecodeToken(const std::string& token, const std::string& input_token) {
-  auto bad = [&] { return InvalidRequest("Bad starting token: " + token); };
+  auto bad = [&]() -> Result<StartingPoint> { return DeprecatedToken(token); };
   auto text = Base64Decode(token);
   if (!text) return bad();
   boost::system::error_code ec;

@@ -50,7 +50,7 @@ Environment ProcessEnvironment() {
   return env;
 }
 
-Result<Settings> ResolveSettings(const GlobalOptions& globals,
+Result<Settings> ResolveSettings(const args::GlobalArgs& globals,
                                  const api::wire::ServiceModel& service, const Environment& env) {
   Settings s;
   bool profile_explicit = globals.profile.has_value();
@@ -132,8 +132,8 @@ Result<Settings> ResolveSettings(const GlobalOptions& globals,
       !attempts.empty()) {
     s.max_attempts = std::max(1, std::atoi(attempts.c_str()));
   }
-  if (globals.connect_timeout) s.connect_timeout_seconds = *globals.connect_timeout;
-  if (globals.read_timeout) s.read_timeout_seconds = *globals.read_timeout;
+  if (globals.cli_connect_timeout) s.connect_timeout_seconds = std::atoi(globals.cli_connect_timeout->c_str());
+  if (globals.cli_read_timeout) s.read_timeout_seconds = std::atoi(globals.cli_read_timeout->c_str());
   s.ca_bundle = globals.ca_bundle.value_or(
       Env(env, "AWS_CA_BUNDLE").value_or(from_config("ca_bundle").value_or("")));
   s.ca_bundle = ExpandUser(s.ca_bundle, env);

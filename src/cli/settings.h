@@ -6,7 +6,7 @@
 
 #include "api/wire/model.h"
 #include "auth/signer.h"
-#include "cli/global_options.h"
+#include "cli/args/global_args.h"
 #include "common/result.h"
 
 namespace iotjobs::cli {
@@ -30,9 +30,9 @@ struct Settings {
   std::string ca_bundle;
 };
 
-// kInvalidRequest-free: fails only with a configuration error (the caller exits 253), e.g.
-// "The config profile (name) could not be found".
-Result<Settings> ResolveSettings(const GlobalOptions& globals, const api::wire::ServiceModel& service,
-                                 const Environment& env);
+// Fails only for a profile that no file defines: "The config profile (name) could not be
+// found". REQUIRES: args::CheckGlobalArgs(globals) passed (the timeouts are integers).
+Result<Settings> ResolveSettings(const args::GlobalArgs& globals,
+                                 const api::wire::ServiceModel& service, const Environment& env);
 
 }  // namespace iotjobs::cli

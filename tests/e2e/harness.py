@@ -24,6 +24,8 @@ import botocore.credentials
 
 IOTJOBSD = os.environ.get("IOTJOBSD") or os.path.join(
     os.path.dirname(__file__), "..", "..", "build", "src", "server", "iotjobsd")
+IOTJOBS = os.environ.get("IOTJOBS") or os.path.join(
+    os.path.dirname(__file__), "..", "..", "build", "src", "cli", "iotjobs")
 AWS_V2 = os.environ.get("IOTJOBS_TEST_AWS_V2", "/usr/bin/aws")
 REGION = "us-east-1"
 ACCOUNT = "123456789012"
@@ -138,9 +140,17 @@ class Server:
         """Runs AWS CLI v2 (or `cli`) against this server: (returncode, stdout, stderr)."""
         cmd = [cli or AWS_V2, "--endpoint-url", self.url] + [str(a) for a in args]
         full_env = self.cli_env()
-        full_env.update(env or {})
+        for key, value in (env or {}).items():
+            if value is None:
+                full_env.pop(key, None)  # unset
+            else:
+                full_env[key] = value
         p = subprocess.run(cmd, capture_output=True, text=True, env=full_env, timeout=60)
         return p.returncode, p.stdout, p.stderr
+
+    def iotjobs(self, *args, env=None):
+        """Runs our CLI against this server: (returncode, stdout, stderr)."""
+        return self.aws(*args, cli=IOTJOBS, env=env)
 
     def aws_json(self, *args):
         rc, out, err = self.aws(*args)

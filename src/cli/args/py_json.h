@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cli/args/py_value.h"
+
+// Python's json.loads(), which reads every JSON value the AWS CLI takes from the command line,
+// and the json.dumps() layout of its skeletons.
+// Its error text is part of what the CLI prints ("Invalid JSON: Expecting ',' delimiter: line 1
+// column 14 (char 13)"), so this reader follows CPython's C scanner step by step: the same
+// accepted language (NaN, Infinity, -Infinity, integers of any size, a repeated key keeping its
+// first position and last value) and the same message and position for each failure.
+namespace iotjobs::cli::args {
+
+struct PyJsonResult {
+  std::optional<PyValue> value;  // set on success
+  std::string error;  // else str(JSONDecodeError): "Expecting value: line 1 column 1 (char 0)"
+};
+
+// Parses `text` (UTF-8). `ordered` makes every object an OrderedDict, as
+// json.loads(..., object_pairs_hook=OrderedDict) does for option values.
+PyJsonResult PyJsonLoads(std::string_view text, bool ordered);
+
+// json.dumps(value, indent=4) with the default ensure_ascii, as --generate-cli-skeleton
+// writes it (without the final newline).
+std::string PyJsonDumpsIndented(const PyValue& value);
+
+}  // namespace iotjobs::cli::args

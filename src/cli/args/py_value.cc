@@ -1,0 +1,317 @@
+#include "cli/args/py_value.h"
+
+#include <boost/json.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+
+#include "cli/args/py_text.h"
+
+namespace iotjobs::cli::args {
+namespace {
+
+namespace json = boost::json;
+
+// str(bytes): b'...' with the same quote choice as str, escapes for non-ASCII and controls.
+std::string BytesRepr(std::string_view raw) {
+  bool has_single = raw.find('\'') != std::string_view::npos;
+  bool has_double = raw.find('"') != std::string_view::npos;
+  char quote = has_single && !has_double ? '"' : '\'';
+  std::string out = "b";
+  out += quote;
+  char buf[8];
+  for (char ch : raw) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c >= 0x7F) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  out += quote;
+  return out;
+}
+
+}  // namespace
+
+PyValue PyValue::Bool(bool b) {
+  PyValue v;
+  v.kind = Kind::kBool;
+  v.boolean = b;
+  return v;
+}
+
+PyValue PyValue::Int(long long i) { return IntText(std::to_string(i)); }
+
+PyValue PyValue::IntText(std::string decimal) {
+  PyValue v;
+  v.kind = Kind::kInt;
+  v.text = std::move(decimal);
+  return v;
+}
+
+PyValue PyValue::Float(double d) {
+  PyValue v;
+  v.kind = Kind::kFloat;
+  v.number = d;
+  return v;
+}
+
+PyValue PyValue::Str(std::string s) {
+  PyValue v;
+  v.kind = Kind::kStr;
+  v.text = std::move(s);
+  return v;
+}
+
+PyValue PyValue::List(std::vector<PyValue> items) {
+  PyValue v;
+  v.kind = Kind::kList;
+  v.items = std::move(items);
+  return v;
+}
+
+PyValue PyValue::Dict(bool ordered) {
+  PyValue v;
+  v.kind = Kind::kDict;
+  v.ordered = ordered;
+  return v;
+}
+
+PyValue PyValue::Bytes(std::string_view raw) {
+  PyValue v;
+  v.kind = Kind::kObject;
+  v.class_name = "bytes";
+  v.text = BytesRepr(raw);
+  v.raw = std::string(raw);
+  return v;
+}
+
+PyValue PyValue::Epoch() {
+  PyValue v;
+  v.kind = Kind::kObject;
+  v.class_name = "datetime.datetime";
+  v.text = "1970-01-01 00:00:00";
+  return v;
+}
+
+bool PyValue::Truthy() const {
+  switch (kind) {
+    case Kind::kNone:
+      return false;
+    case Kind::kBool:
+      return boolean;
+    case Kind::kInt:
+      return text != "0";
+    case Kind::kFloat:
+      return number != 0;
+    case Kind::kStr:
+      return !text.empty();
+    case Kind::kList:
+      return !items.empty();
+    case Kind::kDict:
+      return !entries.empty();
+    case Kind::kObject:
+      return class_name != "bytes" || !raw.empty();
+  }
+  return false;
+}
+
+const PyValue* PyValue::Find(std::string_view key) const {
+  for (const auto& [k, v] : entries) {
+    if (k.kind == Kind::kStr && k.text == key) return &v;
+  }
+  return nullptr;
+}
+
+PyValue* PyValue::Find(std::string_view key) {
+  return const_cast<PyValue*>(static_cast<const PyValue*>(this)->Find(key));
+}
+
+void PyValue::Set(PyValue key, PyValue value) {
+  for (auto& [k, v] : entries) {
+    if (k == key) {
+      v = std::move(value);
+      return;
+    }
+  }
+  entries.emplace_back(std::move(key), std::move(value));
+}
+
+bool operator==(const PyValue& a, const PyValue& b) {
+  // Python equality: True == 1, 1 == 1.0; containers element by element.
+  auto as_number = [](const PyValue& v, double& out) {
+    if (v.kind == PyValue::Kind::kBool) return out = v.boolean, true;
+    if (v.kind == PyValue::Kind::kInt) return out = std::strtod(v.text.c_str(), nullptr), true;
+    if (v.kind == PyValue::Kind::kFloat) return out = v.number, true;
+    return false;
+  };
+  double x, y;
+  if (as_number(a, x) && as_number(b, y)) {
+    if (a.kind == PyValue::Kind::kInt && b.kind == PyValue::Kind::kInt) return a.text == b.text;
+    return x == y;
+  }
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case PyValue::Kind::kNone:
+      return true;
+    case PyValue::Kind::kStr:
+      return a.text == b.text;
+    case PyValue::Kind::kObject:
+      return a.class_name == b.class_name && a.text == b.text;
+    case PyValue::Kind::kList:
+      return a.items == b.items;
+    case PyValue::Kind::kDict:
+      return a.entries == b.entries;
+    default:
+      return false;
+  }
+}
+
+std::string PyRepr(const PyValue& v) {
+  switch (v.kind) {
+    case PyValue::Kind::kNone:
+      return "None";
+    case PyValue::Kind::kBool:
+      return v.boolean ? "True" : "False";
+    case PyValue::Kind::kInt:
+      return v.text;
+    case PyValue::Kind::kFloat:
+      return PyFloatRepr(v.number);
+    case PyValue::Kind::kStr:
+      return PyReprString(v.text);
+    case PyValue::Kind::kObject:
+      return v.text;
+    case PyValue::Kind::kList: {
+      std::string out = "[";
+      for (size_t i = 0; i < v.items.size(); ++i) {
+        if (i) out += ", ";
+        out += PyRepr(v.items[i]);
+      }
+      return out + "]";
+    }
+    case PyValue::Kind::kDict: {
+      if (v.ordered) {
+        // Python 3.11: OrderedDict([('k', v), ...]), or OrderedDict() when empty.
+        if (v.entries.empty()) return "OrderedDict()";
+        std::string out = "OrderedDict([";
+        for (size_t i = 0; i < v.entries.size(); ++i) {
+          if (i) out += ", ";
+          out += "(" + PyRepr(v.entries[i].first) + ", " + PyRepr(v.entries[i].second) + ")";
+        }
+        return out + "])";
+      }
+      std::string out = "{";
+      for (size_t i = 0; i < v.entries.size(); ++i) {
+        if (i) out += ", ";
+        out += PyRepr(v.entries[i].first) + ": " + PyRepr(v.entries[i].second);
+      }
+      return out + "}";
+    }
+  }
+  return "";
+}
+
+std::string PyStr(const PyValue& v) { return v.kind == PyValue::Kind::kStr ? v.text : PyRepr(v); }
+
+std::string PyTypeName(const PyValue& v) {
+  switch (v.kind) {
+    case PyValue::Kind::kNone:
+      return "<class 'NoneType'>";
+    case PyValue::Kind::kBool:
+      return "<class 'bool'>";
+    case PyValue::Kind::kInt:
+      return "<class 'int'>";
+    case PyValue::Kind::kFloat:
+      return "<class 'float'>";
+    case PyValue::Kind::kStr:
+      return "<class 'str'>";
+    case PyValue::Kind::kList:
+      return "<class 'list'>";
+    case PyValue::Kind::kDict:
+      return v.ordered ? "<class 'collections.OrderedDict'>" : "<class 'dict'>";
+    case PyValue::Kind::kObject:
+      return "<class '" + v.class_name + "'>";
+  }
+  return "";
+}
+
+json::value ToJson(const PyValue& v) {
+  switch (v.kind) {
+    case PyValue::Kind::kNone:
+      return nullptr;
+    case PyValue::Kind::kBool:
+      return v.boolean;
+    case PyValue::Kind::kInt: {
+      errno = 0;
+      char* end = nullptr;
+      long long i = std::strtoll(v.text.c_str(), &end, 10);
+      if (errno == 0) return i;
+      errno = 0;
+      unsigned long long u = std::strtoull(v.text.c_str(), &end, 10);
+      if (errno == 0 && v.text[0] != '-') return u;
+      return std::strtod(v.text.c_str(), nullptr);
+    }
+    case PyValue::Kind::kFloat:
+      return v.number;
+    case PyValue::Kind::kStr:
+      return json::string(v.text);
+    case PyValue::Kind::kObject:
+      // A skeleton's datetime prints as isoformat(), the way the CLI's JSON encoder writes it.
+      if (v.class_name == "datetime.datetime") return json::string("1970-01-01T00:00:00");
+      return json::string(v.text);
+    case PyValue::Kind::kList: {
+      json::array a;
+      for (const auto& item : v.items) a.push_back(ToJson(item));
+      return a;
+    }
+    case PyValue::Kind::kDict: {
+      json::object o;
+      for (const auto& [k, val] : v.entries) o[PyStr(k)] = ToJson(val);
+      return o;
+    }
+  }
+  return nullptr;
+}
+
+PyValue FromJson(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::null:
+      return PyValue::None();
+    case json::kind::bool_:
+      return PyValue::Bool(v.get_bool());
+    case json::kind::int64:
+      return PyValue::Int(v.get_int64());
+    case json::kind::uint64:
+      return PyValue::IntText(std::to_string(v.get_uint64()));
+    case json::kind::double_:
+      return PyValue::Float(v.get_double());
+    case json::kind::string:
+      return PyValue::Str(std::string(v.get_string()));
+    case json::kind::array: {
+      PyValue out = PyValue::List();
+      for (const auto& item : v.get_array()) out.items.push_back(FromJson(item));
+      return out;
+    }
+    case json::kind::object: {
+      PyValue out = PyValue::Dict();
+      for (const auto& kv : v.get_object()) {
+        out.entries.emplace_back(PyValue::Str(std::string(kv.key())), FromJson(kv.value()));
+      }
+      return out;
+    }
+  }
+  return PyValue::None();
+}
+
+}  // namespace iotjobs::cli::args

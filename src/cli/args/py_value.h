@@ -1,0 +1,86 @@
+#pragma once
+
+#include <boost/json/fwd.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// A value as the AWS CLI's Python code holds it between the command line and the request.
+// The CLI's messages print values with Python's str() and name their classes
+// ("value: OrderedDict([('a', 1)]), type: <class 'collections.OrderedDict'>"), and its
+// validator applies Python's isinstance() (a bool is an int), so the parser keeps the Python
+// type of every value until the input is handed out as JSON.
+namespace iotjobs::cli::args {
+
+struct PyValue {
+  enum class Kind {
+    kNone,
+    kBool,
+    kInt,  // any size: `text` holds the decimal spelling
+    kFloat,
+    kStr,
+    kList,
+    kDict,    // `ordered`: a collections.OrderedDict (JSON read for an option)
+    kObject,  // anything else: bytes, datetime; `class_name` and str() in `text`
+  };
+
+  Kind kind = Kind::kNone;
+  bool boolean = false;
+  double number = 0;
+  std::string text;
+  bool ordered = false;
+  std::string class_name;
+  std::string raw;  // bytes: the bytes themselves
+  std::vector<PyValue> items;
+  std::vector<std::pair<PyValue, PyValue>> entries;  // insertion order, keys unique
+
+  static PyValue None() { return PyValue(); }
+  static PyValue Bool(bool b);
+  static PyValue Int(long long i);
+  static PyValue IntText(std::string decimal);
+  static PyValue Float(double d);
+  static PyValue Str(std::string s);
+  static PyValue List(std::vector<PyValue> items = {});
+  static PyValue Dict(bool ordered = false);
+  // bytes read by fileb://: str() is b'...'.
+  static PyValue Bytes(std::string_view raw);
+  // datetime.datetime(1970, 1, 1): what skeletons put in timestamps.
+  static PyValue Epoch();
+
+  bool is_str() const { return kind == Kind::kStr; }
+  bool is_dict() const { return kind == Kind::kDict; }
+  bool is_list() const { return kind == Kind::kList; }
+  // isinstance(x, int): ints and bools.
+  bool is_int_like() const { return kind == Kind::kInt || kind == Kind::kBool; }
+  bool is_bytes() const { return kind == Kind::kObject && class_name == "bytes"; }
+
+  // Python truthiness.
+  bool Truthy() const;
+
+  // Dict lookup and assignment by str key; Set keeps an existing key's position, as dict does.
+  const PyValue* Find(std::string_view key) const;
+  PyValue* Find(std::string_view key);
+  void Set(PyValue key, PyValue value);
+  void Set(std::string key, PyValue value) { Set(Str(std::move(key)), std::move(value)); }
+  bool Contains(std::string_view key) const { return Find(key) != nullptr; }
+
+  friend bool operator==(const PyValue& a, const PyValue& b);
+};
+
+// repr(): None, True, 12, 1.5, 'text', [1, 'a'], {'k': None}, OrderedDict([('k', 1)]).
+std::string PyRepr(const PyValue& value);
+
+// str(): a str as itself, anything else as repr().
+std::string PyStr(const PyValue& value);
+
+// "<class 'str'>", "<class 'collections.OrderedDict'>", "<class 'NoneType'>".
+std::string PyTypeName(const PyValue& value);
+
+// The value as JSON. Ints past 64 bits become doubles, other objects their str().
+boost::json::value ToJson(const PyValue& value);
+
+// JSON as Python's json.loads() gives it (objects as plain dicts).
+PyValue FromJson(const boost::json::value& value);
+
+}  // namespace iotjobs::cli::args
