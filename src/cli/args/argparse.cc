@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <regex>
+#include <unordered_map>
 #include <set>
 
 #include "cli/args/invalid_choice.h"
@@ -23,6 +24,16 @@ namespace {
 const PyValue kNoneValue;
 
 // argparse's _get_nargs_pattern; options may not take '--' ('-') as a value.
+// argparse matches its nargs patterns with regular expressions; building a std::regex costs
+// far more than matching one, and the same few patterns come back for every option, so each
+// is compiled once per process.
+const std::regex& CompiledPattern(const std::string& pattern) {
+  static std::unordered_map<std::string, std::regex> cache;
+  auto it = cache.find(pattern);
+  if (it == cache.end()) it = cache.emplace(pattern, std::regex(pattern)).first;
+  return it->second;
+}
+
 std::string NargsPattern(const ArgSpec& spec) {
   std::string p;
   switch (spec.nargs) {
@@ -263,7 +274,7 @@ Result<ParsedArgs> ArgParser::ParseKnownArgs(const std::vector<std::string>& arg
 
   auto match_count = [&](const ArgSpec& spec, const std::string& p) -> Result<size_t> {
     std::smatch m;
-    std::regex re(NargsPattern(spec));
+    const std::regex& re = CompiledPattern(NargsPattern(spec));
     if (!std::regex_search(p, m, re, std::regex_constants::match_continuous)) {
       const char* msg = spec.nargs == Nargs::kOptional    ? "expected at most one argument"
                         : spec.nargs == Nargs::kOneOrMore ? "expected at least one argument"
@@ -306,7 +317,7 @@ Result<ParsedArgs> ArgParser::ParseKnownArgs(const std::vector<std::string>& arg
       std::string p;
       for (size_t k = 0; k < n; ++k) p += NargsPattern(specs_[positionals[k]]);
       std::smatch m;
-      std::regex re(p);
+      const std::regex& re = CompiledPattern(p);
       if (std::regex_search(rest, m, re, std::regex_constants::match_continuous)) {
         for (size_t g = 1; g < m.size(); ++g) counts.push_back(m[g].length());
       }

@@ -23,25 +23,46 @@ namespace {
 const std::string kTag = "tag:yaml.org,2002:";
 
 // The implicit resolvers of ruamel.yaml's VersionedResolver for YAML 1.2, in its order.
-const std::regex kBool("^(?:true|True|TRUE|false|False|FALSE)$");
-const std::regex kFloat(
-    "^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
-    "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
-    "|[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?"
-    "|[-+]?\\.(?:inf|Inf|INF)"
-    "|\\.(?:nan|NaN|NAN))$");
-const std::regex kInt("^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$");
-const std::regex kNull("^(?:~|null|Null|NULL|)$");
+// Compiled on first use: std::regex takes milliseconds to build, and a run that reads no
+// YAML must not pay for it.
+const std::regex& BoolPattern() {
+  static const std::regex re("^(?:true|True|TRUE|false|False|FALSE)$");
+  return re;
+}
+const std::regex& FloatPattern() {
+  static const std::regex re(
+      "^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+      "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
+      "|[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?"
+      "|[-+]?\\.(?:inf|Inf|INF)"
+      "|\\.(?:nan|NaN|NAN))$");
+  return re;
+}
+const std::regex& IntPattern() {
+  static const std::regex re(
+      "^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$");
+  return re;
+}
+const std::regex& NullPattern() {
+  static const std::regex re("^(?:~|null|Null|NULL|)$");
+  return re;
+}
 // The timestamp resolver, and util.timestamp_regexp's groups for the constructor: year,
 // month, day, hour, minute, second, fraction, tz, tz hour, tz minute.
-const std::regex kTimestampResolver(
-    "^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-    "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:"
-    "[0-9][0-9](?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$");
-const std::regex kTimestampParts(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \\t]+)([0-9][0-9]?):"
-    "([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ "
-    "\\t]*(Z|[-+]([0-9][0-9]?)(?::([0-9][0-9]))?))?)?$");
+const std::regex& TimestampResolverPattern() {
+  static const std::regex re(
+      "^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+      "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:"
+      "[0-9][0-9](?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$");
+  return re;
+}
+const std::regex& TimestampPartsPattern() {
+  static const std::regex re(
+      "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \\t]+)([0-9][0-9]?):"
+      "([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ "
+      "\\t]*(Z|[-+]([0-9][0-9]?)(?::([0-9][0-9]))?))?)?$");
+  return re;
+}
 
 // construct_yaml_int for 1.2: underscores dropped, 0b/0o/0x prefixes, otherwise decimal.
 std::optional<PyValue> MakeInt(const std::string& value) {
@@ -146,12 +167,14 @@ std::optional<PyValue> MakeTimestamp(const std::smatch& m) {
 
 // A plain scalar through the implicit resolvers and SafeConstructor.
 std::optional<PyValue> ResolvePlain(const std::string& value) {
-  if (std::regex_match(value, kBool)) return PyValue::Bool(value[0] == 't' || value[0] == 'T');
-  if (std::regex_match(value, kFloat)) return MakeFloat(value);
-  if (std::regex_match(value, kInt)) return MakeInt(value);
-  if (std::regex_match(value, kNull)) return PyValue::None();
+  if (std::regex_match(value, BoolPattern()))
+    return PyValue::Bool(value[0] == 't' || value[0] == 'T');
+  if (std::regex_match(value, FloatPattern())) return MakeFloat(value);
+  if (std::regex_match(value, IntPattern())) return MakeInt(value);
+  if (std::regex_match(value, NullPattern())) return PyValue::None();
   std::smatch m;
-  if (std::regex_match(value, kTimestampResolver) && std::regex_match(value, m, kTimestampParts)) {
+  if (std::regex_match(value, TimestampResolverPattern()) &&
+      std::regex_match(value, m, TimestampPartsPattern())) {
     return MakeTimestamp(m);
   }
   return PyValue::Str(value);
@@ -164,7 +187,8 @@ std::optional<PyValue> ResolveTagged(const std::string& tag, const std::string& 
   if (tag == kTag + "float") return MakeFloat(value);
   if (tag == kTag + "null") return PyValue::None();
   if (tag == kTag + "bool") {
-    if (std::regex_match(value, kBool)) return PyValue::Bool(value[0] == 't' || value[0] == 'T');
+    if (std::regex_match(value, BoolPattern()))
+      return PyValue::Bool(value[0] == 't' || value[0] == 'T');
     return std::nullopt;
   }
   if (tag == kTag + "binary") {
