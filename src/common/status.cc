@@ -10,6 +10,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kResourceAlreadyExists: return "ResourceAlreadyExists";
     case ErrorCode::kInvalidStateTransition: return "InvalidStateTransition";
     case ErrorCode::kVersionConflict: return "VersionConflict";
+    case ErrorCode::kVersionMismatch: return "VersionMismatch";
     case ErrorCode::kConflict: return "Conflict";
     case ErrorCode::kLimitExceeded: return "LimitExceeded";
     case ErrorCode::kTerminalState: return "TerminalState";

@@ -16,6 +16,8 @@ enum class ErrorCode {
   kResourceAlreadyExists,   // ResourceAlreadyExistsException, 409
   kInvalidStateTransition,  // InvalidStateTransitionException, 409
   kVersionConflict,         // VersionConflictException, 409
+  kVersionMismatch,         // a stale expectedVersion on the device plane: 409 over HTTP
+                            // (InvalidStateTransitionException), VersionMismatch over MQTT
   kConflict,                // ConflictException, 409
   kLimitExceeded,           // LimitExceededException, 410
   kTerminalState,           // TerminalStateException, 410 (device plane)

@@ -13,7 +13,8 @@ std::optional<int64_t> ApproximateSecondsBeforeTimedOut(const JobExecution& exec
                         : *execution.step_timeout_at;
   }
   if (!deadline) return std::nullopt;
-  return std::max<int64_t>(0, (*deadline - now) / 1000);
+  // Whole seconds left, rounded up: a timer of 10 minutes reads 600 right after it starts.
+  return std::max<int64_t>(0, (*deadline - now + 999) / 1000);
 }
 
 }  // namespace iotjobs::jobs

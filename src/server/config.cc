@@ -40,6 +40,17 @@ Options:
                          (local emulation only)
   --credentials-file F   accounts, users, access keys and IAM policies (JSON); reloaded
                          on SIGHUP
+  --mqtt URL             serve the jobs MQTT API and publish notifications through the
+                         broker at tcp://HOST:PORT (or mqtts://HOST:PORT for TLS)
+  --mqtt-username NAME   log in to the broker as NAME, with the password in
+  --mqtt-password-file F   (or IOTJOBS_MQTT_PASSWORD)
+  --mqtt-ca-file F       TLS: the broker's CA; --mqtt-cert-file/--mqtt-key-file: our
+                         client certificate and key
+  --mqtt-client-id ID    our MQTT client id (default iotjobsd-<random>)
+  --mqtt-events          also publish job and job execution events ($aws/events/...)
+  --mqtt-share-group G   several iotjobsd on one broker: take device requests through the
+                         MQTT 5 shared subscription $share/G/..., so each is handled once
+                         (needs a broker that shares $-prefixed topics)
   --threads N            HTTP threads (default: one per core)
   --max-body-bytes N     largest request body accepted (default 1048576)
   --max-header-bytes N   largest request head accepted (default 16384)
@@ -123,6 +134,34 @@ Result<Config> ParseArgs(int argc, char** argv) {
     } else if (name == "--credentials-file") {
       IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
       c.credentials_file = std::string(v);
+    } else if (name == "--mqtt") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      c.mqtt_url = std::string(v);
+    } else if (name == "--mqtt-username") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      c.mqtt_username = std::string(v);
+    } else if (name == "--mqtt-password-file") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      IOTJOBS_ASSIGN_OR_RETURN(std::string text, ReadFile(std::string(v)));
+      while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+      c.mqtt_password = text;
+    } else if (name == "--mqtt-ca-file") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      c.mqtt_ca_file = std::string(v);
+    } else if (name == "--mqtt-cert-file") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      c.mqtt_cert_file = std::string(v);
+    } else if (name == "--mqtt-key-file") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      c.mqtt_key_file = std::string(v);
+    } else if (name == "--mqtt-client-id") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      c.mqtt_client_id = std::string(v);
+    } else if (name == "--mqtt-share-group") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      c.mqtt_share_group = std::string(v);
+    } else if (name == "--mqtt-events") {
+      c.mqtt_events = true;
     } else if (name == "--threads") {
       IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
       if (!ParseNumber(v, c.threads) || c.threads < 1) return InvalidRequest("--threads needs N >= 1");

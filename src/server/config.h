@@ -25,6 +25,16 @@ struct Config {
   std::string tls_cert;  // HTTPS when both are set
   std::string tls_key;
   std::string rate_limits = "off";  // off | aws
+  // MQTT: the broker URL ("" for none) and how to log in to it.
+  std::string mqtt_url;
+  std::optional<std::string> mqtt_username;
+  std::optional<std::string> mqtt_password;
+  std::string mqtt_ca_file;
+  std::string mqtt_cert_file;
+  std::string mqtt_key_file;
+  std::string mqtt_client_id;
+  bool mqtt_events = false;
+  std::optional<std::string> mqtt_share_group;  // several instances: an MQTT 5 shared subscription
   bool test_clock = false;  // test-only: a clock moved over HTTP (see api::TestClockHooks)
   bool help = false;
   bool version = false;

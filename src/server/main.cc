@@ -11,7 +11,12 @@
 #include "api/api.h"
 #include "api/http_server.h"
 #include "api/middleware/authenticator.h"
+#include "api/mqtt/jobs_mqtt_api.h"
 #include "auth/principals.h"
+#include "common/ids.h"
+#include "notify/mqtt_client.h"
+#include "notify/outbox_relay.h"
+#include "notify/topics.h"
 #include "common/clock.h"
 #include "common/log.h"
 #include "server/config.h"
@@ -123,6 +128,66 @@ int main(int argc, char** argv) {
   api::Authenticator authenticator(config->auth, config->region, *directory);
   api::Api api(service, api_options, authenticator);
 
+  // MQTT: the jobs topics and the outbox relay, through the broker.
+  std::unique_ptr<notify::MqttClient> mqtt;
+  std::unique_ptr<notify::OutboxRelay> relay;
+  std::unique_ptr<api::JobsMqttApi> mqtt_api;
+  // The MQTT callbacks reach the relay and the API through these (set once both exist).
+  notify::OutboxRelay* relay_ptr = nullptr;
+  api::JobsMqttApi* api_ptr = nullptr;
+  if (!config->mqtt_url.empty()) {
+    notify::MqttOptions mqtt_options;
+    if (Status s = notify::ParseMqttUrl(config->mqtt_url, mqtt_options); !s.ok()) {
+      std::cerr << "iotjobsd: " << s.message() << "\n";
+      return 2;
+    }
+    mqtt_options.username = config->mqtt_username;
+    mqtt_options.password = config->mqtt_password;
+    if (!mqtt_options.password) {
+      if (const char* p = std::getenv("IOTJOBS_MQTT_PASSWORD")) mqtt_options.password = p;
+    }
+    mqtt_options.ca_file = config->mqtt_ca_file;
+    mqtt_options.cert_file = config->mqtt_cert_file;
+    mqtt_options.key_file = config->mqtt_key_file;
+    mqtt_options.client_id =
+        config->mqtt_client_id.empty() ? "iotjobsd-" + NewUuid().substr(0, 8) : config->mqtt_client_id;
+    notify::MqttClient::Handlers handlers;
+    handlers.on_message = [&api_ptr](const std::string& topic, const std::string& payload) {
+      if (api_ptr) api_ptr->Handle(topic, payload);
+    };
+    handlers.on_published = [&relay_ptr](int mid) {
+      if (relay_ptr) relay_ptr->Acknowledged(mid);
+    };
+    handlers.on_connection = [&relay_ptr](bool up) {
+      if (relay_ptr) relay_ptr->ConnectionChanged(up);
+    };
+    // With --mqtt-share-group, a shared subscription: several instances split the requests.
+    mqtt = std::make_unique<notify::MqttClient>(
+        mqtt_options,
+        std::vector<std::string>{notify::topics::RequestSubscription(config->mqtt_share_group)},
+        std::move(handlers));
+    relay = std::make_unique<notify::OutboxRelay>(**store, *mqtt);
+    relay_ptr = relay.get();
+    mqtt_api = std::make_unique<api::JobsMqttApi>(
+        service, config->account_id, [&mqtt](const std::string& topic, const std::string& payload) {
+          if (auto sent = mqtt->Publish(topic, payload, 1); !sent.ok()) {
+            IOTJOBS_LOG(kWarn) << "mqtt: reply to " << topic << " not sent: " << sent.status().message();
+          }
+        });
+    api_ptr = mqtt_api.get();
+    service.EnableNotifications(config->mqtt_events, [&relay_ptr] {
+      if (relay_ptr) relay_ptr->Wake();
+    });
+    relay->Start();
+    if (Status s = mqtt->Start(); !s.ok()) {
+      std::cerr << "iotjobsd: MQTT: " << s.message() << "\n";
+      return 1;
+    }
+    IOTJOBS_LOG(kInfo) << "mqtt: serving the jobs topics through " << mqtt_options.host << ":"
+                       << mqtt_options.port << " as " << mqtt_options.client_id
+                       << (config->mqtt_events ? ", with job events" : "");
+  }
+
   boost::asio::io_context io;
   std::optional<api::TlsFiles> tls;
   if (!config->tls_cert.empty()) tls = api::TlsFiles{config->tls_cert, config->tls_key};
@@ -175,6 +240,8 @@ int main(int argc, char** argv) {
     (*http)->StopAccepting();
     reload.cancel();
     timers.Stop();
+    if (relay) relay->Stop();
+    if (mqtt) mqtt->Stop();
     // Finish the writes already queued (their data is committed before we exit), then stop.
     (*store)->Shutdown();
     io.stop();

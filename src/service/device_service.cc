@@ -18,12 +18,34 @@ Status RequireThing(store::ReadTransaction& tx, const std::string& thing) {
   return Status::Ok();
 }
 
+// The pending executions of a thing a request may see, IN_PROGRESS first, then oldest first.
+Result<std::vector<jobs::JobExecution>> Pending(store::ReadTransaction& tx,
+                                                const std::string& thing,
+                                                const std::optional<NamespaceScope>& scope,
+                                                int limit) {
+  if (!scope) return tx.ListPendingExecutionsForThing(thing, limit);
+  IOTJOBS_ASSIGN_OR_RETURN(auto all, tx.ListPendingExecutionsForThing(thing, 1 << 20));
+  std::vector<jobs::JobExecution> out;
+  for (auto& e : all) {
+    if (static_cast<int>(out.size()) == limit) break;
+    if (scope->Admits(e.namespace_id)) out.push_back(std::move(e));
+  }
+  return out;
+}
+
 // The next pending execution of a thing: every IN_PROGRESS one first, then the oldest QUEUED.
 Result<std::optional<jobs::JobExecution>> NextPending(store::ReadTransaction& tx,
-                                                      const std::string& thing) {
-  IOTJOBS_ASSIGN_OR_RETURN(auto pending, tx.ListPendingExecutionsForThing(thing, 1));
+                                                      const std::string& thing,
+                                                      const std::optional<NamespaceScope>& scope) {
+  IOTJOBS_ASSIGN_OR_RETURN(auto pending, Pending(tx, thing, scope, 1));
   if (pending.empty()) return std::optional<jobs::JobExecution>();
   return std::optional<jobs::JobExecution>(std::move(pending.front()));
+}
+
+// An execution that exists but is outside the request's namespace scope is not found.
+bool Hidden(const std::optional<jobs::JobExecution>& e,
+            const std::optional<NamespaceScope>& scope) {
+  return e && scope && !scope->Admits(e->namespace_id);
 }
 
 Result<std::optional<std::string>> DocumentIf(store::ReadTransaction& tx, bool wanted,
@@ -35,13 +57,13 @@ Result<std::optional<std::string>> DocumentIf(store::ReadTransaction& tx, bool w
 }  // namespace
 
 void Service::GetPendingJobExecutions(const CallContext& ctx, std::string thing_name,
+                                      std::optional<NamespaceScope> scope,
                                       Callback<PendingExecutions> done) {
   RunRead<PendingExecutions>(
       store_, ctx.account_id,
-      [thing = std::move(thing_name)](store::ReadTransaction& tx) -> Result<PendingExecutions> {
+      [thing = std::move(thing_name), scope](store::ReadTransaction& tx) -> Result<PendingExecutions> {
         IOTJOBS_RETURN_IF_ERROR(RequireThing(tx, thing));
-        IOTJOBS_ASSIGN_OR_RETURN(auto pending,
-                                 tx.ListPendingExecutionsForThing(thing, kMaxPendingShown));
+        IOTJOBS_ASSIGN_OR_RETURN(auto pending, Pending(tx, thing, scope, kMaxPendingShown));
         PendingExecutions out;
         for (auto& e : pending) {
           (e.status == jobs::ExecutionStatus::kInProgress ? out.in_progress : out.queued)
@@ -56,8 +78,7 @@ void Service::StartNextPendingJobExecution(const CallContext& ctx,
                                            StartNextPendingJobExecutionRequest req,
                                            Callback<std::optional<DeviceExecution>> done) {
   EpochMillis now = Now();
-  RunWrite<std::optional<DeviceExecution>>(
-      store_, ctx.account_id,
+  Write<std::optional<DeviceExecution>>(ctx.account_id,
       [req = std::move(req), now](store::WriteTransaction& tx)
           -> Result<std::optional<DeviceExecution>> {
         if (req.status_details) IOTJOBS_RETURN_IF_ERROR(jobs::CheckStatusDetails(*req.status_details));
@@ -65,7 +86,7 @@ void Service::StartNextPendingJobExecution(const CallContext& ctx,
           IOTJOBS_RETURN_IF_ERROR(jobs::CheckStepTimeout(*req.step_timeout_in_minutes));
         }
         IOTJOBS_RETURN_IF_ERROR(RequireThing(tx, req.thing_name));
-        IOTJOBS_ASSIGN_OR_RETURN(auto next, NextPending(tx, req.thing_name));
+        IOTJOBS_ASSIGN_OR_RETURN(auto next, NextPending(tx, req.thing_name, req.scope));
         if (!next) return std::optional<DeviceExecution>();
         // An execution already IN_PROGRESS is handed back as it is, details kept.
         if (next->status == jobs::ExecutionStatus::kQueued) {
@@ -93,13 +114,13 @@ void Service::DescribeJobExecutionForDevice(const CallContext& ctx,
         std::optional<jobs::JobExecution> e;
         if (req.job_id == kNext) {
           IOTJOBS_RETURN_IF_ERROR(RequireThing(tx, req.thing_name));
-          IOTJOBS_ASSIGN_OR_RETURN(e, NextPending(tx, req.thing_name));
+          IOTJOBS_ASSIGN_OR_RETURN(e, NextPending(tx, req.thing_name, req.scope));
           // Nothing pending: 200 without an execution (fact sheet §8 #7).
           if (!e) return std::optional<DeviceExecution>();
         } else {
           IOTJOBS_ASSIGN_OR_RETURN(e, tx.GetExecution(req.job_id, req.thing_name,
                                                       req.execution_number));
-          if (!e) {
+          if (!e || Hidden(e, req.scope)) {
             return NotFound(req.execution_number
                                 ? messages::ExecutionNumberNotFound(req.job_id, req.thing_name,
                                                                     *req.execution_number)
@@ -115,8 +136,7 @@ void Service::DescribeJobExecutionForDevice(const CallContext& ctx,
 void Service::UpdateJobExecution(const CallContext& ctx, UpdateJobExecutionRequest req,
                                  Callback<UpdateJobExecutionResult> done) {
   EpochMillis now = Now();
-  RunWrite<UpdateJobExecutionResult>(
-      store_, ctx.account_id,
+  Write<UpdateJobExecutionResult>(ctx.account_id,
       [req = std::move(req), now](store::WriteTransaction& tx) -> Result<UpdateJobExecutionResult> {
         IOTJOBS_ASSIGN_OR_RETURN(jobs::ExecutionEvent event, jobs::DeviceEventFor(req.status));
         if (req.status_details) IOTJOBS_RETURN_IF_ERROR(jobs::CheckStatusDetails(*req.status_details));
@@ -125,7 +145,7 @@ void Service::UpdateJobExecution(const CallContext& ctx, UpdateJobExecutionReque
         }
         IOTJOBS_ASSIGN_OR_RETURN(
             auto e, tx.GetExecution(req.job_id, req.thing_name, req.execution_number));
-        if (!e) {
+        if (!e || Hidden(e, req.scope)) {
           return NotFound(req.execution_number
                               ? messages::ExecutionNumberNotFound(req.job_id, req.thing_name,
                                                                   *req.execution_number)
@@ -134,8 +154,9 @@ void Service::UpdateJobExecution(const CallContext& ctx, UpdateJobExecutionReque
         // A stale expectedVersion changes nothing. The HTTP model has no version error for
         // this operation, so its only 409 carries it (fact sheet §9 #8).
         if (req.expected_version && *req.expected_version != e->version_number) {
-          return InvalidStateTransition(messages::VersionMismatch(
-              "the job execution", *req.expected_version, e->version_number));
+          return Status(ErrorCode::kVersionMismatch,
+                        messages::VersionMismatch("the job execution", *req.expected_version,
+                                                  e->version_number));
         }
         IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(req.job_id));
         if (!job) return NotFound(messages::JobNotFound(req.job_id));

@@ -59,8 +59,7 @@ void Service::ListJobExecutionsForThing(const CallContext& ctx,
 void Service::CancelJobExecution(const CallContext& ctx, CancelJobExecutionRequest req,
                                  Callback<Empty> done) {
   EpochMillis now = Now();
-  RunWrite<Empty>(
-      store_, ctx.account_id,
+  Write<Empty>(ctx.account_id,
       [req = std::move(req), now](store::WriteTransaction& tx) -> Result<Empty> {
         IOTJOBS_ASSIGN_OR_RETURN(auto e, tx.GetExecution(req.job_id, req.thing_name, std::nullopt));
         if (!e) return NotFound(messages::ExecutionNotFound(req.job_id, req.thing_name));
@@ -86,8 +85,7 @@ void Service::CancelJobExecution(const CallContext& ctx, CancelJobExecutionReque
 void Service::DeleteJobExecution(const CallContext& ctx, DeleteJobExecutionRequest req,
                                  Callback<Empty> done) {
   EpochMillis now = Now();
-  RunWrite<Empty>(
-      store_, ctx.account_id,
+  Write<Empty>(ctx.account_id,
       [req = std::move(req), now](store::WriteTransaction& tx) -> Result<Empty> {
         IOTJOBS_ASSIGN_OR_RETURN(
             auto e, tx.GetExecution(req.job_id, req.thing_name, req.execution_number));

@@ -105,8 +105,7 @@ Status CheckRetry(const std::optional<jobs::JobExecutionsRetryConfig>& c) {
 void Service::CreateJob(const CallContext& ctx, CreateJobRequest req, Callback<jobs::Job> done) {
   jobs::ArnContext arns = ArnsFor(ctx);
   EpochMillis now = Now();
-  RunWrite<jobs::Job>(
-      store_, ctx.account_id,
+  Write<jobs::Job>(ctx.account_id,
       [req = std::move(req), arns, now](store::WriteTransaction& tx) -> Result<jobs::Job> {
         jobs::Job job = req.job;
         IOTJOBS_RETURN_IF_ERROR(CheckDocument(req));
@@ -176,8 +175,7 @@ void Service::ListJobs(const CallContext& ctx, ListJobsRequest req,
 
 void Service::UpdateJob(const CallContext& ctx, UpdateJobRequest req, Callback<Empty> done) {
   EpochMillis now = Now();
-  RunWrite<Empty>(
-      store_, ctx.account_id,
+  Write<Empty>(ctx.account_id,
       [req = std::move(req), now](store::WriteTransaction& tx) -> Result<Empty> {
         IOTJOBS_ASSIGN_OR_RETURN(jobs::Job job, LoadJob(tx, req.job_id, req.namespace_id));
         IOTJOBS_RETURN_IF_ERROR(jobs::CheckUpdateJob(job));
@@ -199,8 +197,7 @@ void Service::UpdateJob(const CallContext& ctx, UpdateJobRequest req, Callback<E
 
 void Service::CancelJob(const CallContext& ctx, CancelJobRequest req, Callback<jobs::Job> done) {
   EpochMillis now = Now();
-  RunWrite<jobs::Job>(
-      store_, ctx.account_id,
+  Write<jobs::Job>(ctx.account_id,
       [req = std::move(req), now](store::WriteTransaction& tx) -> Result<jobs::Job> {
         IOTJOBS_ASSIGN_OR_RETURN(jobs::Job job, LoadJob(tx, req.job_id));
         IOTJOBS_RETURN_IF_ERROR(jobs::CheckCancelJob(job, req.force));
@@ -218,8 +215,7 @@ void Service::CancelJob(const CallContext& ctx, CancelJobRequest req, Callback<j
 
 void Service::DeleteJob(const CallContext& ctx, DeleteJobRequest req, Callback<Empty> done) {
   EpochMillis now = Now();
-  RunWrite<Empty>(
-      store_, ctx.account_id,
+  Write<Empty>(ctx.account_id,
       [req = std::move(req), now](store::WriteTransaction& tx) -> Result<Empty> {
         IOTJOBS_ASSIGN_OR_RETURN(jobs::Job job, LoadJob(tx, req.job_id, req.namespace_id));
         IOTJOBS_RETURN_IF_ERROR(jobs::CheckDeleteJob(job, req.force));
@@ -264,8 +260,7 @@ void Service::AssociateTargetsWithJob(const CallContext& ctx, AssociateTargetsWi
                                       Callback<jobs::Job> done) {
   jobs::ArnContext arns = ArnsFor(ctx);
   EpochMillis now = Now();
-  RunWrite<jobs::Job>(
-      store_, ctx.account_id,
+  Write<jobs::Job>(ctx.account_id,
       [req = std::move(req), arns, now](store::WriteTransaction& tx) -> Result<jobs::Job> {
         IOTJOBS_ASSIGN_OR_RETURN(jobs::Job job, LoadJob(tx, req.job_id, req.namespace_id));
         IOTJOBS_RETURN_IF_ERROR(jobs::CheckAssociateTargets(job));

@@ -183,6 +183,15 @@ struct DeleteJobExecutionRequest {
 };
 
 // ---- executions, device plane ----
+// Which jobs a device request may see. Over MQTT, topics without a namespace reach only jobs
+// without one, and namespace-NS topics only jobs of namespace NS (fact sheet §1.6); the HTTP
+// device plane has no namespace and sees every job.
+struct NamespaceScope {
+  std::optional<std::string> namespace_id;
+  bool Admits(const std::optional<std::string>& job_namespace) const {
+    return job_namespace == namespace_id;
+  }
+};
 // An execution as the device plane shows it, with its job's document when asked for.
 struct DeviceExecution {
   jobs::JobExecution execution;
@@ -194,17 +203,20 @@ struct PendingExecutions {
 };
 struct StartNextPendingJobExecutionRequest {
   std::string thing_name;
+  std::optional<NamespaceScope> scope;
   std::optional<std::map<std::string, std::string>> status_details;
   std::optional<int64_t> step_timeout_in_minutes;
 };
 struct DeviceDescribeJobExecutionRequest {
   std::string thing_name;
+  std::optional<NamespaceScope> scope;
   std::string job_id;  // or "$next"
   std::optional<int64_t> execution_number;
   bool include_job_document = true;
 };
 struct UpdateJobExecutionRequest {
   std::string thing_name;
+  std::optional<NamespaceScope> scope;
   std::string job_id;
   jobs::ExecutionStatus status = jobs::ExecutionStatus::kInProgress;
   std::optional<std::map<std::string, std::string>> status_details;

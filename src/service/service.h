@@ -4,6 +4,7 @@
 
 #include "common/clock.h"
 #include "jobs/arn.h"
+#include "service/notifying_transaction.h"
 #include "service/requests.h"
 #include "service/run.h"
 #include "store/store.h"
@@ -17,7 +18,18 @@ namespace iotjobs::service {
 class Service {
  public:
   Service(store::Store& store, const Clock& clock, std::string region)
-      : store_(store), clock_(clock), region_(std::move(region)) {}
+      : store_(store), clock_(clock), region_(std::move(region)) {
+    notifications_.region = region_;
+  }
+
+  // Turns on MQTT notifications (and events): every write operation then writes the
+  // messages it causes to the outbox in its transaction, and calls `outbox_written` after a
+  // commit that wrote some. Call before the service takes requests.
+  void EnableNotifications(bool events, std::function<void()> outbox_written) {
+    notifications_.enabled = true;
+    notifications_.events = events;
+    outbox_written_ = std::move(outbox_written);
+  }
   Service(const Service&) = delete;
   Service& operator=(const Service&) = delete;
 
@@ -76,6 +88,7 @@ class Service {
 
   // ---- executions, device plane (device_service.cc) ----
   void GetPendingJobExecutions(const CallContext& ctx, std::string thing_name,
+                               std::optional<NamespaceScope> scope,
                                Callback<PendingExecutions> done);
   // Absent result: nothing is pending (the device API answers 200 without an execution).
   void StartNextPendingJobExecution(const CallContext& ctx,
@@ -98,9 +111,37 @@ class Service {
   EpochMillis Now() const { return clock_.NowMillis(); }
 
  private:
+  // Runs a write operation (Result<T>(WriteTransaction&)) as one store transaction; with
+  // notifications on, through a NotifyingTransaction whose messages join the transaction.
+  template <typename T, typename Body>
+  void Write(const std::string& account_id, Body body, Callback<T> done) {
+    if (!notifications_.enabled) {
+      RunWrite<T>(store_, account_id, std::move(body), std::move(done));
+      return;
+    }
+    auto wrote = std::make_shared<bool>(false);
+    RunWrite<T>(
+        store_, account_id,
+        [this, body = std::move(body), wrote](store::WriteTransaction& tx) mutable -> Result<T> {
+          NotifyingTransaction notifying(tx, notifications_);
+          Result<T> r = body(notifying);
+          if (!r.ok()) return r;
+          Result<bool> flushed = notifying.Flush(Now());
+          if (!flushed.ok()) return flushed.status();
+          *wrote = *flushed;
+          return r;
+        },
+        Callback<T>([this, wrote, done = std::move(done)](Result<T> r) {
+          if (r.ok() && *wrote && outbox_written_) outbox_written_();
+          done(std::move(r));
+        }));
+  }
+
   store::Store& store_;
   const Clock& clock_;
   std::string region_;
+  NotificationOptions notifications_;
+  std::function<void()> outbox_written_;
 };
 
 }  // namespace iotjobs::service

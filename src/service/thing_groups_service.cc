@@ -96,8 +96,7 @@ Result<std::set<std::string>> GroupsWithAncestors(store::ReadTransaction& tx,
 void Service::CreateThingGroup(const CallContext& ctx, CreateThingGroupRequest req,
                                Callback<jobs::ThingGroup> done) {
   EpochMillis now = Now();
-  RunWrite<jobs::ThingGroup>(
-      store_, ctx.account_id,
+  Write<jobs::ThingGroup>(ctx.account_id,
       [req = std::move(req), now](store::WriteTransaction& tx) -> Result<jobs::ThingGroup> {
         jobs::ThingGroup group;
         group.thing_group_name = req.thing_group_name;
@@ -179,8 +178,7 @@ void Service::ListThingGroups(const CallContext& ctx, ListThingGroupsRequest req
 
 void Service::UpdateThingGroup(const CallContext& ctx, UpdateThingGroupRequest req,
                                Callback<int64_t> done) {
-  RunWrite<int64_t>(
-      store_, ctx.account_id,
+  Write<int64_t>(ctx.account_id,
       [req = std::move(req)](store::WriteTransaction& tx) -> Result<int64_t> {
         IOTJOBS_ASSIGN_OR_RETURN(auto group, tx.GetThingGroup(req.thing_group_name));
         if (!group) return NotFound(messages::ThingGroupNotFound(req.thing_group_name));
@@ -202,8 +200,7 @@ void Service::UpdateThingGroup(const CallContext& ctx, UpdateThingGroupRequest r
 
 void Service::DeleteThingGroup(const CallContext& ctx, DeleteThingGroupRequest req,
                                Callback<Empty> done) {
-  RunWrite<Empty>(
-      store_, ctx.account_id,
+  Write<Empty>(ctx.account_id,
       [req = std::move(req)](store::WriteTransaction& tx) -> Result<Empty> {
         IOTJOBS_ASSIGN_OR_RETURN(auto group, tx.GetThingGroup(req.thing_group_name));
         // The model lists no ResourceNotFoundException: deleting an absent group succeeds.
@@ -227,8 +224,7 @@ void Service::AddThingToThingGroup(const CallContext& ctx, ThingGroupMembershipR
                                    Callback<Empty> done) {
   jobs::ArnContext arns = ArnsFor(ctx);
   EpochMillis now = Now();
-  RunWrite<Empty>(
-      store_, ctx.account_id,
+  Write<Empty>(ctx.account_id,
       [req = std::move(req), arns, now](store::WriteTransaction& tx) -> Result<Empty> {
         IOTJOBS_ASSIGN_OR_RETURN(std::string group_name,
                                  NameOrArn(req.thing_group_name, req.thing_group_arn,
@@ -263,8 +259,7 @@ void Service::RemoveThingFromThingGroup(const CallContext& ctx, ThingGroupMember
                                         Callback<Empty> done) {
   jobs::ArnContext arns = ArnsFor(ctx);
   EpochMillis now = Now();
-  RunWrite<Empty>(
-      store_, ctx.account_id,
+  Write<Empty>(ctx.account_id,
       [req = std::move(req), arns, now](store::WriteTransaction& tx) -> Result<Empty> {
         IOTJOBS_ASSIGN_OR_RETURN(std::string group_name,
                                  NameOrArn(req.thing_group_name, req.thing_group_arn,

@@ -29,8 +29,7 @@ Status CheckAttributeCount(const jobs::Thing& thing) {
 void Service::CreateThing(const CallContext& ctx, CreateThingRequest req,
                           Callback<jobs::Thing> done) {
   jobs::ArnContext arns = ArnsFor(ctx);
-  RunWrite<jobs::Thing>(
-      store_, ctx.account_id,
+  Write<jobs::Thing>(ctx.account_id,
       [req = std::move(req), arns](store::WriteTransaction& tx) -> Result<jobs::Thing> {
         jobs::Thing thing;
         thing.thing_name = req.thing_name;
@@ -86,8 +85,7 @@ void Service::ListThings(const CallContext& ctx, ListThingsRequest req,
 }
 
 void Service::UpdateThing(const CallContext& ctx, UpdateThingRequest req, Callback<Empty> done) {
-  RunWrite<Empty>(
-      store_, ctx.account_id,
+  Write<Empty>(ctx.account_id,
       [req = std::move(req)](store::WriteTransaction& tx) -> Result<Empty> {
         if (req.remove_thing_type && req.thing_type_name) {
           return InvalidRequest("Cannot set thingTypeName and removeThingType together.");
@@ -114,8 +112,7 @@ void Service::UpdateThing(const CallContext& ctx, UpdateThingRequest req, Callba
 
 void Service::DeleteThing(const CallContext& ctx, DeleteThingRequest req, Callback<Empty> done) {
   EpochMillis now = Now();
-  RunWrite<Empty>(
-      store_, ctx.account_id,
+  Write<Empty>(ctx.account_id,
       [req = std::move(req), now](store::WriteTransaction& tx) -> Result<Empty> {
         IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing(req.thing_name));
         // Deleting a thing that does not exist succeeds (the model's documented behaviour).

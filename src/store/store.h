@@ -64,6 +64,14 @@ struct DueTimer {
   int64_t execution_number = 0;
 };
 
+// A message waiting in the outbox to be published.
+struct OutboxMessage {
+  int64_t seq = 0;
+  std::string account_id;
+  std::string topic;
+  std::string payload;
+};
+
 // A job the background worker must act on (scheduled start or end, rollout, deletion).
 struct DueJob {
   std::string account_id;
@@ -123,6 +131,9 @@ class ReadTransaction {
   virtual Result<std::vector<DueTimer>> ListDueTimers(EpochMillis now, int limit) = 0;
   // Jobs of EVERY account whose next action is due at `now`, earliest first.
   virtual Result<std::vector<DueJob>> ListDueJobs(EpochMillis now, int limit) = 0;
+
+  // Outbox messages of EVERY account with seq > `after`, in seq order.
+  virtual Result<std::vector<OutboxMessage>> ListOutbox(int64_t after, int limit) = 0;
 };
 
 // Writes, inside the same transaction as the reads. A failed write leaves the operation's
@@ -150,6 +161,12 @@ class WriteTransaction : public ReadTransaction {
                                  int64_t execution_number) = 0;
   // Deletes up to `limit` executions of a job; returns how many went.
   virtual Result<int64_t> DeleteExecutionsOfJob(std::string_view job_id, int64_t limit) = 0;
+
+  // Appends a message to publish once this transaction committed (the transactional outbox).
+  virtual Status AppendOutbox(std::string_view topic, std::string_view payload,
+                              EpochMillis now) = 0;
+  // Removes published messages (any account): every seq in `seqs`.
+  virtual Status DeleteOutbox(const std::vector<int64_t>& seqs) = 0;
 };
 
 // Runs transactions. Implementations are thread-safe; `done` is called exactly once, on a

@@ -17,7 +17,7 @@ std::optional<std::map<std::string, std::string>> DetailsOf(const json::object& 
 
 void HandleGetPendingJobExecutions(const HandlerContext& ctx, json::object in, Respond respond) {
   ctx.service.GetPendingJobExecutions(
-      ctx.call, Required(in, "thingName"),
+      ctx.call, Required(in, "thingName"), std::nullopt,
       Reply<service::PendingExecutions>(std::move(respond),
                                         [](const service::PendingExecutions& p) {
                                           json::array in_progress, queued;
@@ -45,8 +45,8 @@ auto OptionalExecution(service::Service& service) {
 
 void HandleStartNextPendingJobExecution(const HandlerContext& ctx, json::object in,
                                         Respond respond) {
-  service::StartNextPendingJobExecutionRequest req{Required(in, "thingName"), DetailsOf(in),
-                                                   GetInt(in, "stepTimeoutInMinutes")};
+  service::StartNextPendingJobExecutionRequest req{Required(in, "thingName"), std::nullopt,
+                                                   DetailsOf(in), GetInt(in, "stepTimeoutInMinutes")};
   ctx.service.StartNextPendingJobExecution(
       ctx.call, std::move(req),
       Reply<std::optional<service::DeviceExecution>>(std::move(respond),

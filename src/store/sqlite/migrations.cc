@@ -8,6 +8,7 @@
 namespace iotjobs::store::sqlite {
 // Defined by the generated sources (cmake/Embed.cmake).
 std::string_view Migration0001();
+std::string_view Migration0002();
 
 namespace {
 struct Migration {
@@ -16,6 +17,7 @@ struct Migration {
 };
 constexpr Migration kMigrations[] = {
     {1, &Migration0001},
+    {2, &Migration0002},
 };
 }  // namespace
 

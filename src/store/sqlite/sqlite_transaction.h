@@ -48,6 +48,11 @@ class SqliteTransaction final : public WriteTransaction {
   Result<std::vector<std::string>> ListJobsTargetingGroups(
       const std::vector<std::string>& groups) override;
   Result<std::vector<DueJob>> ListDueJobs(EpochMillis now, int limit) override;
+
+  // The outbox (sqlite_outbox.cc).
+  Result<std::vector<OutboxMessage>> ListOutbox(int64_t after, int limit) override;
+  Status AppendOutbox(std::string_view topic, std::string_view payload, EpochMillis now) override;
+  Status DeleteOutbox(const std::vector<int64_t>& seqs) override;
   Status InsertJob(const jobs::Job& job) override;
   Status UpdateJob(const jobs::Job& job) override;
   Status DeleteJob(std::string_view job_id) override;

@@ -1,0 +1,149 @@
+#include "notify/outbox_relay.h"
+
+#include <future>
+
+#include "common/log.h"
+
+namespace iotjobs::notify {
+namespace {
+// Messages published and not yet acknowledged, at most.
+constexpr size_t kWindow = 256;
+constexpr int kBatch = 128;
+// Look at the outbox this often even when nobody woke us (another process may write it).
+constexpr auto kPollEvery = std::chrono::seconds(1);
+}  // namespace
+
+OutboxRelay::OutboxRelay(store::Store& store, MqttClient& client) : store_(store), client_(client) {}
+
+OutboxRelay::~OutboxRelay() { Stop(); }
+
+void OutboxRelay::Start() { thread_ = std::thread([this] { Loop(); }); }
+
+void OutboxRelay::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void OutboxRelay::Wake() {
+  {
+    std::lock_guard lock(mu_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+void OutboxRelay::Acknowledged(int mid) {
+  {
+    std::lock_guard lock(mu_);
+    auto it = in_flight_.find(mid);
+    if (it == in_flight_.end()) {
+      // The PUBACK can beat Step() to recording the mid it got from Publish.
+      early_acks_.insert(mid);
+      return;
+    }
+    acknowledged_.insert(it->second);
+    in_flight_.erase(it);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+void OutboxRelay::ConnectionChanged(bool connected) {
+  {
+    std::lock_guard lock(mu_);
+    // What was published but not acknowledged is sent again on the next connection.
+    in_flight_.clear();
+    early_acks_.clear();
+    sent_up_to_ = 0;
+    woken_ = connected || woken_;
+  }
+  cv_.notify_all();
+}
+
+void OutboxRelay::Loop() {
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    cv_.wait_for(lock, kPollEvery, [this] { return stopping_ || woken_; });
+    if (stopping_) break;
+    woken_ = false;
+    lock.unlock();
+    Step();
+    lock.lock();
+  }
+}
+
+void OutboxRelay::Step() {
+  // Forget the acknowledged messages first: they are never sent again.
+  std::vector<int64_t> done;
+  {
+    std::lock_guard lock(mu_);
+    done.assign(acknowledged_.begin(), acknowledged_.end());
+    deleting_.insert(acknowledged_.begin(), acknowledged_.end());
+    acknowledged_.clear();
+  }
+  if (!done.empty()) {
+    std::promise<Status> deleted;
+    store_.Write("", [&done](store::WriteTransaction& tx) { return tx.DeleteOutbox(done); },
+                 [&deleted](Status s) { deleted.set_value(std::move(s)); });
+    Status s = deleted.get_future().get();
+    std::lock_guard lock(mu_);
+    for (int64_t seq : done) deleting_.erase(seq);
+    if (!s.ok()) {
+      IOTJOBS_LOG(kWarn) << "outbox: cannot delete published messages: " << s.ToString();
+      acknowledged_.insert(done.begin(), done.end());  // try again next time
+    }
+  }
+  if (!client_.connected()) return;
+  for (;;) {
+    int64_t after;
+    size_t room;
+    {
+      std::lock_guard lock(mu_);
+      if (in_flight_.size() >= kWindow) return;
+      after = sent_up_to_;
+      room = kWindow - in_flight_.size();
+    }
+    std::promise<Result<std::vector<store::OutboxMessage>>> listed;
+    store_.Read(
+        "",
+        [&listed, after, room](store::ReadTransaction& tx) {
+          auto rows = tx.ListOutbox(after, static_cast<int>(std::min<size_t>(room, kBatch)));
+          listed.set_value(std::move(rows));
+          return Status::Ok();
+        },
+        [](Status) {});
+    Result<std::vector<store::OutboxMessage>> rows = listed.get_future().get();
+    if (!rows.ok()) {
+      IOTJOBS_LOG(kWarn) << "outbox: cannot read: " << rows.status().ToString();
+      return;
+    }
+    if (rows->empty()) return;
+    for (const auto& m : *rows) {
+      {
+        std::lock_guard lock(mu_);
+        sent_up_to_ = std::max(sent_up_to_, m.seq);
+        if (acknowledged_.count(m.seq) || deleting_.count(m.seq)) continue;
+      }
+      Result<int> mid = client_.Publish(m.topic, m.payload, /*qos=*/1);
+      if (!mid.ok()) {
+        // Disconnected meanwhile: ConnectionChanged restarts from the oldest unsent message.
+        std::lock_guard lock(mu_);
+        sent_up_to_ = 0;
+        return;
+      }
+      std::lock_guard lock(mu_);
+      if (early_acks_.erase(*mid)) {
+        acknowledged_.insert(m.seq);
+        woken_ = true;
+      } else {
+        in_flight_[*mid] = m.seq;
+      }
+    }
+  }
+}
+
+}  // namespace iotjobs::notify

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "notify/mqtt_client.h"
+#include "store/store.h"
+
+namespace iotjobs::notify {
+
+// Publishes what the outbox holds (notifications written in the same transaction as the
+// change that caused them), in order, with QoS 1, and deletes a message only after the broker
+// acknowledged it. While the broker is away, messages wait in the outbox — delayed, never
+// lost, and never blocking an API call; after a restart, whatever was not acknowledged is
+// sent again (at least once, as QoS 1 promises). Runs on its own thread.
+class OutboxRelay {
+ public:
+  OutboxRelay(store::Store& store, MqttClient& client);
+  ~OutboxRelay();
+  OutboxRelay(const OutboxRelay&) = delete;
+  OutboxRelay& operator=(const OutboxRelay&) = delete;
+
+  void Start();
+  void Stop();
+
+  // New messages were committed (or the connection changed): look at the outbox now.
+  void Wake();
+  // The broker acknowledged publication `mid` (from MqttClient's handler).
+  void Acknowledged(int mid);
+  // The connection went down or came up (from MqttClient's handler).
+  void ConnectionChanged(bool connected);
+
+ private:
+  void Loop();
+  void Step();
+
+  store::Store& store_;
+  MqttClient& client_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;               // GUARDED_BY(mu_)
+  bool woken_ = false;                  // GUARDED_BY(mu_)
+  std::map<int, int64_t> in_flight_;    // mid -> seq, GUARDED_BY(mu_)
+  std::set<int> early_acks_;            // PUBACKs seen before their mid was recorded
+  std::set<int64_t> acknowledged_;      // seqs to delete, GUARDED_BY(mu_)
+  std::set<int64_t> deleting_;          // acknowledged seqs being deleted, GUARDED_BY(mu_)
+  int64_t sent_up_to_ = 0;              // highest seq published this connection, GUARDED_BY(mu_)
+  std::thread thread_;
+};
+
+}  // namespace iotjobs::notify

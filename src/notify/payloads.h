@@ -1,0 +1,31 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "jobs/arn.h"
+#include "jobs/job.h"
+#include "jobs/job_execution.h"
+
+// The JSON of the jobs MQTT messages (fact sheet §4.2): integer epoch seconds, a flat
+// statusDetails map, the job document as an embedded JSON object.
+namespace iotjobs::notify::payloads {
+
+// JobExecutionSummary of notify and get/accepted: jobId, queuedAt, startedAt,
+// lastUpdatedAt, executionNumber, versionNumber.
+std::string Notify(const std::vector<jobs::JobExecution>& pending, EpochMillis now);
+
+// notify-next: {"timestamp", "execution": {...}}, or only {"timestamp"} when nothing is
+// pending. `document` is the job document text (embedded as JSON when it parses).
+std::string NotifyNext(const std::optional<jobs::JobExecution>& head,
+                       const std::optional<std::string>& document, EpochMillis now);
+
+// $aws/events/jobExecution/JOB/OPERATION (eventType JOB_EXECUTION).
+std::string JobExecutionEvent(const jobs::JobExecution& e, std::string_view operation,
+                              const jobs::ArnContext& arns, EpochMillis now);
+// $aws/events/job/JOB/OPERATION (eventType JOB).
+std::string JobEvent(const jobs::Job& job, std::string_view operation, EpochMillis now);
+
+}  // namespace iotjobs::notify::payloads
