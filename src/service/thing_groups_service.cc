@@ -91,6 +91,31 @@ Result<std::set<std::string>> GroupsWithAncestors(store::ReadTransaction& tx,
   return out;
 }
 
+// The group and thing a membership request names (by name or ARN), both checked to exist,
+// and whether the thing is already a direct member.
+struct Membership {
+  std::string group_name;
+  std::string thing_name;
+  bool member = false;
+};
+
+Result<Membership> ResolveMembership(store::ReadTransaction& tx,
+                                     const ThingGroupMembershipRequest& req,
+                                     const jobs::ArnContext& arns) {
+  Membership m;
+  IOTJOBS_ASSIGN_OR_RETURN(m.group_name,
+                           NameOrArn(req.thing_group_name, req.thing_group_arn,
+                                     jobs::ResourceKind::kThingGroup, arns, "thing group"));
+  IOTJOBS_ASSIGN_OR_RETURN(m.thing_name, NameOrArn(req.thing_name, req.thing_arn,
+                                                   jobs::ResourceKind::kThing, arns, "thing"));
+  IOTJOBS_ASSIGN_OR_RETURN(auto group, tx.GetThingGroup(m.group_name));
+  if (!group) return NotFound(messages::ThingGroupNotFound(m.group_name));
+  IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing(m.thing_name));
+  if (!thing) return NotFound(messages::ThingNotFound(m.thing_name));
+  IOTJOBS_ASSIGN_OR_RETURN(m.member, tx.IsThingInGroup(m.group_name, m.thing_name));
+  return m;
+}
+
 }  // namespace
 
 void Service::CreateThingGroup(const CallContext& ctx, CreateThingGroupRequest req,
@@ -226,18 +251,10 @@ void Service::AddThingToThingGroup(const CallContext& ctx, ThingGroupMembershipR
   EpochMillis now = Now();
   Write<Empty>(ctx.account_id,
       [req = std::move(req), arns, now](store::WriteTransaction& tx) -> Result<Empty> {
-        IOTJOBS_ASSIGN_OR_RETURN(std::string group_name,
-                                 NameOrArn(req.thing_group_name, req.thing_group_arn,
-                                           jobs::ResourceKind::kThingGroup, arns, "thing group"));
-        IOTJOBS_ASSIGN_OR_RETURN(std::string thing_name,
-                                 NameOrArn(req.thing_name, req.thing_arn,
-                                           jobs::ResourceKind::kThing, arns, "thing"));
-        IOTJOBS_ASSIGN_OR_RETURN(auto group, tx.GetThingGroup(group_name));
-        if (!group) return NotFound(messages::ThingGroupNotFound(group_name));
-        IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing(thing_name));
-        if (!thing) return NotFound(messages::ThingNotFound(thing_name));
-        IOTJOBS_ASSIGN_OR_RETURN(bool member, tx.IsThingInGroup(group_name, thing_name));
-        if (member) return Empty{};
+        IOTJOBS_ASSIGN_OR_RETURN(Membership m, ResolveMembership(tx, req, arns));
+        const std::string& group_name = m.group_name;
+        const std::string& thing_name = m.thing_name;
+        if (m.member) return Empty{};
         IOTJOBS_ASSIGN_OR_RETURN(auto current, tx.ListGroupsOfThing(thing_name, {"", 100}));
         if (static_cast<int>(current.items.size()) >= kMaxGroupsPerThing) {
           return InvalidRequest("Thing " + thing_name + " is already in " +
@@ -261,18 +278,10 @@ void Service::RemoveThingFromThingGroup(const CallContext& ctx, ThingGroupMember
   EpochMillis now = Now();
   Write<Empty>(ctx.account_id,
       [req = std::move(req), arns, now](store::WriteTransaction& tx) -> Result<Empty> {
-        IOTJOBS_ASSIGN_OR_RETURN(std::string group_name,
-                                 NameOrArn(req.thing_group_name, req.thing_group_arn,
-                                           jobs::ResourceKind::kThingGroup, arns, "thing group"));
-        IOTJOBS_ASSIGN_OR_RETURN(std::string thing_name,
-                                 NameOrArn(req.thing_name, req.thing_arn,
-                                           jobs::ResourceKind::kThing, arns, "thing"));
-        IOTJOBS_ASSIGN_OR_RETURN(auto group, tx.GetThingGroup(group_name));
-        if (!group) return NotFound(messages::ThingGroupNotFound(group_name));
-        IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing(thing_name));
-        if (!thing) return NotFound(messages::ThingNotFound(thing_name));
-        IOTJOBS_ASSIGN_OR_RETURN(bool member, tx.IsThingInGroup(group_name, thing_name));
-        if (!member) return Empty{};
+        IOTJOBS_ASSIGN_OR_RETURN(Membership m, ResolveMembership(tx, req, arns));
+        const std::string& group_name = m.group_name;
+        const std::string& thing_name = m.thing_name;
+        if (!m.member) return Empty{};
         IOTJOBS_RETURN_IF_ERROR(tx.RemoveThingFromGroup(group_name, thing_name));
         // Pending executions of jobs that no longer target the thing are REMOVED
         // (numberOfRemovedThings: "removed from the group that was a target of the job").

@@ -138,6 +138,14 @@ void JobsMqttApi::Handle(const std::string& topic, const std::string& payload) {
         });
   };
 
+  // StartNext and Describe both accept with {"execution": ...}, or {} when there is none.
+  auto accept_execution = [accept, fail, now](Result<std::optional<service::DeviceExecution>> r) {
+    if (!r.ok()) return fail(r.status());
+    json::object o;
+    if (*r) o["execution"] = ExecutionForMqtt(**r, now());
+    accept(std::move(o));
+  };
+
   switch (request.kind) {
     case topics::RequestKind::kGetPending:
       service_.GetPendingJobExecutions(
@@ -156,13 +164,7 @@ void JobsMqttApi::Handle(const std::string& topic, const std::string& payload) {
       if (codec::Member(in, "statusDetails")) req.status_details = codec::GetStringMap(in, "statusDetails");
       req.step_timeout_in_minutes = codec::GetInt(in, "stepTimeoutInMinutes");
       service_.StartNextPendingJobExecution(
-          ctx_, std::move(req),
-          [accept, fail, now](Result<std::optional<service::DeviceExecution>> r) {
-            if (!r.ok()) return fail(r.status());
-            json::object o;
-            if (*r) o["execution"] = ExecutionForMqtt(**r, now());
-            accept(std::move(o));
-          });
+          ctx_, std::move(req), accept_execution);
       return;
     }
     case topics::RequestKind::kDescribe: {
@@ -173,13 +175,7 @@ void JobsMqttApi::Handle(const std::string& topic, const std::string& payload) {
       req.execution_number = codec::GetInt(in, "executionNumber");
       req.include_job_document = codec::GetBool(in, "includeJobDocument").value_or(true);
       service_.DescribeJobExecutionForDevice(
-          ctx_, std::move(req),
-          [accept, fail, now](Result<std::optional<service::DeviceExecution>> r) {
-            if (!r.ok()) return fail(r.status());
-            json::object o;
-            if (*r) o["execution"] = ExecutionForMqtt(**r, now());
-            accept(std::move(o));
-          });
+          ctx_, std::move(req), accept_execution);
       return;
     }
     case topics::RequestKind::kUpdate: {

@@ -133,6 +133,20 @@ Result<std::vector<DueJob>> SqliteTransaction::ListDueJobs(EpochMillis now, int 
   }
 }
 
+// Indexes the job under each thing group it targets, so membership changes find the
+// continuous jobs to apply; targets already recorded are left as they are.
+Status SqliteTransaction::InsertMissingGroupTargets(const jobs::Job& job) {
+  for (const auto& group : GroupTargets(job)) {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Statement s,
+        conn_.Prepare("INSERT INTO job_group_targets (account_id, thing_group_name, job_id) "
+                      "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+    s.BindAll(account_id_, group, job.job_id);
+    IOTJOBS_RETURN_IF_ERROR(s.Run());
+  }
+  return Status::Ok();
+}
+
 Status SqliteTransaction::InsertJob(const jobs::Job& job) {
   {
     IOTJOBS_ASSIGN_OR_RETURN(
@@ -154,15 +168,7 @@ Status SqliteTransaction::InsertJob(const jobs::Job& job) {
     s.BindAll(account_id_, job.job_id, job.document);
     IOTJOBS_RETURN_IF_ERROR(s.Run());
   }
-  for (const auto& group : GroupTargets(job)) {
-    IOTJOBS_ASSIGN_OR_RETURN(
-        Statement s,
-        conn_.Prepare("INSERT INTO job_group_targets (account_id, thing_group_name, job_id) "
-                      "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
-    s.BindAll(account_id_, group, job.job_id);
-    IOTJOBS_RETURN_IF_ERROR(s.Run());
-  }
-  return Status::Ok();
+  return InsertMissingGroupTargets(job);
 }
 
 Status SqliteTransaction::UpdateJob(const jobs::Job& job) {
@@ -182,15 +188,7 @@ Status SqliteTransaction::UpdateJob(const jobs::Job& job) {
     IOTJOBS_RETURN_IF_ERROR(s.Run());
   }
   // Targets only grow (AssociateTargetsWithJob), so inserting the missing ones suffices.
-  for (const auto& group : GroupTargets(job)) {
-    IOTJOBS_ASSIGN_OR_RETURN(
-        Statement s,
-        conn_.Prepare("INSERT INTO job_group_targets (account_id, thing_group_name, job_id) "
-                      "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
-    s.BindAll(account_id_, group, job.job_id);
-    IOTJOBS_RETURN_IF_ERROR(s.Run());
-  }
-  return Status::Ok();
+  return InsertMissingGroupTargets(job);
 }
 
 Status SqliteTransaction::DeleteJob(std::string_view job_id) {

@@ -77,6 +77,8 @@ class SqliteTransaction final : public WriteTransaction {
   Result<int64_t> DeleteExecutionsOfJob(std::string_view job_id, int64_t limit) override;
 
  private:
+  Status InsertMissingGroupTargets(const jobs::Job& job);
+
   Connection& conn_;
   std::string account_id_;
 };
