@@ -1,58 +1,17 @@
 // PyJsonDumpsIndented of py_json.h.
 #include "cli/args/py_json.h"
 
-#include <cstdio>
 #include <string>
 
 #include "cli/args/py_text.h"
+#include "cli/python/json_dumps.h"
 
 namespace iotjobs::cli::args {
 namespace {
 
-// json.dumps string escaping with ensure_ascii: \", \\, \n, \r, \t, \b, \f, other controls
-// and all non-ASCII as \uXXXX (surrogate pairs above U+FFFF).
+// json.dumps's ensure_ascii string encoding, of the text as Python holds it (py_text.h).
 void AppendJsonString(std::string_view text, std::string& out) {
-  out += '"';
-  char buf[16];
-  for (char32_t c : DecodeUtf8(text)) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (c >= 0x20 && c < 0x7F) {
-          out += static_cast<char>(c);
-        } else if (c <= 0xFFFF) {
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          char32_t v = c - 0x10000;
-          std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x",
-                        static_cast<unsigned>(0xD800 + (v >> 10)),
-                        static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
-          out += buf;
-        }
-    }
-  }
-  out += '"';
+  python::AppendJsonAsciiString(DecodeUtf8(text), &out);
 }
 
 void Dump(const PyValue& v, int depth, std::string& out) {
@@ -68,14 +27,9 @@ void Dump(const PyValue& v, int depth, std::string& out) {
     case PyValue::Kind::kInt:
       out += v.text;
       return;
-    case PyValue::Kind::kFloat: {
-      std::string r = PyFloatRepr(v.number);
-      if (r == "nan") r = "NaN";
-      if (r == "inf") r = "Infinity";
-      if (r == "-inf") r = "-Infinity";
-      out += r;
+    case PyValue::Kind::kFloat:
+      out += python::JsonFloat(v.number);
       return;
-    }
     case PyValue::Kind::kStr:
       AppendJsonString(v.text, out);
       return;

@@ -2,105 +2,56 @@
 
 #include <boost/json.hpp>
 #include <cerrno>
-#include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 #include "cli/args/py_text.h"
+#include "cli/python/repr.h"
 
 namespace iotjobs::cli::args {
-namespace {
 
 namespace json = boost::json;
 
-// str(bytes): b'...' with the same quote choice as str, escapes for non-ASCII and controls.
-std::string BytesRepr(std::string_view raw) {
-  bool has_single = raw.find('\'') != std::string_view::npos;
-  bool has_double = raw.find('"') != std::string_view::npos;
-  char quote = has_single && !has_double ? '"' : '\'';
-  std::string out = "b";
-  out += quote;
-  char buf[8];
-  for (char ch : raw) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c == static_cast<unsigned char>(quote) || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c < 0x20 || c >= 0x7F) {
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else {
-      out += ch;
-    }
-  }
-  out += quote;
-  return out;
+namespace {
+
+// A value of `kind` whose `member` is `value`; the factories below differ only in these.
+template <typename Member, typename T>
+PyValue Make(PyValue::Kind kind, Member PyValue::*member, T&& value) {
+  PyValue v;
+  v.kind = kind;
+  v.*member = std::forward<T>(value);
+  return v;
 }
 
 }  // namespace
 
-PyValue PyValue::Bool(bool b) {
-  PyValue v;
-  v.kind = Kind::kBool;
-  v.boolean = b;
-  return v;
-}
+PyValue PyValue::Bool(bool b) { return Make(Kind::kBool, &PyValue::boolean, b); }
 
 PyValue PyValue::Int(long long i) { return IntText(std::to_string(i)); }
 
 PyValue PyValue::IntText(std::string decimal) {
-  PyValue v;
-  v.kind = Kind::kInt;
-  v.text = std::move(decimal);
-  return v;
+  return Make(Kind::kInt, &PyValue::text, std::move(decimal));
 }
 
-PyValue PyValue::Float(double d) {
-  PyValue v;
-  v.kind = Kind::kFloat;
-  v.number = d;
-  return v;
-}
+PyValue PyValue::Float(double d) { return Make(Kind::kFloat, &PyValue::number, d); }
 
-PyValue PyValue::Str(std::string s) {
-  PyValue v;
-  v.kind = Kind::kStr;
-  v.text = std::move(s);
-  return v;
-}
+PyValue PyValue::Str(std::string s) { return Make(Kind::kStr, &PyValue::text, std::move(s)); }
 
 PyValue PyValue::List(std::vector<PyValue> items) {
-  PyValue v;
-  v.kind = Kind::kList;
-  v.items = std::move(items);
-  return v;
+  return Make(Kind::kList, &PyValue::items, std::move(items));
 }
 
-PyValue PyValue::Dict(bool ordered) {
-  PyValue v;
-  v.kind = Kind::kDict;
-  v.ordered = ordered;
-  return v;
-}
+PyValue PyValue::Dict(bool ordered) { return Make(Kind::kDict, &PyValue::ordered, ordered); }
 
 PyValue PyValue::Bytes(std::string_view raw) {
-  PyValue v;
-  v.kind = Kind::kObject;
-  v.class_name = "bytes";
-  v.text = BytesRepr(raw);
+  PyValue v = Make(Kind::kObject, &PyValue::class_name, "bytes");
+  v.text = python::BytesRepr(raw);
   v.raw = std::string(raw);
   return v;
 }
 
 PyValue PyValue::Epoch() {
-  PyValue v;
-  v.kind = Kind::kObject;
-  v.class_name = "datetime.datetime";
+  PyValue v = Make(Kind::kObject, &PyValue::class_name, "datetime.datetime");
   v.text = "1970-01-01 00:00:00";
   return v;
 }
@@ -187,7 +138,7 @@ std::string PyRepr(const PyValue& v) {
     case PyValue::Kind::kInt:
       return v.text;
     case PyValue::Kind::kFloat:
-      return PyFloatRepr(v.number);
+      return python::FloatRepr(v.number);
     case PyValue::Kind::kStr:
       return PyReprString(v.text);
     case PyValue::Kind::kObject:

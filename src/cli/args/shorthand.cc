@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/args/py_text.h"
+#include "cli/python/char_class.h"
 
 namespace iotjobs::cli::args {
 namespace {
@@ -20,11 +21,11 @@ bool StartWord(char32_t c) {
          (c >= '>' && c <= 'Z') || (c >= '\\' && c <= 'z') || (c >= 0x7C && c <= 0xFFFF);
 }
 bool FirstFollow(char32_t c) {
-  return IsPySpace(c) || c == '!' || (c >= '#' && c <= '&') || (c >= '(' && c <= '+') ||
+  return python::IsSpace(c) || c == '!' || (c >= '#' && c <= '&') || (c >= '(' && c <= '+') ||
          (c >= '-' && c <= '\\') || (c >= '^' && c <= '|') || (c >= '~' && c <= 0xFFFF);
 }
 bool SecondFollow(char32_t c) {
-  return IsPySpace(c) || c == '!' || (c >= '#' && c <= '&') || (c >= '(' && c <= '+') ||
+  return python::IsSpace(c) || c == '!' || (c >= '#' && c <= '&') || (c >= '(' && c <= '+') ||
          (c >= '-' && c <= '<') || (c >= '>' && c <= 0xFFFF);
 }
 bool AsciiWhitespace(char32_t c) {  // string.whitespace

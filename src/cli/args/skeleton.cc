@@ -7,6 +7,8 @@
 #include "cli/args/py_json.h"
 #include "cli/args/py_text.h"
 #include "cli/args/py_yaml.h"
+#include "cli/python/char_class.h"
+#include "cli/python/repr.h"
 
 namespace iotjobs::cli::args {
 namespace {
@@ -88,7 +90,7 @@ std::string YamlScalar(const PyValue& v) {
     case PyValue::Kind::kInt:
       return v.text;
     case PyValue::Kind::kFloat:
-      return PyFloatRepr(v.number);
+      return python::FloatRepr(v.number);
     case PyValue::Kind::kNone:
       return "";
     case PyValue::Kind::kObject:
@@ -122,8 +124,9 @@ YamlNode GenerateYaml(const wire::Shape& shape, std::vector<std::string>& stack)
           }
           comment += ".";
         }
-        bool blank = std::all_of(comment.begin(), comment.end(),
-                                 [](char c) { return IsPySpace(static_cast<unsigned char>(c)); });
+        bool blank = std::all_of(comment.begin(), comment.end(), [](char c) {
+          return python::IsSpace(static_cast<unsigned char>(c));
+        });
         if (!comment.empty() && !blank) {
           // CommentedMap._yaml_get_column: align with the previous key's comment, else with
           // the last commented key that sorts before this one; with neither, the comment gets

@@ -6,6 +6,7 @@
 
 #include "cli/args/error_messages.h"
 #include "cli/args/py_text.h"
+#include "cli/python/repr.h"
 
 namespace iotjobs::cli::args {
 namespace {
@@ -27,7 +28,7 @@ std::string MinText(double min) {
   if (std::floor(min) == min && std::fabs(min) < 1e15) {
     return std::to_string(static_cast<long long>(min));
   }
-  return PyFloatRepr(min);
+  return python::FloatRepr(min);
 }
 
 long double NumericValue(const PyValue& v) {

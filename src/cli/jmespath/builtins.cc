@@ -12,9 +12,10 @@
 #include "cli/jmespath/error_messages.h"
 #include "cli/jmespath/interpreter.h"
 #include "cli/jmespath/numbers.h"
-#include "cli/jmespath/python_format.h"
-#include "cli/jmespath/utf8.h"
 #include "cli/jmespath/value_ops.h"
+#include "cli/python/json_dumps.h"
+#include "cli/python/json_value.h"
+#include "cli/python/utf8.h"
 
 namespace iotjobs::cli::jmespath::builtins {
 namespace {
@@ -82,7 +83,7 @@ Result<json::value> RoundToInteger(const json::value& number, double (*round)(do
 Status KeyTypeError(std::string_view function, const json::value& key,
                     const std::vector<std::string_view>& expected) {
   return InvalidRequest(
-      msg::TypeErrorMessage(function, PythonStr(key), expected, JmespathTypeName(key)));
+      msg::TypeErrorMessage(function, python::Str(key), expected, JmespathTypeName(key)));
 }
 
 bool IsNumberOrString(const json::value& value) { return IsNumber(value) || value.is_string(); }
@@ -203,7 +204,7 @@ Result<json::value> Length(Args& args) {
   const json::value& subject = Arg(args, 0);
   std::size_t length = 0;
   if (subject.is_string()) {
-    length = CountCodePoints(subject.get_string());
+    length = python::CountCodePoints(subject.get_string());
   } else if (subject.is_array()) {
     length = subject.get_array().size();
   } else {
@@ -252,9 +253,9 @@ Result<json::value> NotNull(Args& args) {
 Result<json::value> Reverse(Args& args) {
   const json::value& subject = Arg(args, 0);
   if (subject.is_string()) {
-    std::u32string chars = DecodeUtf8(subject.get_string());
+    std::u32string chars = python::DecodeUtf8(subject.get_string());
     std::reverse(chars.begin(), chars.end());
-    return json::value(json::string(EncodeUtf8(chars)));
+    return json::value(json::string(python::EncodeUtf8(chars)));
   }
   const json::array& array = subject.get_array();
   json::array out;
@@ -288,7 +289,7 @@ Result<json::value> SortBy(Args& args) {
   const std::string_view required = JmespathTypeName(first.get());
   if (required != "number" && required != "string") {
     return InvalidRequest(
-        msg::TypeErrorMessage("sort_by", PythonStr(array[0]), {"string", "number"}, required));
+        msg::TypeErrorMessage("sort_by", python::Str(array[0]), {"string", "number"}, required));
   }
   std::vector<Value> keys;  // They may point into `array`: no element moves until the end.
   keys.reserve(array.size());
@@ -334,7 +335,8 @@ Result<json::value> ToNumber(Args& args) {
 Result<json::value> ToString(Args& args) {
   const json::value& value = Arg(args, 0);
   if (value.is_string()) return Copy(value);
-  return json::value(json::string(PythonJsonDumps(value)));
+  return json::value(json::string(python::JsonDumps(
+      value, {.indent = -1, .item_separator = ",", .key_separator = ":", .ensure_ascii = true})));
 }
 
 Result<json::value> Type(Args& args) {

@@ -1,7 +1,9 @@
 #include "cli/jmespath/error_messages.h"
 
-#include "cli/jmespath/python_format.h"
-#include "cli/jmespath/utf8.h"
+#include <boost/json/array.hpp>
+
+#include "cli/python/json_value.h"
+#include "cli/python/utf8.h"
 
 namespace iotjobs::cli::jmespath::msg {
 
@@ -20,7 +22,7 @@ std::string ParseErrorMessage(std::string_view reason, std::size_t column,
 std::string IncompleteExpressionMessage(std::string_view expression) {
   std::string out = "Invalid jmespath expression: Incomplete expression:\n\"";
   out.append(expression).append("\"\n");
-  out.append(CountCodePoints(expression) + 1, ' ').push_back('^');
+  out.append(python::CountCodePoints(expression) + 1, ' ').push_back('^');
   return out;
 }
 
@@ -47,7 +49,8 @@ std::string TypeErrorMessage(std::string_view function, std::string_view value,
                              std::string_view received) {
   std::string out(kTypeErrorPrefix);
   out.append(function).append("(), invalid type for value: ").append(value);
-  out.append(", expected one of: ").append(PythonStringListRepr(expected));
+  out.append(", expected one of: ")
+      .append(python::Repr(boost::json::array(expected.begin(), expected.end())));
   out.append(", received: \"").append(received).append("\"");
   return out;
 }

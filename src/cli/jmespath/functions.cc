@@ -6,8 +6,8 @@
 
 #include "cli/jmespath/builtins.h"
 #include "cli/jmespath/error_messages.h"
-#include "cli/jmespath/python_format.h"
 #include "cli/jmespath/value_ops.h"
+#include "cli/python/json_value.h"
 
 namespace iotjobs::cli::jmespath {
 namespace {
@@ -67,7 +67,7 @@ std::string_view TypeOf(const Argument& arg) {
 }
 
 std::string TextOf(const Argument& arg) {
-  return arg.expref != nullptr ? std::string(kExprefText) : PythonStr(arg.value.get());
+  return arg.expref != nullptr ? std::string(kExprefText) : python::Str(arg.value.get());
 }
 
 Status TypeError(std::string_view function, const std::string& value, const Param& expected,
@@ -95,14 +95,14 @@ Status CheckType(std::string_view function, const Argument& arg, const Param& ty
     // The first element's type picks which of the typed arrays the rest must be.
     const std::string_view first = JmespathTypeName(elements.front());
     if (std::find(subtypes.begin(), subtypes.end(), first) == subtypes.end()) {
-      return TypeError(function, PythonStr(elements.front()), types,
-                       PythonTypeName(elements.front()));
+      return TypeError(function, python::Str(elements.front()), types,
+                       python::TypeName(elements.front()));
     }
     subtype = first;
   }
   for (const json::value& element : elements) {
     if (JmespathTypeName(element) != subtype) {
-      return TypeError(function, PythonStr(element), types, PythonTypeName(element));
+      return TypeError(function, python::Str(element), types, python::TypeName(element));
     }
   }
   return Status::Ok();

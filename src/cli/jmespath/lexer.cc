@@ -4,9 +4,9 @@
 #include <utility>
 
 #include "cli/jmespath/error_messages.h"
-#include "cli/jmespath/python_format.h"
 #include "cli/jmespath/python_json.h"
-#include "cli/jmespath/utf8.h"
+#include "cli/python/json_value.h"
+#include "cli/python/utf8.h"
 
 namespace iotjobs::cli::jmespath {
 namespace {
@@ -58,7 +58,7 @@ void SetNumber(std::string_view text, Token* token) {
 class Lexer {
  public:
   explicit Lexer(std::string_view expression)
-      : expression_(expression), chars_(DecodeUtf8(expression)) {}
+      : expression_(expression), chars_(python::DecodeUtf8(expression)) {}
 
   Result<std::vector<Token>> Run() {
     while (Current() != kEnd) {
@@ -85,7 +85,7 @@ class Lexer {
     Token token;
     token.type = type;
     token.start = start;
-    token.text = EncodeUtf8(text);
+    token.text = python::EncodeUtf8(text);
     tokens_.push_back(std::move(token));
   }
 
@@ -168,7 +168,8 @@ class Lexer {
     if (IsDigit(c) || c == '-') {
       while (IsDigit(Next())) {
       }
-      const std::string text = EncodeUtf8(std::u32string_view(chars_).substr(start, pos_ - start));
+      const std::string text =
+          python::EncodeUtf8(std::u32string_view(chars_).substr(start, pos_ - start));
       if (text == "-") return LexerError(start, std::string(msg::kUnknownTokenPrefix) + "'-'");
       Token token;
       token.type = TokenType::kNumber;
@@ -178,7 +179,7 @@ class Lexer {
       return Status::Ok();
     }
     std::string character;
-    AppendUtf8(c, &character);
+    python::AppendUtf8(c, &character);
     return LexerError(start, std::string(msg::kUnknownTokenPrefix) + character);
   }
 
@@ -214,7 +215,7 @@ class Lexer {
       }
       if (Current() == kEnd) {
         std::string reason(msg::kUnclosedDelimiterPrefix);
-        AppendUtf8(delimiter, &reason);
+        python::AppendUtf8(delimiter, &reason);
         reason.append(" delimiter");
         return LexerError(start, reason);
       }
@@ -231,7 +232,8 @@ class Lexer {
     Token token;
     token.type = TokenType::kLiteral;
     token.start = start;
-    token.literal = boost::json::string(EncodeUtf8(ReplaceAll(std::move(lexeme), U"\\'", U"'")));
+    token.literal =
+        boost::json::string(python::EncodeUtf8(ReplaceAll(std::move(lexeme), U"\\'", U"'")));
     tokens_.push_back(std::move(token));
     return Status::Ok();
   }
@@ -241,7 +243,7 @@ class Lexer {
   Status JsonLiteral() {
     const std::size_t start = pos_;
     IOTJOBS_ASSIGN_OR_RETURN(std::u32string lexeme, ConsumeUntil('`'));
-    const std::string text = EncodeUtf8(ReplaceAll(std::move(lexeme), U"\\`", U"`"));
+    const std::string text = python::EncodeUtf8(ReplaceAll(std::move(lexeme), U"\\`", U"`"));
     Token token;
     token.type = TokenType::kLiteral;
     token.start = start;
@@ -251,9 +253,10 @@ class Lexer {
     }
     if (!parsed.ok()) {
       std::size_t skip = 0;
-      const std::u32string decoded = DecodeUtf8(text);
+      const std::u32string decoded = python::DecodeUtf8(text);
       while (skip < decoded.size() && IsPythonSpace(decoded[skip])) ++skip;
-      parsed = ParsePythonJson("\"" + EncodeUtf8(std::u32string_view(decoded).substr(skip)) + "\"");
+      parsed = ParsePythonJson(
+          "\"" + python::EncodeUtf8(std::u32string_view(decoded).substr(skip)) + "\"");
       if (!parsed.ok()) return LexerError(start, std::string(msg::kBadTokenPrefix) + text);
     }
     token.literal = std::move(parsed).value();
@@ -264,7 +267,7 @@ class Lexer {
   Status QuotedIdentifier() {
     const std::size_t start = pos_;
     IOTJOBS_ASSIGN_OR_RETURN(std::u32string lexeme, ConsumeUntil('"'));
-    Result<boost::json::value> parsed = ParsePythonJson("\"" + EncodeUtf8(lexeme) + "\"");
+    Result<boost::json::value> parsed = ParsePythonJson("\"" + python::EncodeUtf8(lexeme) + "\"");
     if (!parsed.ok()) return LexerError(start, parsed.status().message());
     Token token;
     token.type = TokenType::kQuotedIdentifier;
@@ -347,15 +350,15 @@ std::string_view TokenTypeName(TokenType type) {
 }
 
 std::string TokenValueText(const Token& token) {
-  if (token.type == TokenType::kLiteral) return PythonStr(token.literal);
+  if (token.type == TokenType::kLiteral) return python::Str(token.literal);
   return token.text;
 }
 
 Result<std::vector<Token>> Tokenize(std::string_view expression) {
   if (expression.empty()) return InvalidRequest(std::string(msg::kEmptyExpression));
-  if (const std::size_t bad = FindInvalidUtf8(expression); bad != std::string_view::npos) {
+  if (const std::size_t bad = python::FindInvalidUtf8(expression); bad != std::string_view::npos) {
     return InvalidRequest(msg::LexerErrorMessage(
-        msg::kInvalidUtf8, CountCodePoints(expression.substr(0, bad)), expression));
+        msg::kInvalidUtf8, python::CountCodePoints(expression.substr(0, bad)), expression));
   }
   return Lexer(expression).Run();
 }

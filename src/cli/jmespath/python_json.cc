@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "cli/jmespath/numbers.h"
-#include "cli/jmespath/utf8.h"
+#include "cli/python/utf8.h"
 
 namespace iotjobs::cli::jmespath {
 namespace {
@@ -176,7 +176,7 @@ class PythonJsonReader {
               pos_ = saved;  // The second escape is read again on its own.
             }
           }
-          AppendUtf8(cp, &out);  // A lone surrogate becomes U+FFFD.
+          python::AppendUtf8(cp, &out);  // A lone surrogate becomes U+FFFD.
           break;
         }
         default:

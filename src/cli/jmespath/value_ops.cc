@@ -51,27 +51,6 @@ std::string_view JmespathTypeName(const json::value& value) {
   return "null";
 }
 
-std::string_view PythonTypeName(const json::value& value) {
-  switch (value.kind()) {
-    case json::kind::null:
-      return "NoneType";
-    case json::kind::bool_:
-      return "bool";
-    case json::kind::int64:
-    case json::kind::uint64:
-      return "int";
-    case json::kind::double_:
-      return "float";
-    case json::kind::string:
-      return "str";
-    case json::kind::array:
-      return "list";
-    case json::kind::object:
-      return "dict";
-  }
-  return "NoneType";
-}
-
 bool IsNumber(const json::value& value) {
   return value.is_int64() || value.is_uint64() || value.is_double();
 }

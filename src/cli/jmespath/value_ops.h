@@ -12,10 +12,6 @@ namespace iotjobs::cli::jmespath {
 // The JMESPath type: "null", "boolean", "number", "string", "array" or "object".
 std::string_view JmespathTypeName(const boost::json::value& value);
 
-// The Python type name jmespath prints for an array element of the wrong type: "NoneType",
-// "bool", "int", "float", "str", "list" or "dict".
-std::string_view PythonTypeName(const boost::json::value& value);
-
 // A number in JMESPath terms: int64, uint64 or double (never a boolean).
 bool IsNumber(const boost::json::value& value);
 

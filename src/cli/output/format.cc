@@ -3,10 +3,10 @@
 #include <boost/json/value.hpp>
 
 #include "cli/output/json_format.h"
-#include "cli/output/python_text.h"
 #include "cli/output/table_format.h"
 #include "cli/output/text_format.h"
 #include "cli/output/yaml_format.h"
+#include "cli/python/json_value.h"
 
 namespace iotjobs::cli::output {
 
@@ -32,7 +32,7 @@ bool ShouldPrint(const json::value& value, Format format) {
     case Format::kText:
       return true;
     case Format::kTable:
-      return PythonTruthy(value);  // TableFormatter._build_table: `if not current`
+      return python::Truthy(value);  // TableFormatter._build_table: `if not current`
   }
   return true;
 }

@@ -6,7 +6,7 @@
 #include <numeric>
 
 #include "cli/output/east_asian_width.h"
-#include "cli/output/utf8.h"
+#include "cli/python/utf8.h"
 
 namespace iotjobs::cli::output {
 namespace {
@@ -158,7 +158,7 @@ void ConvertToVerticalTable(std::vector<Section>& sections) {
 int TextLength(std::string_view text) {
   int length = 0;
   for (std::size_t pos = 0; pos < text.size();) {
-    length += IsWideOrAmbiguous(NextCodePoint(text, &pos)) ? 2 : 1;
+    length += IsWideOrAmbiguous(python::NextCodePoint(text, &pos)) ? 2 : 1;
   }
   return length;
 }

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cli/output/multi_table.h"
-#include "cli/output/python_text.h"
+#include "cli/python/json_value.h"
 
 namespace iotjobs::cli::output {
 namespace {
@@ -37,7 +37,7 @@ Status GroupNonDictKeys(const json::value& item, std::vector<Key>* headers,
     return PythonError("string indices must be integers, not 'str'");
   }
   if (!item.is_array()) {
-    return PythonError("'" + std::string(PythonTypeName(item)) + "' object is not iterable");
+    return PythonError("'" + std::string(python::TypeName(item)) + "' object is not iterable");
   }
   const json::array& list = item.get_array();
   for (const json::value& element : list) {
@@ -50,7 +50,7 @@ Status GroupNonDictKeys(const json::value& item, std::vector<Key>* headers,
       return PythonError("cannot fit 'int' into an index-sized integer");
     } else {
       return PythonError("list indices must be integers or slices, not " +
-                         std::string(PythonTypeName(element)));
+                         std::string(python::TypeName(element)));
     }
     const auto size = static_cast<std::int64_t>(list.size());
     if (index < -size || index >= size) return PythonError("list index out of range");
@@ -92,14 +92,14 @@ class TableBuilder {
 
   Status BuildTable(const std::optional<std::string>& title, const json::value& current,
                     int indent_level) {
-    if (!PythonTruthy(current)) return Status::Ok();
+    if (!python::Truthy(current)) return Status::Ok();
     if (title.has_value()) table_->NewSection(title, indent_level);
     if (current.is_array()) {
       const json::array& list = current.get_array();
       if (list[0].is_object()) return BuildSubTableFromList(list, indent_level, title);
       for (const json::value& item : list) {
         if (IsScalar(item)) {
-          IOTJOBS_RETURN_IF_ERROR(table_->AddRow({PythonStr(item)}));
+          IOTJOBS_RETURN_IF_ERROR(table_->AddRow({python::Str(item)}));
         } else if (item.is_object()) {  // all() over a dict's keys: always scalars
           std::vector<std::string> keys;
           for (const json::key_value_pair& member : item.get_object()) {
@@ -108,7 +108,7 @@ class TableBuilder {
           IOTJOBS_RETURN_IF_ERROR(table_->AddRow(std::move(keys)));
         } else if (std::all_of(item.get_array().begin(), item.get_array().end(), IsScalar)) {
           std::vector<std::string> cells;
-          for (const json::value& cell : item.get_array()) cells.push_back(PythonStr(cell));
+          for (const json::value& cell : item.get_array()) cells.push_back(python::Str(cell));
           IOTJOBS_RETURN_IF_ERROR(table_->AddRow(std::move(cells)));
         } else {
           IOTJOBS_RETURN_IF_ERROR(BuildTable(std::nullopt, item, 0));
@@ -128,11 +128,11 @@ class TableBuilder {
     IOTJOBS_RETURN_IF_ERROR(SortedUnique(&more));
     if (headers.size() == 1) {
       IOTJOBS_RETURN_IF_ERROR(
-          table_->AddRow({headers[0].text, PythonStr(current.at(headers[0].text))}));
+          table_->AddRow({headers[0].text, python::Str(current.at(headers[0].text))}));
     } else if (!headers.empty()) {
       IOTJOBS_RETURN_IF_ERROR(table_->AddRowHeader(Texts(headers)));
       std::vector<std::string> row;
-      for (const Key& key : headers) row.push_back(PythonStr(current.at(key.text)));
+      for (const Key& key : headers) row.push_back(python::Str(current.at(key.text)));
       IOTJOBS_RETURN_IF_ERROR(table_->AddRow(std::move(row)));
     }
     for (const Key& remaining : more) {
@@ -163,14 +163,14 @@ class TableBuilder {
       }
       first = false;
       if (!element.is_object()) {
-        return InvalidRequest("'" + std::string(PythonTypeName(element)) +
+        return InvalidRequest("'" + std::string(python::TypeName(element)) +
                               "' object has no attribute 'get'");
       }
       const json::object& object = element.get_object();
       std::vector<std::string> row;
       for (const Key& header : headers) {
         const json::value* cell = header.index ? nullptr : object.if_contains(header.text);
-        row.push_back(cell != nullptr ? PythonStr(*cell) : std::string());
+        row.push_back(cell != nullptr ? python::Str(*cell) : std::string());
       }
       IOTJOBS_RETURN_IF_ERROR(table_->AddRow(std::move(row)));
       for (const Key& remaining : more) {
@@ -196,7 +196,7 @@ class TableBuilder {
 }  // namespace
 
 Rendered FormatTable(const json::value& value, const RenderOptions& options) {
-  if (!PythonTruthy(value)) return {};
+  if (!python::Truthy(value)) return {};
   MultiTable table(options.terminal_width, options.color, options.colorama_autoreset);
   TableBuilder builder(&table);
   Status status = builder.BuildTable(options.command_name, value, 0);

@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/output/python_text.h"
+#include "cli/output/python_upper.h"
+#include "cli/python/json_value.h"
 
 namespace iotjobs::cli::output {
 namespace {
@@ -24,7 +25,7 @@ class TextWriter {
                 const std::vector<std::string>* scalar_keys) {
     if (item.is_object()) return FormatDict(item.get_object(), identifier, scalar_keys);
     if (item.is_array()) return FormatList(item.get_array(), identifier);
-    *out_ += PythonStr(item);
+    *out_ += python::Str(item);
     *out_ += '\n';
     return Status::Ok();
   }
@@ -62,7 +63,7 @@ class TextWriter {
     if (identifier != nullptr) {
       const std::string upper = PythonUpper(*identifier);
       for (const json::value* item : elements) {
-        *out_ += upper + '\t' + PythonStr(*item) + '\n';
+        *out_ += upper + '\t' + python::Str(*item) + '\n';
       }
       return;
     }
@@ -70,7 +71,7 @@ class TextWriter {
     for (const json::value* item : elements) {
       if (!first) *out_ += '\t';
       first = false;
-      *out_ += PythonStr(*item);
+      *out_ += python::Str(*item);
     }
     *out_ += '\n';
   }
@@ -98,7 +99,7 @@ class TextWriter {
   static Status AllScalarKeys(const json::array& list_of_dicts, std::vector<std::string>* keys) {
     for (const json::value& element : list_of_dicts) {
       if (!element.is_object()) {
-        return InvalidRequest("'" + std::string(PythonTypeName(element)) +
+        return InvalidRequest("'" + std::string(python::TypeName(element)) +
                               "' object has no attribute 'items'");
       }
       for (const json::key_value_pair& member : element.get_object()) {
@@ -120,7 +121,7 @@ class TextWriter {
     if (scalar_keys == nullptr) {
       for (const json::key_value_pair* member : members) {
         if (IsScalar(member->value())) {
-          scalars->push_back(PythonStr(member->value()));
+          scalars->push_back(python::Str(member->value()));
         } else {
           non_scalars->emplace_back(std::string(member->key()), &member->value());
         }
@@ -129,7 +130,7 @@ class TextWriter {
     }
     for (const std::string& key : *scalar_keys) {
       const json::value* value = item.if_contains(key);
-      scalars->push_back(value != nullptr ? PythonStr(*value) : std::string());
+      scalars->push_back(value != nullptr ? python::Str(*value) : std::string());
     }
     for (const json::key_value_pair* member : members) {
       if (!std::binary_search(scalar_keys->begin(), scalar_keys->end(), member->key())) {

@@ -7,9 +7,10 @@
 #include <vector>
 
 #include "cli/output/json_format.h"
-#include "cli/output/python_text.h"
 #include "cli/output/yaml_emitter.h"
 #include "cli/output/yaml_resolver.h"
+#include "cli/python/json_value.h"
+#include "cli/python/repr.h"
 
 namespace iotjobs::cli::output {
 namespace {
@@ -20,7 +21,7 @@ namespace json = boost::json;
 std::string FloatScalar(double value) {
   if (std::isnan(value)) return ".nan";
   if (std::isinf(value)) return value > 0 ? ".inf" : "-.inf";
-  std::string text = PythonFloatRepr(value);
+  std::string text = python::FloatRepr(value);
   for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return text;
 }
@@ -42,7 +43,7 @@ void EmitNode(YamlEmitter& emitter, const json::value& value, bool root, bool se
       return;
     case json::kind::int64:
     case json::kind::uint64:
-      emitter.Scalar(PythonStr(value), true);
+      emitter.Scalar(python::Str(value), true);
       return;
     case json::kind::double_:
       emitter.Scalar(FloatScalar(value.get_double()), true);

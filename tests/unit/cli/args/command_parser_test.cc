@@ -23,6 +23,7 @@
 #include "cli/args/py_text.h"
 #include "cli/args/py_value.h"
 #include "cli/names.h"
+#include "cli/python/repr.h"
 #include "common/encoding.h"
 
 namespace iotjobs::cli::args {
@@ -125,7 +126,7 @@ std::string WithWideIntegersAsDoubles(const std::string& text) {
       (void)std::strtoull(digits.c_str(), nullptr, 10);
     }
     std::string shown =
-        errno == ERANGE ? PyFloatRepr(std::strtod(digits.c_str(), nullptr)) : digits;
+        errno == ERANGE ? python::FloatRepr(std::strtod(digits.c_str(), nullptr)) : digits;
     out += text.substr(pos, m.position() - pos) + m[1].str() + shown + m[3].str();
     pos = m.position() + m.length();
   }

@@ -1,10 +1,19 @@
-#include "cli/jmespath/utf8.h"
+#include "cli/python/utf8.h"
 
-namespace iotjobs::cli::jmespath {
+namespace iotjobs::cli::python {
 namespace {
 
-// Decodes one sequence; returns its length, or 0 when text[pos...] is malformed.
-std::size_t DecodeOne(std::string_view text, std::size_t pos, char32_t* cp) {
+bool IsSurrogate(char32_t cp) { return cp >= 0xD800 && cp <= 0xDFFF; }
+
+// Decodes strictly: 0 for a malformed sequence or an encoded surrogate.
+std::size_t DecodeStrict(std::string_view text, std::size_t pos, char32_t* cp) {
+  const std::size_t length = DecodeSequence(text, pos, cp);
+  return length != 0 && IsSurrogate(*cp) ? 0 : length;
+}
+
+}  // namespace
+
+std::size_t DecodeSequence(std::string_view text, std::size_t pos, char32_t* cp) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
   const unsigned char lead = byte(0);
   if (lead < 0x80) {
@@ -28,18 +37,16 @@ std::size_t DecodeOne(std::string_view text, std::size_t pos, char32_t* cp) {
     if ((byte(i) & 0xC0) != 0x80) return 0;
     value = (value << 6) | (byte(i) & 0x3F);
   }
-  if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
+  if (value < min || value > 0x10FFFF) return 0;
   *cp = value;
   return length;
 }
-
-}  // namespace
 
 std::size_t FindInvalidUtf8(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     char32_t cp = 0;
-    const std::size_t length = DecodeOne(text, pos, &cp);
+    const std::size_t length = DecodeStrict(text, pos, &cp);
     if (length == 0) return pos;
     pos += length;
   }
@@ -48,7 +55,7 @@ std::size_t FindInvalidUtf8(std::string_view text) {
 
 char32_t NextCodePoint(std::string_view text, std::size_t* pos) {
   char32_t cp = 0;
-  const std::size_t length = DecodeOne(text, *pos, &cp);
+  const std::size_t length = DecodeStrict(text, *pos, &cp);
   if (length == 0) {
     ++*pos;
     return kReplacementCharacter;
@@ -64,7 +71,10 @@ std::size_t CountCodePoints(std::string_view text) {
 }
 
 void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacementCharacter;
+  AppendWtf8(cp > 0x10FFFF || IsSurrogate(cp) ? kReplacementCharacter : cp, out);
+}
+
+void AppendWtf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));
   } else if (cp < 0x800) {
@@ -96,4 +106,4 @@ std::string EncodeUtf8(std::u32string_view text) {
   return out;
 }
 
-}  // namespace iotjobs::cli::jmespath
+}  // namespace iotjobs::cli::python
