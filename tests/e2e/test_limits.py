@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import unittest
 
@@ -87,26 +88,38 @@ class ConnectionLimitsTest(unittest.TestCase):
 
 
 class RateLimitTest(unittest.TestCase):
+    # The server's clock stands still unless a test moves it, so the token buckets
+    # refill only when told to and the counts below are exact on a loaded machine too.
     @classmethod
     def setUpClass(cls):
-        cls.server = Server(args=["--rate-limits", "aws"]).start()
+        cls.server = Server(args=["--rate-limits", "aws", "--test-clock"]).start()
 
     @classmethod
     def tearDownClass(cls):
         cls.server.cleanup()
 
-    def test_control_plane_throttles_with_400(self):
+    def advance(self, seconds):
+        status, _, body = self.server.http("POST", "/_iotjobs/test/clock",
+                                           body=json.dumps({"advanceSeconds": seconds}))
+        self.assertEqual(status, 200, body)
+
+    def list_jobs_codes(self, n):
         iot = self.server.client("iot")
         codes = []
-        for _ in range(40):
+        for _ in range(n):
             try:
                 iot.list_jobs()
                 codes.append(200)
             except botocore.exceptions.ClientError as e:
                 self.assertEqual(e.response["Error"]["Code"], "ThrottlingException")
                 codes.append(e.response["ResponseMetadata"]["HTTPStatusCode"])
-        self.assertIn(400, codes)
-        self.assertGreaterEqual(codes.count(200), 10)
+        return codes
+
+    def test_control_plane_throttles_with_400(self):
+        # ListJobs allows 10 a second: a full bucket, then 400s until a second passes.
+        self.assertEqual(self.list_jobs_codes(15), [200] * 10 + [400] * 5)
+        self.advance(0.5)
+        self.assertEqual(self.list_jobs_codes(6), [200] * 5 + [400])
 
     def test_device_plane_throttles_with_429(self):
         thing = unique("busy")
@@ -116,20 +129,38 @@ class RateLimitTest(unittest.TestCase):
         def call(_):
             return self.server.http("GET", path, sign="iot-jobs-data")[0]
 
+        # Device reads share a bucket of 200 a second.
         with concurrent.futures.ThreadPoolExecutor(8) as pool:
-            statuses = list(pool.map(call, range(600)))
-        self.assertIn(429, statuses)
-        self.assertIn(200, statuses)
+            statuses = list(pool.map(call, range(260)))
+        self.assertEqual(statuses.count(200), 200)
+        self.assertEqual(statuses.count(429), 60)
 
     def test_cli_retries_throttling(self):
-        # CLI v2's standard retry mode backs off and tries again; it succeeds.
+        # CLI v2's standard retry mode backs off and tries again; it succeeds once the
+        # bucket refills, which a background thread makes happen while the CLI waits.
         iot = self.server.client("iot")
         for _ in range(15):
             try:
                 iot.list_thing_groups()
             except botocore.exceptions.ClientError:
                 pass
-        rc, out, err = self.server.aws("iot", "list-thing-groups", env={"AWS_MAX_ATTEMPTS": "5"})
+        rc, _, err = self.server.aws("iot", "list-thing-groups", env={"AWS_MAX_ATTEMPTS": "1"})
+        self.assertEqual(rc, 254)
+        self.assertIn("ThrottlingException", err)
+        stop = threading.Event()
+
+        def tick():
+            while not stop.wait(0.05):
+                self.advance(1)
+
+        ticker = threading.Thread(target=tick)
+        ticker.start()
+        try:
+            rc, out, err = self.server.aws("iot", "list-thing-groups",
+                                           env={"AWS_MAX_ATTEMPTS": "10"})
+        finally:
+            stop.set()
+            ticker.join()
         self.assertEqual(rc, 0, err)
 
 
