@@ -31,6 +31,16 @@ TEST(HmacSha256Test, Rfc4231) {
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
+// RFC 4231, test case 6: a key longer than SHA-256's 64-byte block is hashed first.
+TEST(HmacSha256Test, KeyLongerThanBlock) {
+  EXPECT_EQ(HexEncode(HmacSha256(std::string(131, '\xaa'),
+                                 "Test Using Larger Than Block-Size Key - Hash Key First")),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  // Exactly one block: used as is, not hashed.
+  EXPECT_EQ(HmacSha256(std::string(64, 'k'), "x").size(), 32u);
+  EXPECT_NE(HmacSha256(std::string(64, 'k'), "x"), HmacSha256(std::string(65, 'k'), "x"));
+}
+
 TEST(HmacSha256Test, EmptyKeyAndData) {
   EXPECT_EQ(HexEncode(HmacSha256("", "")),
             "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
