@@ -1,0 +1,29 @@
+"""What limits each figure, from the profiles in bench/analysis.md (section in brackets): the
+"limited by" column of the main table."""
+from ..config import WRITE_OPS
+
+LIMITS = {
+    "beast-ceiling": "2 shared cores: ~13 µs server + ~18 µs load generator per request",
+    "commit-ceiling": "the one writer: page reads/writes of each op (6 KB job row) + WAL fsync",
+    ("moto", "ListJobExecutionsForThing"): "moto scans every execution per call (Python, one GIL)",
+    "moto": "Python (one GIL), a new connection per request",
+    ("iotjobsd", "DescribeJobExecution"): "server CPU/request ~4x Beast: thread handoffs, SigV4, SQLite txn [R1]",
+    ("iotjobsd", "GetPendingJobExecutions"): "as Describe, + a PK seek per pending row [R1, R2]",
+    ("iotjobsd", "ListJobExecutionsForThing"): "50 PK seeks per page (index not covering) + JSON [R2]",
+    ("iotjobsd", "CreateJob"): "the writer thread's CPU: inline checkpoint, SAVEPOINT text, JSON [W1-W3]",
+    ("iotjobsd", "UpdateJobExecution"): "the writer: job row (100-target JSON) read+rewritten per op [W1]",
+    ("iotjobsd", "DeleteJobExecution"): "the writer: job row (100-target JSON) read+rewritten per op [W1]",
+    "iotjobsd-mem": "one thread serves every read and write in :memory: [M1]",
+}
+
+
+def limit_of(row):
+    """At 1 connection a closed loop waits for each answer: the round trip (reads) or the
+    commit's fsync (durable writes) is the limit, whatever the server does."""
+    if row["conns"] == 1 and row["system"] in ("iotjobsd", "iotjobsd-mem", "beast-ceiling") and \
+            row["op"] not in WRITE_OPS:
+        return "round trip (1 connection, closed loop)"
+    if row["conns"] == 1 and row["system"] == "iotjobsd" and row["op"] in WRITE_OPS:
+        return "one fsync per request (1 connection)"
+    return LIMITS.get((row["system"], row["op"]), LIMITS.get(row["system"], ""))
+

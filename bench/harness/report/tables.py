@@ -1,0 +1,83 @@
+"""The Markdown tables of RESULTS.md: the main table (every system, operation and concurrency),
+the scale curve and the fan-out."""
+from .limits import limit_of
+
+SCALE_OPS = ["DescribeJobExecution", "DeleteJobExecution", "ListJobExecutionsForThing"]
+
+
+def add_ratios(results):
+    """vs_ceiling and vs_moto on every iotjobsd row (disk and :memory:): the main table and
+    the goals read them."""
+    for r in results.rows:
+        if r["system"] in ("iotjobsd", "iotjobsd-mem"):
+            if r.get("ceiling_rps"):
+                r["vs_ceiling"] = r["rps"] / r["ceiling_rps"]
+            m = results.find("moto", r["op"], r["conns"])
+            if m and m["rps"]:
+                r["vs_moto"] = r["rps"] / m["rps"]
+
+
+def main_table(results):
+    """Every row but the scale curve's, in the order measured (after add_ratios)."""
+    lines = [
+        "| system | operation | conns | req/s | p50 ms | p99 ms | p99.9 ms | server CPU µs/req | vs ceiling | vs moto | limited by | note |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
+    for r in results.rows:
+        if r["system"].startswith("scale-"):
+            continue
+        ceil = f"{100 * r['rps'] / r['ceiling_rps']:.0f}%" if "vs_ceiling" in r else ""
+        moto = f"{r['vs_moto']:.0f}x" if "vs_moto" in r else ""
+        cpu = f"{r['cpu']:.0f}" if r.get("cpu") else ""
+        lines.append(
+            f"| {r['system']} | {r['op']} | {r['conns']} | {r['rps']:.0f} | {r['p50'] / 1000:.3f} | "
+            f"{r['p99'] / 1000:.3f} | {r['p999'] / 1000:.3f} | {cpu} | {ceil} | {moto} | "
+            f"{limit_of(r)} | {r['note']} |")
+    return "\n".join(lines)
+
+
+def scale_tables(results, scale_conns):
+    """One line per size (p50 and req/s of each operation, RSS), then every scale row; "" when
+    the scale part did not run."""
+    if not results.scale:
+        return ""
+    s = ["| executions | load s | DB MB | RSS start MB | RSS end MB | " +
+         " | ".join(f"{op} c={c} p50 ms / req/s" for c in scale_conns for op in SCALE_OPS) + " |"]
+    s.append("| " + " | ".join(["---:"] * (5 + 3 * len(scale_conns))) + " |")
+    for row in results.scale:
+        cells = [f"{row['executions']:.0e}", f"{row['load_s']:.0f}", f"{row['db_mb']:.0f}",
+                 f"{row['rss_start_mb']:.0f}", f"{row['rss_end_mb']:.0f}"]
+        for c in scale_conns:
+            for op in SCALE_OPS:
+                r = row.get(f"{op}|{c}")
+                cells.append(f"{r['p50_us'] / 1000:.3f} / {r['rps']:.0f}" if r else "")
+        s.append("| " + " | ".join(cells) + " |")
+    s += ["", "Every scale row:", "",
+          "| size | operation | conns | req/s | p50 ms | p99 ms | p99.9 ms | server CPU µs/req | note |",
+          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in results.rows:
+        if not r["system"].startswith("scale-"):
+            continue
+        cpu = f"{r['cpu']:.0f}" if r.get("cpu") else ""
+        s.append(f"| {r['system'][6:]} | {r['op']} | {r['conns']} | {r['rps']:.0f} | "
+                 f"{r['p50'] / 1000:.3f} | {r['p99'] / 1000:.3f} | {r['p999'] / 1000:.3f} | "
+                 f"{cpu} | {r['note']} |")
+    return "\n".join(s)
+
+
+def fanout_table(results):
+    """One line per group size; "" when the fan-out part did not run."""
+    if not results.fanout:
+        return ""
+    f = ["| things | all QUEUED after s | CreateJob answered ms | RSS start MB | RSS peak MB | "
+         "API meanwhile p50 ms | p99 ms | p99.9 ms | requests | errors | rows QUEUED |",
+         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for row in results.fanout:
+        pr = row["probe"]
+        seconds = f"{row['seconds']:.1f}"
+        if not row["finished"]:
+            seconds += f" (unfinished: {row['queued']})"
+        f.append(f"| {row['things']:.0e} | {seconds} | "
+                 f"{row['create_ms']:.1f} | {row['rss_start_mb']:.0f} | {row['rss_peak_mb']:.0f} | "
+                 f"{pr['p50_us'] / 1000:.2f} | {pr['p99_us'] / 1000:.2f} | {pr['p999_us'] / 1000:.2f} | "
+                 f"{pr['requests']} | {pr['errors']} | {row.get('rows', '')} |")
+    return "\n".join(f)
