@@ -6,7 +6,7 @@ import platform
 
 from ..config import ROOT
 from ..log import log
-from ..machine import cpu_model, mem_gb
+from ..machine import cpu_model, filesystem_of, mem_gb
 from ..versions import commit_id, moto_version
 from .goals import goals_table
 from .tables import add_ratios, fanout_table, main_table, scale_tables
@@ -78,13 +78,14 @@ def header(results, cfg, smoke, started, elapsed):
         f"- Date: {started.strftime('%Y-%m-%d %H:%M %Z').strip()} (UTC {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M')})",
         f"- Commit: `{results.saved_commit or commit_id()}` (HEAD when the run "
         "started; the working tree as built, which other sessions edit, may hold more)",
-        f"- Machine: {os.cpu_count()} cores ({cpu_model()}), {mem_gb():.0f} GiB RAM, Linux {platform.release()}, "
-        "ext4 on a virtio disk. The load generator runs on the same 2 cores as the server "
-        "(it takes about one of them at full load), as wrk would.",
+        f"- Machine: {os.cpu_count()} cores ({cpu_model()}), {mem_gb():.0f} GiB RAM, Linux "
+        f"{platform.release()}, data on {filesystem_of(ROOT)}. The load generator runs on the "
+        f"same {os.cpu_count()} cores as the server (it takes about one core at full load), "
+        "as wrk would.",
         f"- Whole run: {elapsed / 60:.1f} minutes (of which {results.quiet_waited:.0f} s waiting for "
         "other processes to leave the CPU). Parts: " +
         ", ".join(f"{k} {v:.0f}s" for k, v in results.timings.items()),
-        "- Other sessions build and run their end-to-end tests on this same 2-core VM. Before "
+        "- Other work may share the machine. Before "
         "each row the harness waits (a bounded time) for the CPU to be quiet, and the note "
         "column says when other processes still took 5% or more of the CPU during the row "
         "(`other processes N% CPU`); read pairs (ceiling, ours) are rerun up to twice when "
