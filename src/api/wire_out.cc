@@ -90,7 +90,9 @@ json::object ExecutionToJson(const jobs::JobExecution& e, const jobs::ArnContext
   return o;
 }
 
-json::object ExecutionSummaryToJson(const jobs::JobExecution& e) {
+namespace {
+template <typename Execution>  // jobs::ExecutionSummary or jobs::JobExecution
+json::object SummaryOf(const Execution& e) {
   json::object o;
   o["status"] = jobs::ToString(e.status);
   o["queuedAt"] = EpochSeconds(e.queued_at);
@@ -100,6 +102,10 @@ json::object ExecutionSummaryToJson(const jobs::JobExecution& e) {
   o["retryAttempt"] = e.retry_attempt;
   return o;
 }
+}  // namespace
+
+json::object ExecutionSummaryToJson(const jobs::ExecutionSummary& e) { return SummaryOf(e); }
+json::object ExecutionSummaryToJson(const jobs::JobExecution& e) { return SummaryOf(e); }
 
 }  // namespace iotjobs::api
 
@@ -128,7 +134,7 @@ json::object DeviceExecutionToJson(const jobs::JobExecution& e,
   return o;
 }
 
-json::object DeviceSummaryToJson(const jobs::JobExecution& e) {
+json::object DeviceSummaryToJson(const jobs::ExecutionSummary& e) {
   json::object o;
   o["jobId"] = e.job_id;
   o["queuedAt"] = EpochWholeSeconds(e.queued_at);

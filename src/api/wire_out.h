@@ -22,7 +22,9 @@ boost::json::object JobSummaryToJson(const jobs::Job& job, const jobs::ArnContex
 // JobExecution (control-plane DescribeJobExecution): statusDetails as {"detailsMap": {...}}.
 boost::json::object ExecutionToJson(const jobs::JobExecution& e, const jobs::ArnContext& arns,
                                     EpochMillis now);
-// JobExecutionSummary (both list calls).
+// JobExecutionSummary (both list calls: ListJobExecutionsForThing reads summaries,
+// ListJobExecutionsForJob whole executions).
+boost::json::object ExecutionSummaryToJson(const jobs::ExecutionSummary& e);
 boost::json::object ExecutionSummaryToJson(const jobs::JobExecution& e);
 
 }  // namespace iotjobs::api
@@ -35,7 +37,7 @@ int64_t EpochWholeSeconds(EpochMillis t);
 boost::json::object DeviceExecutionToJson(const jobs::JobExecution& e,
                                           const std::optional<std::string>& job_document,
                                           EpochMillis now);
-boost::json::object DeviceSummaryToJson(const jobs::JobExecution& e);
+boost::json::object DeviceSummaryToJson(const jobs::ExecutionSummary& e);
 boost::json::object ExecutionStateToJson(const jobs::JobExecution& e);
 
 }  // namespace iotjobs::api

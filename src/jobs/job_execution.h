@@ -32,6 +32,24 @@ struct JobExecution {
   std::optional<EpochMillis> step_timeout_at;
 };
 
+// What an execution's summary shows: JobExecutionSummary(ForThing) of
+// ListJobExecutionsForThing, the device plane's JobExecutionSummary (GetPendingJobExecutions,
+// the MQTT get, notify and notify-next), plus status and namespace to sort and filter on. The
+// store answers these lists from an index alone (store/migrations/sqlite/0003_*.sql), so
+// there is no statusDetails and no timer here: read the JobExecution for those.
+struct ExecutionSummary {
+  std::string job_id;
+  std::string thing_name;
+  int64_t execution_number = 1;
+  ExecutionStatus status = ExecutionStatus::kQueued;
+  EpochMillis queued_at = 0;
+  std::optional<EpochMillis> started_at;
+  EpochMillis last_updated_at = 0;
+  int64_t version_number = 1;
+  int32_t retry_attempt = 0;
+  std::optional<std::string> namespace_id;
+};
+
 // Seconds until the earlier running timer fires, for approximateSecondsBeforeTimedOut;
 // absent when no timer runs or the execution is terminal.
 std::optional<int64_t> ApproximateSecondsBeforeTimedOut(const JobExecution& execution,

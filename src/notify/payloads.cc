@@ -12,7 +12,7 @@ namespace {
 
 int64_t Seconds(EpochMillis t) { return t / 1000; }
 
-json::object Summary(const jobs::JobExecution& e) {
+json::object Summary(const jobs::ExecutionSummary& e) {
   json::object o;
   o["jobId"] = e.job_id;
   o["queuedAt"] = Seconds(e.queued_at);
@@ -32,7 +32,7 @@ json::value Document(const std::optional<std::string>& document) {
 
 }  // namespace
 
-std::string Notify(const std::vector<jobs::JobExecution>& pending, EpochMillis now) {
+std::string Notify(const std::vector<jobs::ExecutionSummary>& pending, EpochMillis now) {
   json::array in_progress, queued;
   for (const auto& e : pending) {
     (e.status == jobs::ExecutionStatus::kInProgress ? in_progress : queued).push_back(Summary(e));
@@ -43,7 +43,7 @@ std::string Notify(const std::vector<jobs::JobExecution>& pending, EpochMillis n
   return json::serialize(json::object{{"timestamp", Seconds(now)}, {"jobs", std::move(jobs)}});
 }
 
-std::string NotifyNext(const std::optional<jobs::JobExecution>& head,
+std::string NotifyNext(const std::optional<jobs::ExecutionSummary>& head,
                        const std::optional<std::string>& document, EpochMillis now) {
   json::object o{{"timestamp", Seconds(now)}};
   if (head) {

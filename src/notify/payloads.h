@@ -15,11 +15,11 @@ namespace iotjobs::notify::payloads {
 
 // JobExecutionSummary of notify and get/accepted: jobId, queuedAt, startedAt,
 // lastUpdatedAt, executionNumber, versionNumber.
-std::string Notify(const std::vector<jobs::JobExecution>& pending, EpochMillis now);
+std::string Notify(const std::vector<jobs::ExecutionSummary>& pending, EpochMillis now);
 
 // notify-next: {"timestamp", "execution": {...}}, or only {"timestamp"} when nothing is
 // pending. `document` is the job document text (embedded as JSON when it parses).
-std::string NotifyNext(const std::optional<jobs::JobExecution>& head,
+std::string NotifyNext(const std::optional<jobs::ExecutionSummary>& head,
                        const std::optional<std::string>& document, EpochMillis now);
 
 // $aws/events/jobExecution/JOB/OPERATION (eventType JOB_EXECUTION).

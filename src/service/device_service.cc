@@ -19,13 +19,13 @@ Status RequireThing(store::ReadTransaction& tx, const std::string& thing) {
 }
 
 // The pending executions of a thing a request may see, IN_PROGRESS first, then oldest first.
-Result<std::vector<jobs::JobExecution>> Pending(store::ReadTransaction& tx,
-                                                const std::string& thing,
-                                                const std::optional<NamespaceScope>& scope,
-                                                int limit) {
+Result<std::vector<jobs::ExecutionSummary>> Pending(store::ReadTransaction& tx,
+                                                    const std::string& thing,
+                                                    const std::optional<NamespaceScope>& scope,
+                                                    int limit) {
   if (!scope) return tx.ListPendingExecutionsForThing(thing, limit);
   IOTJOBS_ASSIGN_OR_RETURN(auto all, tx.ListPendingExecutionsForThing(thing, 1 << 20));
-  std::vector<jobs::JobExecution> out;
+  std::vector<jobs::ExecutionSummary> out;
   for (auto& e : all) {
     if (static_cast<int>(out.size()) == limit) break;
     if (scope->Admits(e.namespace_id)) out.push_back(std::move(e));
@@ -39,7 +39,8 @@ Result<std::optional<jobs::JobExecution>> NextPending(store::ReadTransaction& tx
                                                       const std::optional<NamespaceScope>& scope) {
   IOTJOBS_ASSIGN_OR_RETURN(auto pending, Pending(tx, thing, scope, 1));
   if (pending.empty()) return std::optional<jobs::JobExecution>();
-  return std::optional<jobs::JobExecution>(std::move(pending.front()));
+  IOTJOBS_ASSIGN_OR_RETURN(jobs::JobExecution next, ExecutionOf(tx, pending.front()));
+  return std::optional<jobs::JobExecution>(std::move(next));
 }
 
 // An execution that exists but is outside the request's namespace scope is not found.

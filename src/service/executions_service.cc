@@ -42,16 +42,17 @@ void Service::ListJobExecutionsForJob(const CallContext& ctx, ListJobExecutionsF
 
 void Service::ListJobExecutionsForThing(const CallContext& ctx,
                                         ListJobExecutionsForThingRequest req,
-                                        Callback<ListResult<jobs::JobExecution>> done) {
-  RunRead<ListResult<jobs::JobExecution>>(
+                                        Callback<ListResult<jobs::ExecutionSummary>> done) {
+  RunRead<ListResult<jobs::ExecutionSummary>>(
       store_, ctx.account_id,
-      [req = std::move(req)](store::ReadTransaction& tx) -> Result<ListResult<jobs::JobExecution>> {
+      [req = std::move(req)](store::ReadTransaction& tx)
+          -> Result<ListResult<jobs::ExecutionSummary>> {
         IOTJOBS_ASSIGN_OR_RETURN(store::PageRequest page, ToPageRequest(req.page));
         IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing(req.thing_name));
         if (!thing) return NotFound(messages::ThingNotFound(req.thing_name));
         store::ExecutionFilter filter{req.status, req.namespace_id, req.job_id};
         IOTJOBS_ASSIGN_OR_RETURN(auto rows, tx.ListExecutionsForThing(req.thing_name, filter, page));
-        return ListResult<jobs::JobExecution>{std::move(rows.items), ToNextToken(rows.next)};
+        return ListResult<jobs::ExecutionSummary>{std::move(rows.items), ToNextToken(rows.next)};
       },
       std::move(done));
 }

@@ -48,6 +48,19 @@ constexpr int64_t kReleaseChunk = 5000;
 
 }  // namespace
 
+Result<jobs::JobExecution> ExecutionOf(store::ReadTransaction& tx,
+                                       const jobs::ExecutionSummary& summary) {
+  IOTJOBS_ASSIGN_OR_RETURN(auto e, tx.GetExecution(summary.job_id, summary.thing_name,
+                                                   summary.execution_number));
+  if (!e) {
+    IOTJOBS_LOG(kError) << "service: execution " << summary.job_id << "/" << summary.thing_name
+                        << "/" << summary.execution_number << " of account " << tx.account_id()
+                        << " was listed but is gone in the same transaction";
+    return Internal("The execution could not be read.");
+  }
+  return std::move(*e);
+}
+
 Status SaveJob(store::WriteTransaction& tx, jobs::Job& job, EpochMillis now) {
   job.next_action_at = jobs::NextActionAt(job, now);
   return tx.UpdateJob(job);
@@ -236,13 +249,15 @@ Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
 Status RemovePendingExecutions(store::WriteTransaction& tx, const std::string& thing,
                                const std::optional<std::string>& only_job, EpochMillis now) {
   IOTJOBS_ASSIGN_OR_RETURN(auto pending, tx.ListPendingExecutionsForThing(thing, 1 << 30));
-  for (auto& e : pending) {
-    if (only_job && e.job_id != *only_job) continue;
-    IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(e.job_id));
+  for (const auto& summary : pending) {
+    if (only_job && summary.job_id != *only_job) continue;
+    IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(summary.job_id));
     if (!job) {
-      IOTJOBS_LOG(kWarn) << "service: execution of missing job " << e.job_id << " on " << thing;
+      IOTJOBS_LOG(kWarn) << "service: execution of missing job " << summary.job_id << " on "
+                         << thing;
       continue;
     }
+    IOTJOBS_ASSIGN_OR_RETURN(jobs::JobExecution e, ExecutionOf(tx, summary));
     IOTJOBS_RETURN_IF_ERROR(ApplyExecutionEvent(tx, *job, e, jobs::ExecutionEvent::kRemove, now));
   }
   return Status::Ok();

@@ -33,6 +33,11 @@ Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
                            jobs::JobExecution& execution, jobs::ExecutionEvent event,
                            EpochMillis now);
 
+// The whole execution a summary (ListPendingExecutionsForThing, ListExecutionsForThing)
+// stands for, read by its key in the same transaction; kInternalFailure if it is gone.
+Result<jobs::JobExecution> ExecutionOf(store::ReadTransaction& tx,
+                                       const jobs::ExecutionSummary& summary);
+
 // Writes a job after computing when the background worker must look at it next.
 Status SaveJob(store::WriteTransaction& tx, jobs::Job& job, EpochMillis now);
 

@@ -14,9 +14,9 @@ constexpr int kAllPending = 1 << 20;
 
 using Key = std::pair<std::string, int64_t>;  // job id, execution number
 
-std::map<std::optional<std::string>, std::vector<jobs::JobExecution>> ByNamespace(
-    const std::vector<jobs::JobExecution>& pending) {
-  std::map<std::optional<std::string>, std::vector<jobs::JobExecution>> out;
+std::map<std::optional<std::string>, std::vector<jobs::ExecutionSummary>> ByNamespace(
+    const std::vector<jobs::ExecutionSummary>& pending) {
+  std::map<std::optional<std::string>, std::vector<jobs::ExecutionSummary>> out;
   for (const auto& e : pending) out[e.namespace_id].push_back(e);
   return out;
 }
@@ -24,7 +24,7 @@ std::map<std::optional<std::string>, std::vector<jobs::JobExecution>> ByNamespac
 // The executions the notify message lists, as a set: `notify` fires when this membership
 // changes, not when an execution moves from QUEUED to IN_PROGRESS and the order changes (the
 // walk-through: "job3 started before job2" sends notify-next only).
-std::set<Key> Listed(const std::vector<jobs::JobExecution>& pending) {
+std::set<Key> Listed(const std::vector<jobs::ExecutionSummary>& pending) {
   std::set<Key> keys;
   for (size_t i = 0; i < pending.size() && i < kListed; ++i) {
     keys.emplace(pending[i].job_id, pending[i].execution_number);
@@ -149,12 +149,13 @@ Result<bool> NotifyingTransaction::Flush(EpochMillis now) {
     for (const auto& [ns, _] : before) namespaces.insert(ns);
     for (const auto& [ns, _] : after) namespaces.insert(ns);
     for (const auto& ns : namespaces) {
-      const std::vector<jobs::JobExecution> empty;
+      const std::vector<jobs::ExecutionSummary> empty;
       const auto& b = before.count(ns) ? before.at(ns) : empty;
       const auto& a = after.count(ns) ? after.at(ns) : empty;
       std::set<Key> listed_before = Listed(b), listed_after = Listed(a);
       if (listed_before != listed_after) {
-        std::vector<jobs::JobExecution> shown(a.begin(), a.begin() + std::min(a.size(), kListed));
+        std::vector<jobs::ExecutionSummary> shown(a.begin(),
+                                                  a.begin() + std::min(a.size(), kListed));
         std::string payload = notify::payloads::Notify(shown, now);
         IOTJOBS_RETURN_IF_ERROR(inner_.AppendOutbox(notify::topics::Notify(thing, ns), payload, now));
         if (ns) {
@@ -174,7 +175,7 @@ Result<bool> NotifyingTransaction::Flush(EpochMillis now) {
         if (!a.empty()) {
           IOTJOBS_ASSIGN_OR_RETURN(document, inner_.GetJobDocument(a.front().job_id));
         }
-        std::optional<jobs::JobExecution> head;
+        std::optional<jobs::ExecutionSummary> head;
         if (!a.empty()) head = a.front();
         IOTJOBS_RETURN_IF_ERROR(inner_.AppendOutbox(notify::topics::NotifyNext(thing, ns),
                                                     notify::payloads::NotifyNext(head, document, now),

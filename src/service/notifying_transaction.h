@@ -94,11 +94,11 @@ class NotifyingTransaction final : public store::WriteTransaction {
       const store::PageRequest& p) override {
     return inner_.ListExecutionsForJob(j, s, p);
   }
-  Result<store::Page<jobs::JobExecution>> ListExecutionsForThing(
+  Result<store::Page<jobs::ExecutionSummary>> ListExecutionsForThing(
       std::string_view t, const store::ExecutionFilter& f, const store::PageRequest& p) override {
     return inner_.ListExecutionsForThing(t, f, p);
   }
-  Result<std::vector<jobs::JobExecution>> ListPendingExecutionsForThing(std::string_view t,
+  Result<std::vector<jobs::ExecutionSummary>> ListPendingExecutionsForThing(std::string_view t,
                                                                         int limit) override {
     return inner_.ListPendingExecutionsForThing(t, limit);
   }
@@ -136,7 +136,7 @@ class NotifyingTransaction final : public store::WriteTransaction {
   store::WriteTransaction& inner_;
   const NotificationOptions& options_;
   // Pending executions of each watched thing as they were before the operation.
-  std::map<std::string, std::vector<jobs::JobExecution>, std::less<>> before_;
+  std::map<std::string, std::vector<jobs::ExecutionSummary>, std::less<>> before_;
   // Jobs whose executions on the thing changed (for the per-job namespace topic).
   std::map<std::string, std::set<std::string>, std::less<>> changed_jobs_;
   std::vector<std::pair<std::string, std::string>> events_;  // topic, payload

@@ -198,8 +198,8 @@ struct DeviceExecution {
   std::optional<std::string> job_document;
 };
 struct PendingExecutions {
-  std::vector<jobs::JobExecution> in_progress;
-  std::vector<jobs::JobExecution> queued;
+  std::vector<jobs::ExecutionSummary> in_progress;
+  std::vector<jobs::ExecutionSummary> queued;
 };
 struct StartNextPendingJobExecutionRequest {
   std::string thing_name;

@@ -80,7 +80,7 @@ class Service {
   void ListJobExecutionsForJob(const CallContext& ctx, ListJobExecutionsForJobRequest req,
                                Callback<ListResult<jobs::JobExecution>> done);
   void ListJobExecutionsForThing(const CallContext& ctx, ListJobExecutionsForThingRequest req,
-                                 Callback<ListResult<jobs::JobExecution>> done);
+                                 Callback<ListResult<jobs::ExecutionSummary>> done);
   void CancelJobExecution(const CallContext& ctx, CancelJobExecutionRequest req,
                           Callback<Empty> done);
   void DeleteJobExecution(const CallContext& ctx, DeleteJobExecutionRequest req,

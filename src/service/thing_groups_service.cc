@@ -286,12 +286,13 @@ void Service::RemoveThingFromThingGroup(const CallContext& ctx, ThingGroupMember
         // Pending executions of jobs that no longer target the thing are REMOVED
         // (numberOfRemovedThings: "removed from the group that was a target of the job").
         IOTJOBS_ASSIGN_OR_RETURN(auto pending, tx.ListPendingExecutionsForThing(thing_name, 1 << 30));
-        for (auto& e : pending) {
-          IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(e.job_id));
+        for (const auto& summary : pending) {
+          IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(summary.job_id));
           if (!job) continue;
           IOTJOBS_ASSIGN_OR_RETURN(bool still,
                                    IsTargeted(tx, ParseTargets(job->targets), thing_name));
           if (still) continue;
+          IOTJOBS_ASSIGN_OR_RETURN(jobs::JobExecution e, ExecutionOf(tx, summary));
           IOTJOBS_RETURN_IF_ERROR(
               ApplyExecutionEvent(tx, *job, e, jobs::ExecutionEvent::kRemove, now));
         }

@@ -118,11 +118,13 @@ class ReadTransaction {
   virtual Result<Page<jobs::JobExecution>> ListExecutionsForJob(
       std::string_view job_id, std::optional<jobs::ExecutionStatus> status,
       const PageRequest& page) = 0;
-  // Executions on one thing, in (job id, execution number) order.
-  virtual Result<Page<jobs::JobExecution>> ListExecutionsForThing(
+  // Executions on one thing, in (job id, execution number) order, as summaries: a page costs
+  // index reads only, whatever the thing's history. GetExecution has the rest of a row.
+  virtual Result<Page<jobs::ExecutionSummary>> ListExecutionsForThing(
       std::string_view thing_name, const ExecutionFilter& filter, const PageRequest& page) = 0;
-  // QUEUED and IN_PROGRESS executions on one thing: IN_PROGRESS first, then oldest first.
-  virtual Result<std::vector<jobs::JobExecution>> ListPendingExecutionsForThing(
+  // QUEUED and IN_PROGRESS executions on one thing: IN_PROGRESS first, then oldest first. As
+  // summaries, for the same reason.
+  virtual Result<std::vector<jobs::ExecutionSummary>> ListPendingExecutionsForThing(
       std::string_view thing_name, int limit) = 0;
 
   // Executions of EVERY account whose in-progress or step timer is due at `now`, earliest

@@ -32,8 +32,9 @@ std::optional<jobs::ExecutionStatus> ExecutionStatusOf(const json::object& in) {
   return s ? jobs::ParseExecutionStatus(*s) : std::nullopt;
 }
 
-json::value ExecutionList(const service::ListResult<jobs::JobExecution>& r,
-                          const jobs::ArnContext& arns, bool for_job) {
+template <typename Execution>  // jobs::JobExecution (per job) or jobs::ExecutionSummary
+json::value ExecutionList(const service::ListResult<Execution>& r, const jobs::ArnContext& arns,
+                          bool for_job) {
   json::array summaries;
   for (const auto& e : r.items) {
     json::object o;
@@ -202,9 +203,9 @@ void HandleListJobExecutionsForThing(const HandlerContext& ctx, json::object in,
                                                 GetString(in, "jobId"), PageOf(in)};
   ctx.service.ListJobExecutionsForThing(
       ctx.call, std::move(req),
-      Reply<service::ListResult<jobs::JobExecution>>(
+      Reply<service::ListResult<jobs::ExecutionSummary>>(
           std::move(respond),
-          [arns = ctx.arns](const service::ListResult<jobs::JobExecution>& r) {
+          [arns = ctx.arns](const service::ListResult<jobs::ExecutionSummary>& r) {
             return ExecutionList(r, arns, /*for_job=*/false);
           }));
 }

@@ -9,6 +9,7 @@ namespace iotjobs::store::sqlite {
 // Defined by the generated sources (cmake/Embed.cmake).
 std::string_view Migration0001();
 std::string_view Migration0002();
+std::string_view Migration0003();
 
 namespace {
 struct Migration {
@@ -18,13 +19,19 @@ struct Migration {
 constexpr Migration kMigrations[] = {
     {1, &Migration0001},
     {2, &Migration0002},
+    {3, &Migration0003},
 };
 }  // namespace
 
 Status Migrate(Connection& conn) {
-  IOTJOBS_ASSIGN_OR_RETURN(Statement s, conn.Prepare("PRAGMA user_version"));
-  IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
-  int current = row ? static_cast<int>(s.Int(0)) : 0;
+  int current = 0;
+  {
+    // Reset before any migration runs: while a statement is active, DROP INDEX and DROP
+    // TABLE fail with SQLITE_LOCKED ("database table is locked").
+    IOTJOBS_ASSIGN_OR_RETURN(Statement s, conn.Prepare("PRAGMA user_version"));
+    IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (row) current = static_cast<int>(s.Int(0));
+  }
   const int newest = kMigrations[std::size(kMigrations) - 1].version;
   if (current > newest) {
     IOTJOBS_LOG(kError) << "store: database schema version " << current

@@ -11,6 +11,12 @@ namespace iotjobs::store::sqlite {
 // opens the batch transaction and a savepoint per operation; readers open a read
 // transaction). Implemented in three files by area: sqlite_things.cc, sqlite_jobs.cc,
 // sqlite_executions.cc.
+// The SQL of the two summary lists (sqlite_executions.cc), which must stay answerable from
+// the job_executions_by_thing and job_executions_pending indexes alone: the store test checks
+// their EXPLAIN QUERY PLAN.
+extern const char kListExecutionsForThingSql[];
+extern const char kListPendingExecutionsForThingSql[];
+
 class SqliteTransaction final : public WriteTransaction {
  public:
   SqliteTransaction(Connection& conn, std::string account_id)
@@ -64,10 +70,10 @@ class SqliteTransaction final : public WriteTransaction {
   Result<Page<jobs::JobExecution>> ListExecutionsForJob(
       std::string_view job_id, std::optional<jobs::ExecutionStatus> status,
       const PageRequest& page) override;
-  Result<Page<jobs::JobExecution>> ListExecutionsForThing(
+  Result<Page<jobs::ExecutionSummary>> ListExecutionsForThing(
       std::string_view thing_name, const ExecutionFilter& filter,
       const PageRequest& page) override;
-  Result<std::vector<jobs::JobExecution>> ListPendingExecutionsForThing(
+  Result<std::vector<jobs::ExecutionSummary>> ListPendingExecutionsForThing(
       std::string_view thing_name, int limit) override;
   Result<std::vector<DueTimer>> ListDueTimers(EpochMillis now, int limit) override;
   Status InsertExecution(const jobs::JobExecution& execution) override;

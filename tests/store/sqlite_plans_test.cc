@@ -1,0 +1,132 @@
+// SQLite only: the per-thing execution list and the device's pending queue are answered from
+// an index alone (migration 0003). job_executions is WITHOUT ROWID, so a column outside the
+// index would cost a second descent of the primary key per row: O(page) B-tree seeks that
+// reach the disk once the table outgrows the page cache (bench/analysis.md [R2]).
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <memory>
+#include <string>
+
+#include "store/sqlite/connection.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace iotjobs::store::sqlite {
+// The embedded migrations (cmake/Embed.cmake), to build a database of an older version.
+std::string_view Migration0001();
+std::string_view Migration0002();
+
+namespace {
+
+std::unique_ptr<Connection> OpenMemory() {
+  auto conn = Connection::Open(":memory:", /*read_only=*/false);
+  EXPECT_TRUE(conn.ok()) << conn.status().ToString();
+  return std::move(*conn);
+}
+
+// SQLite's EXPLAIN QUERY PLAN for `sql`, one line per step.
+std::string Plan(Connection& conn, const char* sql) {
+  // Connection::Prepare caches by the text, which must outlive the connection.
+  static std::deque<std::string> texts;
+  texts.push_back(std::string("EXPLAIN QUERY PLAN ") + sql);
+  auto s = conn.Prepare(texts.back());
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  if (!s.ok()) return "";
+  std::string plan;
+  for (;;) {
+    auto row = s->Step();
+    EXPECT_TRUE(row.ok());
+    if (!row.ok() || !*row) return plan;
+    plan += s->Text(3) + "\n";
+  }
+}
+
+void ExpectCoveringPlans(Connection& conn) {
+  std::string by_thing = Plan(conn, kListExecutionsForThingSql);
+  EXPECT_NE(by_thing.find("USING COVERING INDEX job_executions_by_thing"), std::string::npos)
+      << by_thing;
+  EXPECT_EQ(by_thing.find("TEMP B-TREE"), std::string::npos) << "sorted by the index: " << by_thing;
+  std::string pending = Plan(conn, kListPendingExecutionsForThingSql);
+  EXPECT_NE(pending.find("USING COVERING INDEX job_executions_pending"), std::string::npos)
+      << pending;
+  EXPECT_EQ(pending.find("TEMP B-TREE"), std::string::npos) << "sorted by the index: " << pending;
+}
+
+jobs::JobExecution Running() {
+  jobs::JobExecution e;
+  e.job_id = "j";
+  e.thing_name = "t";
+  e.execution_number = 2;
+  e.status = jobs::ExecutionStatus::kInProgress;
+  e.status_details = {{"step", "3"}};
+  e.queued_at = 1000;
+  e.started_at = 2000;
+  e.last_updated_at = 3000;
+  e.version_number = 4;
+  e.retry_attempt = 1;
+  e.namespace_id = "ns";
+  e.in_progress_timeout_at = 9000;
+  return e;
+}
+
+void ExpectSummaryOfRunning(const jobs::ExecutionSummary& s) {
+  EXPECT_EQ(s.job_id, "j");
+  EXPECT_EQ(s.thing_name, "t");
+  EXPECT_EQ(s.execution_number, 2);
+  EXPECT_EQ(s.status, jobs::ExecutionStatus::kInProgress);
+  EXPECT_EQ(s.queued_at, 1000);
+  EXPECT_EQ(s.started_at, 2000);
+  EXPECT_EQ(s.last_updated_at, 3000);
+  EXPECT_EQ(s.version_number, 4);
+  EXPECT_EQ(s.retry_attempt, 1);
+  EXPECT_EQ(s.namespace_id, "ns");
+}
+
+TEST(SqlitePlans, ExecutionListsReadOnlyTheirIndexes) {
+  auto conn = OpenMemory();
+  ASSERT_TRUE(Migrate(*conn).ok());
+  ExpectCoveringPlans(*conn);
+}
+
+// A database of version 2 (the old key-only indexes) with an execution in it: migration 0003
+// rebuilds both indexes, and the lists read the row back whole from them.
+TEST(SqlitePlans, UpgradeFromVersion2RebuildsTheIndexes) {
+  auto conn = OpenMemory();
+  ASSERT_TRUE(conn->Exec(Migration0001()).ok());
+  ASSERT_TRUE(conn->Exec(Migration0002()).ok());
+  ASSERT_TRUE(conn->Exec("PRAGMA user_version = 2").ok());
+  SqliteTransaction tx(*conn, "111111111111");
+  ASSERT_TRUE(tx.InsertExecution(Running()).ok());
+
+  ASSERT_TRUE(Migrate(*conn).ok());
+  auto version = conn->Prepare("PRAGMA user_version");
+  ASSERT_TRUE(version.ok());
+  ASSERT_TRUE(*version->Step());
+  EXPECT_EQ(version->Int(0), 3);
+  ExpectCoveringPlans(*conn);
+
+  auto page = tx.ListExecutionsForThing("t", {}, {"", 10});
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->items.size(), 1u);
+  ExpectSummaryOfRunning(page->items[0]);
+  auto pending = tx.ListPendingExecutionsForThing("t", 10);
+  ASSERT_TRUE(pending.ok());
+  ASSERT_EQ(pending->size(), 1u);
+  ExpectSummaryOfRunning((*pending)[0]);
+  // An update moves the row's entries in both indexes along.
+  jobs::JobExecution done = Running();
+  done.status = jobs::ExecutionStatus::kSucceeded;
+  done.version_number = 5;
+  done.last_updated_at = 4000;
+  ASSERT_TRUE(tx.UpdateExecution(done).ok());
+  EXPECT_TRUE(tx.ListPendingExecutionsForThing("t", 10)->empty());
+  page = tx.ListExecutionsForThing("t", {}, {"", 10});
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].status, jobs::ExecutionStatus::kSucceeded);
+  EXPECT_EQ(page->items[0].version_number, 5);
+  EXPECT_EQ(page->items[0].last_updated_at, 4000);
+}
+
+}  // namespace
+}  // namespace iotjobs::store::sqlite
