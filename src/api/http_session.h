@@ -136,14 +136,17 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       api_request.headers.emplace_back(std::string(field.name_string()),
                                        std::string(field.value()));
     }
-    // Reading stops while the request is served; the answer may arrive from a store thread.
+    // Reading stops while the request is served. The answer comes either on this thread,
+    // still inside this handler (reads run inline), where dispatch writes it at once without
+    // waking another thread, or later from a store thread, where dispatch posts it to the
+    // connection's strand.
     Tcp().expires_never();
     api_.Handle(std::move(api_request),
                 [self = this->shared_from_this()](ApiResponse response) {
-                  asio::post(self->stream_.get_executor(),
-                             [self, response = std::move(response)]() mutable {
-                               self->Write(std::move(response));
-                             });
+                  asio::dispatch(self->stream_.get_executor(),
+                                 [self, response = std::move(response)]() mutable {
+                                   self->Write(std::move(response));
+                                 });
                 });
   }
 

@@ -249,9 +249,14 @@ int main(int argc, char** argv) {
 
   int threads = config->threads > 0 ? config->threads
                                     : std::max(1u, std::thread::hardware_concurrency());
+  // Each HTTP thread runs its requests' reads itself, on its own read connection.
+  auto serve = [&io, &store] {
+    (*store)->EnableInlineReads();
+    io.run();
+  };
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&io] { io.run(); });
-  io.run();
+  for (int i = 1; i < threads; ++i) pool.emplace_back(serve);
+  serve();
   for (auto& t : pool) t.join();
   (*store)->Shutdown();
   IOTJOBS_LOG(kInfo) << "iotjobsd stopped";

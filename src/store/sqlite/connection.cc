@@ -106,6 +106,11 @@ Status Connection::Exec(std::string_view sql) {
   return Status::Ok();
 }
 
+Status Connection::ExecCached(std::string_view sql) {
+  IOTJOBS_ASSIGN_OR_RETURN(Statement stmt, Prepare(sql));
+  return stmt.Run();
+}
+
 Result<Statement> Connection::Prepare(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end()) return Statement(this, it->second);
@@ -115,6 +120,24 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
   if (rc != SQLITE_OK) return Error(rc, sql);
   cache_.emplace(sql, stmt);
   return Statement(this, stmt);
+}
+
+void Connection::OnWalCommit(std::function<void(int wal_pages)> on_commit) {
+  on_wal_commit_ = std::move(on_commit);
+  sqlite3_wal_hook(
+      db_,
+      [](void* self, sqlite3*, const char*, int pages) {
+        static_cast<Connection*>(self)->on_wal_commit_(pages);
+        return SQLITE_OK;
+      },
+      this);
+}
+
+Status Connection::CheckpointPassive() {
+  int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  // BUSY: another checkpoint is running; the next request will catch up.
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY) return Error(rc, "wal checkpoint");
+  return Status::Ok();
 }
 
 int64_t Connection::Changes() const { return sqlite3_changes64(db_); }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,10 +81,21 @@ class Connection {
 
   // Runs SQL without parameters (possibly several statements).
   Status Exec(std::string_view sql);
+  // Runs one statement without parameters from the prepared-statement cache (`sql` must
+  // outlive the connection, as for Prepare): for BEGIN, COMMIT and savepoints, which run on
+  // every request and which Exec would parse and plan again each time.
+  Status ExecCached(std::string_view sql);
   // A cached prepared statement for `sql`; the SQL text must be a literal or otherwise
   // outlive the connection, since the cache is keyed by it.
   Result<Statement> Prepare(std::string_view sql);
   int64_t Changes() const;
+
+  // WAL checkpoints. SQLite's automatic checkpoint runs inside COMMIT on the committing
+  // connection; the store's writer turns it off (`on_commit` replaces it) and asks a
+  // checkpoint thread instead. `on_commit` gets the WAL's size in pages after each commit.
+  void OnWalCommit(std::function<void(int wal_pages)> on_commit);
+  // Copies what it can from the WAL into the database without blocking anyone (PASSIVE).
+  Status CheckpointPassive();
   bool InTransaction() const;
 
   // Maps the SQLite result code `rc` to our Status, logging `what` and SQLite's message.
@@ -92,6 +104,7 @@ class Connection {
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
   sqlite3* db_;
+  std::function<void(int)> on_wal_commit_;
   std::unordered_map<std::string_view, sqlite3_stmt*> cache_;
 };
 

@@ -24,6 +24,17 @@ Status Guarded(Fn&& fn) {
   return Internal("An internal error occurred.");
 }
 
+// The calling thread's inline read connection, if it has one (EnableInlineReads).
+struct InlineReader {
+  uint64_t store_id = 0;
+  Connection* conn = nullptr;
+};
+thread_local InlineReader t_inline_reader;
+
+// The WAL size (in pages) at which the writer asks for a checkpoint: SQLite's own default
+// for its automatic checkpoint.
+constexpr int kCheckpointPages = 1000;
+
 Status Configure(Connection& conn, bool writer) {
   if (writer) {
     IOTJOBS_RETURN_IF_ERROR(conn.Exec("PRAGMA journal_mode = WAL"));
@@ -33,6 +44,8 @@ Status Configure(Connection& conn, bool writer) {
 }
 
 }  // namespace
+
+std::atomic<uint64_t> SqliteStore::next_id_{0};
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& options) {
   std::unique_ptr<SqliteStore> store(new SqliteStore());
@@ -60,6 +73,20 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
       store->reader_conns_.push_back(std::move(conn));
     }
   }
+  if (!store->in_memory_) {
+    IOTJOBS_ASSIGN_OR_RETURN(store->checkpoint_conn_, Connection::Open(store->path_, false));
+    IOTJOBS_RETURN_IF_ERROR(Configure(*store->checkpoint_conn_, false));
+    // Replaces SQLite's automatic checkpoint on the writer (it is a WAL hook too).
+    store->writer_conn_->OnWalCommit([s = store.get()](int wal_pages) {
+      if (wal_pages < kCheckpointPages) return;
+      {
+        std::lock_guard lock(s->checkpoint_mu_);
+        s->checkpoint_wanted_ = true;
+      }
+      s->checkpoint_cv_.notify_one();
+    });
+    store->checkpointer_ = std::thread([s = store.get()] { s->CheckpointLoop(); });
+  }
   store->writer_ = std::thread([s = store.get()] { s->WriterLoop(); });
   for (auto& conn : store->reader_conns_) {
     store->readers_.emplace_back([s = store.get(), c = conn.get()] { s->ReaderLoop(c); });
@@ -75,15 +102,59 @@ void SqliteStore::Shutdown() {
     if (stopping_ && !writer_.joinable()) return;
     stopping_ = true;
   }
+  stopped_reading_.store(true);
   writer_cv_.notify_all();
   reader_cv_.notify_all();
   if (writer_.joinable()) writer_.join();
   for (auto& t : readers_) {
     if (t.joinable()) t.join();
   }
+  {
+    std::lock_guard lock(checkpoint_mu_);
+    checkpoint_stop_ = true;
+  }
+  checkpoint_cv_.notify_all();
+  if (checkpointer_.joinable()) checkpointer_.join();
+}
+
+void SqliteStore::CheckpointLoop() {
+  for (;;) {
+    {
+      std::unique_lock lock(checkpoint_mu_);
+      checkpoint_cv_.wait(lock, [&] { return checkpoint_stop_ || checkpoint_wanted_; });
+      if (checkpoint_stop_) return;
+      checkpoint_wanted_ = false;
+    }
+    if (Status s = checkpoint_conn_->CheckpointPassive(); !s.ok()) {
+      IOTJOBS_LOG(kWarn) << "store: WAL checkpoint failed: " << s.message();
+    }
+  }
+}
+
+void SqliteStore::EnableInlineReads() {
+  if (in_memory_) return;
+  auto conn = Connection::Open(path_, false);
+  if (conn.ok() && Configure(**conn, false).ok()) {
+    t_inline_reader = {id_, conn->get()};
+    std::lock_guard lock(mu_);
+    inline_conns_.push_back(std::move(*conn));
+  } else {
+    // Not fatal: this thread's reads go to the reader threads as before.
+    IOTJOBS_LOG(kWarn) << "store: no inline read connection for this thread";
+  }
 }
 
 void SqliteStore::Read(std::string account_id, ReadFn fn, Done done) {
+  if (t_inline_reader.store_id == id_) {
+    if (stopped_reading_.load()) {
+      done(Unavailable("The server is shutting down."));
+      return;
+    }
+    ReadItem item{std::move(account_id), std::move(fn), std::move(done)};
+    Status s = RunRead(*t_inline_reader.conn, item);
+    item.done(std::move(s));
+    return;
+  }
   {
     std::lock_guard lock(mu_);
     if (stopping_) {
@@ -112,11 +183,11 @@ void SqliteStore::Write(std::string account_id, WriteFn fn, Done done) {
 }
 
 Status SqliteStore::RunRead(Connection& conn, ReadItem& item) {
-  IOTJOBS_RETURN_IF_ERROR(conn.Exec("BEGIN"));
+  IOTJOBS_RETURN_IF_ERROR(conn.ExecCached("BEGIN"));
   SqliteTransaction tx(conn, item.account_id);
   Status s = Guarded([&] { return item.fn(tx); });
-  Status end = conn.Exec("COMMIT");
-  if (!end.ok()) (void)conn.Exec("ROLLBACK");
+  Status end = conn.ExecCached("COMMIT");
+  if (!end.ok()) (void)conn.ExecCached("ROLLBACK");
   return s.ok() ? end : s;
 }
 
@@ -177,12 +248,12 @@ void SqliteStore::RunWriteBatch(std::vector<WriteItem>& batch) {
     return;
   }
   Connection& conn = *writer_conn_;
-  if (Status begin = conn.Exec("BEGIN IMMEDIATE"); !begin.ok()) {
+  if (Status begin = conn.ExecCached("BEGIN IMMEDIATE"); !begin.ok()) {
     fail_all(begin);
     return;
   }
   for (size_t i = 0; i < batch.size(); ++i) {
-    Status s = conn.Exec("SAVEPOINT op");
+    Status s = conn.ExecCached("SAVEPOINT op");
     if (s.ok()) {
       SqliteTransaction tx(conn, batch[i].account_id);
       s = Guarded([&] { return batch[i].fn(tx); });
@@ -194,10 +265,10 @@ void SqliteStore::RunWriteBatch(std::vector<WriteItem>& batch) {
         return;
       }
       if (s.ok()) {
-        s = conn.Exec("RELEASE op");
+        s = conn.ExecCached("RELEASE op");
       } else {
-        Status undo = conn.Exec("ROLLBACK TO op");
-        if (undo.ok()) undo = conn.Exec("RELEASE op");
+        Status undo = conn.ExecCached("ROLLBACK TO op");
+        if (undo.ok()) undo = conn.ExecCached("RELEASE op");
         if (!undo.ok()) {
           (void)conn.Exec("ROLLBACK");
           fail_all(undo);
@@ -207,7 +278,7 @@ void SqliteStore::RunWriteBatch(std::vector<WriteItem>& batch) {
     }
     results[i] = std::move(s);
   }
-  if (Status commit = conn.Exec("COMMIT"); !commit.ok()) {
+  if (Status commit = conn.ExecCached("COMMIT"); !commit.ok()) {
     // The outcome on disk is unknown (fsync may have failed after a partial write): refuse
     // further writes instead of guessing, and let a restart recover from the WAL.
     failed_ = true;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -30,6 +32,9 @@ struct SqliteOptions {
 // request is answered after its data is on disk. Reads run on reader threads with their own
 // connections and never wait for the writer (WAL gives each a consistent snapshot).
 //
+// WAL checkpoints run on a checkpoint thread of their own, not inside the writer's COMMIT
+// (SQLite's default), so the writer keeps committing while the WAL is copied back.
+//
 // If a commit fails, its outcome on disk is unknown: the store stops taking writes and
 // answers kServiceUnavailable until restarted, when SQLite recovers from the WAL.
 //
@@ -39,9 +44,18 @@ class SqliteStore final : public Store {
   static Result<std::unique_ptr<SqliteStore>> Open(const SqliteOptions& options);
   ~SqliteStore() override;
 
+  // Runs `fn` on a reader thread, or right here when this thread called EnableInlineReads.
   void Read(std::string account_id, ReadFn fn, Done done) override;
   void Write(std::string account_id, WriteFn fn, Done done) override;
   void Shutdown() override;
+
+  // Lets the calling thread run its reads itself, on a read connection of its own, instead
+  // of handing them to the reader threads; `done` is then called before Read returns. For
+  // the HTTP threads, whose reads are bounded (one item or one page): a warm read costs a
+  // few microseconds, less than the two thread wake-ups of a handoff (bench/analysis.md,
+  // [R1]). Call it on the thread, before the store is used there; the connection lives as
+  // long as the store. No effect in memory, where one connection serves everything.
+  void EnableInlineReads();
 
   // The database file ("" in memory), for logs.
   const std::string& path() const { return path_; }
@@ -61,8 +75,14 @@ class SqliteStore final : public Store {
   SqliteStore() = default;
   void WriterLoop();
   void ReaderLoop(Connection* conn);
+  void CheckpointLoop();
   void RunWriteBatch(std::vector<WriteItem>& batch);
   static Status RunRead(Connection& conn, ReadItem& item);
+
+  // Tells this store's inline readers apart from another store's on the same thread (tests
+  // open many stores, possibly at the same address).
+  static std::atomic<uint64_t> next_id_;
+  const uint64_t id_ = next_id_.fetch_add(1) + 1;
 
   std::string path_;
   bool in_memory_ = false;
@@ -76,10 +96,19 @@ class SqliteStore final : public Store {
   std::deque<WriteItem> writes_;  // GUARDED_BY(mu_)
   std::deque<ReadItem> reads_;    // GUARDED_BY(mu_)
   bool stopping_ = false;         // GUARDED_BY(mu_)
+  std::atomic<bool> stopped_reading_{false};  // stopping_, for inline readers (no lock)
+  std::vector<std::unique_ptr<Connection>> inline_conns_;  // GUARDED_BY(mu_)
   bool failed_ = false;           // writer thread only
 
   std::thread writer_;
   std::vector<std::thread> readers_;
+
+  std::unique_ptr<Connection> checkpoint_conn_;
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_wanted_ = false;  // GUARDED_BY(checkpoint_mu_)
+  bool checkpoint_stop_ = false;    // GUARDED_BY(checkpoint_mu_)
+  std::thread checkpointer_;
 };
 
 }  // namespace iotjobs::store::sqlite
