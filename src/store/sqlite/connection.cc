@@ -72,6 +72,13 @@ std::optional<int64_t> Statement::OptInt(int column) const {
 }
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only) {
+  // SQLite's memory statistics take a process-wide mutex on every allocation, which every
+  // store thread then contends for; nothing here reads them. Only possible before SQLite
+  // initializes, so once, before the first connection (a later call would be refused).
+  static const bool configured = [] {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+  }();
+  (void)configured;
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX |
               (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
