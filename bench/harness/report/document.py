@@ -77,7 +77,7 @@ def header(results, cfg, smoke, started, elapsed):
         "",
         f"- Date: {started.strftime('%Y-%m-%d %H:%M %Z').strip()} (UTC {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M')})",
         f"- Commit: `{results.saved_commit or commit_id()}` (HEAD when the run "
-        "started; the working tree as built, which other sessions edit, may hold more)",
+        "started; uncommitted changes in the tree, if any, were built too)",
         f"- Machine: {os.cpu_count()} cores ({cpu_model()}), {mem_gb():.0f} GiB RAM, Linux "
         f"{platform.release()}, data on {filesystem_of(ROOT)}. The load generator runs on the "
         f"same {os.cpu_count()} cores as the server (it takes about one core at full load), "
