@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from .build import build_release
-from .config import ROOT
+from .config import FULL, ROOT, SMOKE
 from .log import log
 from .parts import ORDER, PARTS
 from .processes import stop_all
@@ -59,7 +59,10 @@ def main(description):
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     if args.report_from:
-        started, elapsed = s.results.load(args.report_from)
+        started, elapsed, saved_smoke = s.results.load(args.report_from)
+        # The report describes the run as it was measured, whatever --smoke says now.
+        if saved_smoke is not None and saved_smoke != s.smoke:
+            s.smoke, s.cfg = saved_smoke, SMOKE if saved_smoke else FULL
         write_results(s.results, s.cfg, s.smoke, results_path(s), started, elapsed)
         shutil.rmtree(s.work, ignore_errors=True)
         return 0

@@ -42,18 +42,19 @@ class Results:
                 return r
         return None
 
-    def save(self, path, cfg, started, elapsed):
-        Path(path).write_text(json.dumps(dict(
+    def save(self, path, cfg, smoke, started, elapsed):
+        Path(path).write_text(json.dumps(dict(smoke=smoke,
             results=self.rows, scale=self.scale, fanout=self.fanout, cli=self.cli,
             notes=self.notes, timings=self.timings, started=started.isoformat(),
             elapsed=elapsed, quiet_waited=self.quiet_waited, commit=commit_id(),
             cfg={k: v for k, v in cfg.items() if not isinstance(v, dict)}), indent=1))
 
     def load(self, path):
-        """Replaces these results with a saved run's; returns its start time and length."""
+        """Replaces these results with a saved run's; returns its start time, its length and
+        whether it was a smoke run (None for files saved before that was recorded)."""
         d = json.loads(Path(path).read_text())
         self.rows = d["results"]
         for k in ("scale", "fanout", "cli", "notes", "timings", "quiet_waited"):
             setattr(self, k, d[k])
         self.saved_commit = d.get("commit")
-        return datetime.datetime.fromisoformat(d["started"]), d["elapsed"]
+        return datetime.datetime.fromisoformat(d["started"]), d["elapsed"], d.get("smoke")

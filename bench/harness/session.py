@@ -35,4 +35,4 @@ class Session:
     def save(self, started, elapsed):
         self.results.quiet_waited = self.quiet.waited
         name = "bench-smoke-results.json" if self.smoke else "bench-results.json"
-        self.results.save(self.build / name, self.cfg, started, elapsed)
+        self.results.save(self.build / name, self.cfg, self.smoke, started, elapsed)
