@@ -47,6 +47,13 @@ void ExpectCoveringPlans(Connection& conn) {
   EXPECT_NE(by_thing.find("USING COVERING INDEX job_executions_by_thing"), std::string::npos)
       << by_thing;
   EXPECT_EQ(by_thing.find("TEMP B-TREE"), std::string::npos) << "sorted by the index: " << by_thing;
+  // With a job: a seek on the job's rows, not a walk over the thing's whole history.
+  std::string by_job = Plan(conn, kListExecutionsForThingAndJobSql);
+  EXPECT_NE(by_job.find("USING COVERING INDEX job_executions_by_thing (account_id=? AND "
+                        "thing_name=? AND job_id=? AND execution_number>?)"),
+            std::string::npos)
+      << by_job;
+  EXPECT_EQ(by_job.find("TEMP B-TREE"), std::string::npos) << "sorted by the index: " << by_job;
   std::string pending = Plan(conn, kListPendingExecutionsForThingSql);
   EXPECT_NE(pending.find("USING COVERING INDEX job_executions_pending"), std::string::npos)
       << pending;

@@ -188,6 +188,53 @@ TEST_P(StoreTest, ExecutionPagesAcrossNumbers) {
   EXPECT_EQ(bad.code(), ErrorCode::kInvalidRequest);
 }
 
+// One thing's executions of one job (the jobId filter, and retries counting attempts), paged
+// by (job, number) across jobs that sort before and after it.
+TEST_P(StoreTest, ThingPagesFilteredByJob) {
+  ASSERT_TRUE(Write([](WriteTransaction& tx) {
+                for (const char* job : {"a", "b", "c"}) {
+                  for (int n = 1; n <= 3; ++n) {
+                    IOTJOBS_RETURN_IF_ERROR(
+                        tx.InsertExecution(Execution(job, "t", n, ExecutionStatus::kFailed, n)));
+                  }
+                }
+                return Status::Ok();
+              }).ok());
+  ExecutionFilter only_b{std::nullopt, std::nullopt, "b"};
+  std::vector<std::string> seen;
+  PageRequest page{"", 2};
+  for (;;) {
+    std::string next;
+    ASSERT_TRUE(Read([&](ReadTransaction& tx) {
+                  auto p = tx.ListExecutionsForThing("t", only_b, page);
+                  if (!p.ok()) return p.status();
+                  for (const auto& e : p->items) {
+                    seen.push_back(e.job_id + "/" + std::to_string(e.execution_number));
+                  }
+                  next = p->next;
+                  return Status::Ok();
+                }).ok());
+    if (next.empty()) break;
+    page.after = next;
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"b/1", "b/2", "b/3"}));
+  // A cursor from the unfiltered list, inside job a or past job b, continues correctly.
+  std::string after_a, after_c;
+  ASSERT_TRUE(Read([&](ReadTransaction& tx) {
+                ExecutionFilter all;
+                auto first = tx.ListExecutionsForThing("t", all, {"", 2});  // a/1, a/2
+                auto to_c = tx.ListExecutionsForThing("t", all, {"", 7});   // ... c/1
+                after_a = first->next;
+                after_c = to_c->next;
+                auto rest = tx.ListExecutionsForThing("t", only_b, {after_a, 10});
+                EXPECT_EQ(rest->items.size(), 3u);
+                auto none = tx.ListExecutionsForThing("t", only_b, {after_c, 10});
+                EXPECT_TRUE(none->items.empty());
+                EXPECT_TRUE(none->next.empty());
+                return Status::Ok();
+              }).ok());
+}
+
 TEST_P(StoreTest, JobsKeepConfigurationsCountersAndGroupTargets) {
   jobs::Job job;
   job.job_id = "j1";

@@ -15,6 +15,7 @@ namespace iotjobs::store::sqlite {
 // the job_executions_by_thing and job_executions_pending indexes alone: the store test checks
 // their EXPLAIN QUERY PLAN.
 extern const char kListExecutionsForThingSql[];
+extern const char kListExecutionsForThingAndJobSql[];
 extern const char kListPendingExecutionsForThingSql[];
 
 class SqliteTransaction final : public WriteTransaction {
