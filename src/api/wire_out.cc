@@ -145,6 +145,16 @@ json::object DeviceSummaryToJson(const jobs::ExecutionSummary& e) {
   return o;
 }
 
+json::object PendingJobsToJson(const std::vector<jobs::ExecutionSummary>& in_progress,
+                               const std::vector<jobs::ExecutionSummary>& queued) {
+  auto summaries = [](const std::vector<jobs::ExecutionSummary>& executions) {
+    json::array out;
+    for (const auto& e : executions) out.push_back(DeviceSummaryToJson(e));
+    return out;
+  };
+  return {{"inProgressJobs", summaries(in_progress)}, {"queuedJobs", summaries(queued)}};
+}
+
 json::object ExecutionStateToJson(const jobs::JobExecution& e) {
   return {{"status", jobs::ToString(e.status)},
           {"statusDetails", codec::ToJsonObject(e.status_details)},

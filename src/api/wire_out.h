@@ -1,6 +1,9 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "common/clock.h"
 #include "jobs/arn.h"
@@ -38,6 +41,9 @@ boost::json::object DeviceExecutionToJson(const jobs::JobExecution& e,
                                           const std::optional<std::string>& job_document,
                                           EpochMillis now);
 boost::json::object DeviceSummaryToJson(const jobs::ExecutionSummary& e);
+// GetPendingJobExecutions' answer, the same over HTTPS and MQTT (`get/accepted`).
+boost::json::object PendingJobsToJson(const std::vector<jobs::ExecutionSummary>& in_progress,
+                                      const std::vector<jobs::ExecutionSummary>& queued);
 boost::json::object ExecutionStateToJson(const jobs::JobExecution& e);
 
 }  // namespace iotjobs::api

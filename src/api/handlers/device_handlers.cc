@@ -20,15 +20,8 @@ void HandleGetPendingJobExecutions(const HandlerContext& ctx, json::object in, R
       ctx.call, Required(in, "thingName"), std::nullopt,
       Reply<service::PendingExecutions>(std::move(respond),
                                         [](const service::PendingExecutions& p) {
-                                          json::array in_progress, queued;
-                                          for (const auto& e : p.in_progress) {
-                                            in_progress.push_back(DeviceSummaryToJson(e));
-                                          }
-                                          for (const auto& e : p.queued) {
-                                            queued.push_back(DeviceSummaryToJson(e));
-                                          }
-                                          return json::value{{"inProgressJobs", std::move(in_progress)},
-                                                             {"queuedJobs", std::move(queued)}};
+                                          return json::value(
+                                              PendingJobsToJson(p.in_progress, p.queued));
                                         }));
 }
 

@@ -151,10 +151,7 @@ void JobsMqttApi::Handle(const std::string& topic, const std::string& payload) {
       service_.GetPendingJobExecutions(
           ctx_, request.thing, scope, [accept, fail](Result<service::PendingExecutions> r) {
             if (!r.ok()) return fail(r.status());
-            json::array in_progress, queued;
-            for (const auto& e : r->in_progress) in_progress.push_back(DeviceSummaryToJson(e));
-            for (const auto& e : r->queued) queued.push_back(DeviceSummaryToJson(e));
-            accept({{"inProgressJobs", std::move(in_progress)}, {"queuedJobs", std::move(queued)}});
+            accept(PendingJobsToJson(r->in_progress, r->queued));
           });
       return;
     case topics::RequestKind::kStartNext: {
