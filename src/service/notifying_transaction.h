@@ -128,6 +128,13 @@ class NotifyingTransaction final : public store::WriteTransaction {
     return inner_.AppendOutbox(topic, payload, now);
   }
   Status DeleteOutbox(const std::vector<int64_t>& seqs) override { return inner_.DeleteOutbox(seqs); }
+  Result<bool> AcquireLease(std::string_view name, std::string_view holder, EpochMillis now,
+                            EpochMillis until) override {
+    return inner_.AcquireLease(name, holder, now, until);
+  }
+  Status ReleaseLease(std::string_view name, std::string_view holder) override {
+    return inner_.ReleaseLease(name, holder);
+  }
 
  private:
   // Snapshots a thing's pending executions before its first change in this operation.

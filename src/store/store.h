@@ -12,7 +12,7 @@
 #include "jobs/job_execution.h"
 #include "jobs/thing.h"
 
-// The storage interface. Backends (sqlite/, later postgres/) implement it; no driver type
+// The storage interface. Backends (sqlite/, postgres/) implement it; no driver type
 // appears above this header. Everything is scoped to one AWS account: a transaction is
 // opened for an account and sees only that account's rows.
 namespace iotjobs::store {
@@ -169,6 +169,16 @@ class WriteTransaction : public ReadTransaction {
                               EpochMillis now) = 0;
   // Removes published messages (any account): every seq in `seqs`.
   virtual Status DeleteOutbox(const std::vector<int64_t>& seqs) = 0;
+
+  // Leases on background work (the timer sweeps, the outbox relay, the MQTT request topics),
+  // so that of several iotjobsd instances on one database only one does each at a time
+  // (DESIGN.md, "Scale-out"). Not scoped to an account.
+  // Takes `name` for `holder` until `until` when nobody holds it, its lease ran out at or
+  // before `now`, or `holder` holds it already (a renewal); returns whether `holder` holds it.
+  virtual Result<bool> AcquireLease(std::string_view name, std::string_view holder,
+                                    EpochMillis now, EpochMillis until) = 0;
+  // Gives `name` up if `holder` holds it, so another instance can take it at once.
+  virtual Status ReleaseLease(std::string_view name, std::string_view holder) = 0;
 };
 
 // Runs transactions. Implementations are thread-safe; `done` is called exactly once, on a
@@ -185,6 +195,9 @@ class Store {
   virtual void Write(std::string account_id, WriteFn fn, Done done) = 0;
   // Stops accepting work, finishes what is queued, and joins the store's threads.
   virtual void Shutdown() = 0;
+  // Called once on each HTTP thread before it serves: a backend whose reads are cheaper run
+  // on the calling thread (SQLite) sets that up here. Reads work without it.
+  virtual void EnableInlineReads() {}
 };
 
 }  // namespace iotjobs::store

@@ -290,6 +290,31 @@ TEST_P(StoreTest, FailedOperationDoesNotFailItsBatch) {
               }).ok());
 }
 
+// A lease has one holder at a time: the holder renews it, nobody else takes it until it has
+// run out, and a released lease is free at once.
+TEST_P(StoreTest, LeasesHaveOneHolderUntilTheyRunOut) {
+  auto acquire = [this](const std::string& holder, EpochMillis now) {
+    bool held = false;
+    Status s = Write([&](WriteTransaction& tx) -> Status {
+      IOTJOBS_ASSIGN_OR_RETURN(held, tx.AcquireLease("relay", holder, now, now + 1000));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return held;
+  };
+  EXPECT_TRUE(acquire("a", 10'000));
+  EXPECT_FALSE(acquire("b", 10'500));  // a holds it until 11'000
+  EXPECT_TRUE(acquire("a", 10'900));   // renewed until 11'900
+  EXPECT_FALSE(acquire("b", 11'500));
+  EXPECT_TRUE(acquire("b", 11'900));   // ran out: b takes it
+  EXPECT_FALSE(acquire("a", 12'000));
+  ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.ReleaseLease("relay", "a"); }).ok());
+  EXPECT_FALSE(acquire("a", 12'000));  // only the holder can give it up
+  ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.ReleaseLease("relay", "b"); }).ok());
+  EXPECT_TRUE(acquire("a", 12'000));
+  EXPECT_FALSE(acquire("c", 12'000));
+}
+
 TEST_P(StoreTest, ExceptionInAnOperationIsAnInternalFailure) {
   Status s = Write([](WriteTransaction&) -> Status { throw std::runtime_error("boom"); });
   EXPECT_EQ(s.code(), ErrorCode::kInternalFailure);

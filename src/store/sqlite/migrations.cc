@@ -10,6 +10,7 @@ namespace iotjobs::store::sqlite {
 std::string_view Migration0001();
 std::string_view Migration0002();
 std::string_view Migration0003();
+std::string_view Migration0004();
 
 namespace {
 struct Migration {
@@ -20,6 +21,7 @@ constexpr Migration kMigrations[] = {
     {1, &Migration0001},
     {2, &Migration0002},
     {3, &Migration0003},
+    {4, &Migration0004},
 };
 }  // namespace
 

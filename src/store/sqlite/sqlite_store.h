@@ -55,7 +55,7 @@ class SqliteStore final : public Store {
   // few microseconds, less than the two thread wake-ups of a handoff (bench/analysis.md,
   // [R1]). Call it on the thread, before the store is used there; the connection lives as
   // long as the store. No effect in memory, where one connection serves everything.
-  void EnableInlineReads();
+  void EnableInlineReads() override;
 
   // The database file ("" in memory), for logs.
   const std::string& path() const { return path_; }

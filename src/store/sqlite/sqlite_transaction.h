@@ -60,6 +60,11 @@ class SqliteTransaction final : public WriteTransaction {
   Result<std::vector<OutboxMessage>> ListOutbox(int64_t after, int limit) override;
   Status AppendOutbox(std::string_view topic, std::string_view payload, EpochMillis now) override;
   Status DeleteOutbox(const std::vector<int64_t>& seqs) override;
+
+  // Leases (sqlite_leases.cc).
+  Result<bool> AcquireLease(std::string_view name, std::string_view holder, EpochMillis now,
+                            EpochMillis until) override;
+  Status ReleaseLease(std::string_view name, std::string_view holder) override;
   Status InsertJob(const jobs::Job& job) override;
   Status UpdateJob(const jobs::Job& job) override;
   Status DeleteJob(std::string_view job_id) override;
