@@ -3,11 +3,10 @@
 // per-thing page and the pending queue read summaries from their indexes alone (covering
 // indexes, migration 0003): job_executions is WITHOUT ROWID, so a column outside an index
 // would cost a second descent of the primary key per row.
-#include <algorithm>
 #include <string>
 
-#include "store/page_key.h"
-#include "store/sqlite/json_columns.h"
+#include "store/execution_columns.h"
+#include "store/json_columns.h"
 #include "store/sqlite/sqlite_transaction.h"
 
 namespace iotjobs::store::sqlite {
@@ -70,26 +69,10 @@ Result<Page<Row>> ExecutionPage(Statement& s, int limit, bool key_is_thing,
   if (static_cast<int>(out.items.size()) > limit) {
     out.items.pop_back();
     const auto& last = out.items.back();
-    out.next = EncodePageKey({key_is_thing ? last.thing_name : last.job_id,
-                              std::to_string(last.execution_number)});
+    out.next = ExecutionPageKey(key_is_thing ? last.thing_name : last.job_id,
+                                last.execution_number);
   }
   return out;
-}
-
-// The earlier running timer, stored as timeout_at for the timer index.
-std::optional<int64_t> TimeoutAt(const jobs::JobExecution& e) {
-  if (e.in_progress_timeout_at && e.step_timeout_at) {
-    return std::min(*e.in_progress_timeout_at, *e.step_timeout_at);
-  }
-  return e.in_progress_timeout_at ? e.in_progress_timeout_at : e.step_timeout_at;
-}
-
-// The (name, number) position after which a page starts: ("", 0) for the first page.
-Result<std::pair<std::string, int64_t>> After(const PageRequest& page) {
-  if (page.after.empty()) return std::pair<std::string, int64_t>("", 0);
-  IOTJOBS_ASSIGN_OR_RETURN(auto parts, DecodePageKey(page.after, 2));
-  IOTJOBS_ASSIGN_OR_RETURN(int64_t number, PageKeyNumber(parts[1]));
-  return std::pair<std::string, int64_t>(parts[0], number);
 }
 
 }  // namespace
@@ -142,7 +125,7 @@ Result<std::optional<jobs::JobExecution>> SqliteTransaction::GetExecution(
 Result<Page<jobs::JobExecution>> SqliteTransaction::ListExecutionsForJob(
     std::string_view job_id, std::optional<jobs::ExecutionStatus> status,
     const PageRequest& page) {
-  IOTJOBS_ASSIGN_OR_RETURN(auto after, After(page));
+  IOTJOBS_ASSIGN_OR_RETURN(auto after, ExecutionPageAfter(page));
   IOTJOBS_ASSIGN_OR_RETURN(
       Statement s,
       conn_.Prepare("SELECT " IOTJOBS_EXECUTION_COLUMNS
@@ -158,7 +141,7 @@ Result<Page<jobs::JobExecution>> SqliteTransaction::ListExecutionsForJob(
 
 Result<Page<jobs::ExecutionSummary>> SqliteTransaction::ListExecutionsForThing(
     std::string_view thing_name, const ExecutionFilter& filter, const PageRequest& page) {
-  IOTJOBS_ASSIGN_OR_RETURN(auto after, After(page));
+  IOTJOBS_ASSIGN_OR_RETURN(auto after, ExecutionPageAfter(page));
   std::optional<std::string> status_text;
   if (filter.status) status_text = std::string(jobs::ToString(*filter.status));
   if (filter.job_id) {
@@ -190,11 +173,14 @@ Result<std::vector<jobs::ExecutionSummary>> SqliteTransaction::ListPendingExecut
   }
 }
 
+// Ties in time are broken by key, so that every backend lists the same timers in the same
+// order (here free: the index entries end with the key).
 Result<std::vector<DueTimer>> SqliteTransaction::ListDueTimers(EpochMillis now, int limit) {
   IOTJOBS_ASSIGN_OR_RETURN(
       Statement s,
       conn_.Prepare("SELECT account_id, job_id, thing_name, execution_number FROM job_executions "
-                    "WHERE timeout_at IS NOT NULL AND timeout_at <= ? ORDER BY timeout_at LIMIT ?"));
+                    "WHERE timeout_at IS NOT NULL AND timeout_at <= ? ORDER BY timeout_at, "
+                    "account_id, job_id, thing_name, execution_number LIMIT ?"));
   s.BindAll(now, limit);
   std::vector<DueTimer> out;
   for (;;) {

@@ -1,9 +1,7 @@
 // Jobs, their documents and their thing-group targets.
 #include <set>
 
-#include "jobs/arn.h"
-#include "store/page_key.h"
-#include "store/sqlite/job_row.h"
+#include "store/job_columns.h"
 #include "store/sqlite/sqlite_transaction.h"
 
 namespace iotjobs::store::sqlite {
@@ -36,17 +34,6 @@ jobs::Job ReadJob(const Statement& s) {
   JobDetailsFromJson(s.Text(15), job);
   job.next_action_at = s.OptInt(16);
   return job;
-}
-
-// The thing-group names among a job's targets (group ARNs of any account are kept as given;
-// the service validated them).
-std::vector<std::string> GroupTargets(const jobs::Job& job) {
-  std::vector<std::string> out;
-  for (const auto& target : job.targets) {
-    auto arn = jobs::ParseArn(target);
-    if (arn && arn->kind == jobs::ResourceKind::kThingGroup) out.push_back(arn->name);
-  }
-  return out;
 }
 
 }  // namespace
@@ -107,8 +94,9 @@ Result<std::vector<std::string>> SqliteTransaction::ListJobsTargetingGroups(
   std::set<std::string> seen;
   for (const auto& group : groups) {
     IOTJOBS_ASSIGN_OR_RETURN(
-        Statement s, conn_.Prepare("SELECT job_id FROM job_group_targets "
-                                   "WHERE account_id = ? AND thing_group_name = ?"));
+        Statement s,
+        conn_.Prepare("SELECT job_id FROM job_group_targets "
+                      "WHERE account_id = ? AND thing_group_name = ? ORDER BY job_id"));
     s.BindAll(account_id_, group);
     for (;;) {
       IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -120,10 +108,13 @@ Result<std::vector<std::string>> SqliteTransaction::ListJobsTargetingGroups(
   return out;
 }
 
+// Ties in time are broken by key, so that every backend lists the same jobs in the same
+// order (here free: the index entries end with the key).
 Result<std::vector<DueJob>> SqliteTransaction::ListDueJobs(EpochMillis now, int limit) {
   IOTJOBS_ASSIGN_OR_RETURN(
-      Statement s, conn_.Prepare("SELECT account_id, job_id FROM jobs WHERE next_action_at IS NOT "
-                                 "NULL AND next_action_at <= ? ORDER BY next_action_at LIMIT ?"));
+      Statement s,
+      conn_.Prepare("SELECT account_id, job_id FROM jobs WHERE next_action_at IS NOT NULL "
+                    "AND next_action_at <= ? ORDER BY next_action_at, account_id, job_id LIMIT ?"));
   s.BindAll(now, limit);
   std::vector<DueJob> out;
   for (;;) {

@@ -1,28 +1,14 @@
 #include "store/sqlite/sqlite_store.h"
 
-#include <exception>
 #include <filesystem>
 
 #include "common/log.h"
+#include "store/guarded.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_transaction.h"
 
 namespace iotjobs::store::sqlite {
 namespace {
-
-// Runs a caller's function, turning a stray exception (a library that throws) into an
-// internal failure instead of taking the store thread down.
-template <typename Fn>
-Status Guarded(Fn&& fn) {
-  try {
-    return fn();
-  } catch (const std::exception& e) {
-    IOTJOBS_LOG(kError) << "store: operation threw: " << e.what();
-  } catch (...) {
-    IOTJOBS_LOG(kError) << "store: operation threw a non-standard exception";
-  }
-  return Internal("An internal error occurred.");
-}
 
 // The calling thread's inline read connection, if it has one (EnableInlineReads).
 struct InlineReader {

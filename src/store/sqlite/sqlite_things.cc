@@ -1,38 +1,10 @@
 // Things, thing groups and membership: the registry a job targets.
-#include <functional>
-
-#include "store/page_key.h"
-#include "store/sqlite/json_columns.h"
+#include "store/json_columns.h"
+#include "store/registry_filters.h"
 #include "store/sqlite/sqlite_transaction.h"
 
 namespace iotjobs::store::sqlite {
 namespace {
-
-constexpr int kScanChunk = 256;
-
-// Fills a page from a keyset scan whose rows some filters only C++ can apply: reads chunks
-// after `after` until `limit` matching rows and one more were seen, or the rows ran out.
-template <typename T>
-Result<Page<T>> FilteredScan(const PageRequest& page,
-                             const std::function<Result<std::vector<T>>(const std::string&)>& chunk,
-                             const std::function<bool(const T&)>& keep,
-                             const std::function<std::string(const T&)>& key_of) {
-  Page<T> out;
-  std::string after = page.after;
-  for (;;) {
-    IOTJOBS_ASSIGN_OR_RETURN(std::vector<T> rows, chunk(after));
-    for (T& row : rows) {
-      if (!keep(row)) continue;
-      if (static_cast<int>(out.items.size()) == page.limit) {
-        out.next = key_of(out.items.back());
-        return out;
-      }
-      out.items.push_back(std::move(row));
-    }
-    if (static_cast<int>(rows.size()) < kScanChunk) return out;
-    after = key_of(rows.back());
-  }
-}
 
 jobs::Thing ReadThing(const Statement& s) {
   jobs::Thing t;
@@ -103,28 +75,7 @@ Result<Page<jobs::Thing>> SqliteTransaction::ListThings(const ThingFilter& filte
     }
     return rows;
   };
-  auto keep = [&](const jobs::Thing& t) {
-    if (filter.thing_type_name && t.thing_type_name != filter.thing_type_name) return false;
-    if (filter.attribute_name) {
-      auto it = t.attributes.find(*filter.attribute_name);
-      if (it == t.attributes.end()) return false;
-      if (filter.attribute_value) {
-        if (filter.use_prefix_attribute_value) {
-          if (it->second.rfind(*filter.attribute_value, 0) != 0) return false;
-        } else if (it->second != *filter.attribute_value) {
-          return false;
-        }
-      }
-    } else if (filter.attribute_value) {
-      bool any = false;
-      for (const auto& [k, v] : t.attributes) {
-        any = any || (filter.use_prefix_attribute_value ? v.rfind(*filter.attribute_value, 0) == 0
-                                                        : v == *filter.attribute_value);
-      }
-      if (!any) return false;
-    }
-    return true;
-  };
+  auto keep = [&](const jobs::Thing& t) { return MatchesThingFilter(filter, t); };
   return FilteredScan<jobs::Thing>(page, chunk, keep,
                                    [](const jobs::Thing& t) { return t.thing_name; });
 }
@@ -207,9 +158,7 @@ Result<Page<jobs::ThingGroup>> SqliteTransaction::ListThingGroups(const ThingGro
     }
     return rows;
   };
-  auto keep = [&](const jobs::ThingGroup& g) {
-    return !filter.name_prefix || g.thing_group_name.rfind(*filter.name_prefix, 0) == 0;
-  };
+  auto keep = [&](const jobs::ThingGroup& g) { return MatchesThingGroupFilter(filter, g); };
   return FilteredScan<jobs::ThingGroup>(
       page, chunk, keep, [](const jobs::ThingGroup& g) { return g.thing_group_name; });
 }

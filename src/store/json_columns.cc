@@ -1,11 +1,11 @@
-#include "store/sqlite/json_columns.h"
+#include "store/json_columns.h"
 
 #include <boost/json.hpp>
 
 #include "codec/json_fields.h"
 #include "common/log.h"
 
-namespace iotjobs::store::sqlite {
+namespace iotjobs::store {
 
 std::string StringMapToJson(const std::map<std::string, std::string>& m) {
   return boost::json::serialize(codec::ToJsonObject(m));
@@ -25,4 +25,4 @@ std::map<std::string, std::string> StringMapFromJson(std::string_view text) {
   return out;
 }
 
-}  // namespace iotjobs::store::sqlite
+}  // namespace iotjobs::store

@@ -1,12 +1,13 @@
-#include "store/sqlite/job_row.h"
+#include "store/job_columns.h"
 
 #include <boost/json.hpp>
 
 #include "codec/job_configs_json.h"
 #include "codec/json_fields.h"
 #include "common/log.h"
+#include "jobs/arn.h"
 
-namespace iotjobs::store::sqlite {
+namespace iotjobs::store {
 namespace json = boost::json;
 
 std::string JobDetailsToJson(const jobs::Job& job) {
@@ -109,4 +110,13 @@ void JobDetailsFromJson(std::string_view text, jobs::Job& job) {
   }
 }
 
-}  // namespace iotjobs::store::sqlite
+std::vector<std::string> GroupTargets(const jobs::Job& job) {
+  std::vector<std::string> out;
+  for (const auto& target : job.targets) {
+    auto arn = jobs::ParseArn(target);
+    if (arn && arn->kind == jobs::ResourceKind::kThingGroup) out.push_back(arn->name);
+  }
+  return out;
+}
+
+}  // namespace iotjobs::store

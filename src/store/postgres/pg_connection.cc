@@ -1,0 +1,252 @@
+#include "store/postgres/pg_connection.h"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+
+#include "common/log.h"
+
+namespace iotjobs::store::postgres {
+namespace {
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+bool Succeeded(const PGresult* r) {
+  if (!r) return false;
+  ExecStatusType status = PQresultStatus(r);
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+// libpq's messages end with a newline and continue on tab-indented lines: one log line.
+std::string OneLine(std::string_view message) {
+  std::string out;
+  for (char c : message) {
+    if (c == '\n' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// The password of `conninfo` in the forms a libpq message may quote it: as parsed, and as
+// written in a URL (percent-encoded; also when the URL does not parse, whose message then
+// quotes the whole URL).
+std::vector<std::string> Passwords(const std::string& conninfo) {
+  std::vector<std::string> out;
+  char* err = nullptr;
+  if (PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &err)) {
+    for (PQconninfoOption* o = options; o->keyword; ++o) {
+      if (o->val && *o->val && std::string_view(o->keyword) == "password") out.push_back(o->val);
+    }
+    PQconninfoFree(options);
+  }
+  PQfreemem(err);
+  for (std::string_view scheme : {"postgresql://", "postgres://"}) {
+    if (conninfo.rfind(scheme, 0) != 0) continue;
+    std::string_view rest = std::string_view(conninfo).substr(scheme.size());
+    std::string_view authority = rest.substr(0, rest.find_first_of("/?"));
+    size_t at = authority.rfind('@');
+    if (at == std::string_view::npos) break;
+    std::string_view userinfo = authority.substr(0, at);
+    size_t colon = userinfo.find(':');
+    if (colon != std::string_view::npos && colon + 1 < userinfo.size()) {
+      out.emplace_back(userinfo.substr(colon + 1));
+    }
+  }
+  return out;
+}
+
+std::string WithoutPasswords(std::string message, const std::vector<std::string>& passwords) {
+  for (const std::string& password : passwords) {
+    for (size_t at = message.find(password); at != std::string::npos;
+         at = message.find(password, at)) {
+      message.replace(at, password.size(), "********");
+    }
+  }
+  return message;
+}
+
+// Server-side conditions that pass (or an operator fixes) rather than bugs, as SQLite's
+// busy, I/O, full-disk and read-only codes are: connection exceptions (08), insufficient
+// resources such as a full disk or too many connections (53), operator intervention:
+// shutdown, cancel, timeout (57), system and I/O errors (58), a lock timeout (55P03), a
+// read-only server, i.e. a standby (25006), and a commit of unknown outcome (40003).
+bool IsTransient(std::string_view state) {
+  std::string_view cls = state.substr(0, 2);
+  return cls == "08" || cls == "53" || cls == "57" || cls == "58" || state == "55P03" ||
+         state == "25006" || state == "40003";
+}
+
+void LogNotice(void*, const char* message) {
+  IOTJOBS_LOG(kDebug) << "postgres: " << OneLine(message);
+}
+
+}  // namespace
+
+Rows::Rows(pg_result* result) : result_(result), rows_(result ? PQntuples(result) : 0) {}
+
+Rows::Rows(Rows&& other) noexcept
+    : result_(other.result_), row_(other.row_), rows_(other.rows_) {
+  other.result_ = nullptr;
+}
+
+Rows& Rows::operator=(Rows&& other) noexcept {
+  if (this != &other) {
+    PQclear(result_);
+    result_ = other.result_;
+    row_ = other.row_;
+    rows_ = other.rows_;
+    other.result_ = nullptr;
+  }
+  return *this;
+}
+
+Rows::~Rows() { PQclear(result_); }
+
+bool Rows::Next() {
+  if (row_ + 1 >= rows_) return false;
+  ++row_;
+  return true;
+}
+
+int64_t Rows::Affected() const {
+  const char* n = result_ ? PQcmdTuples(result_) : "";
+  int64_t value = 0;
+  std::from_chars(n, n + std::char_traits<char>::length(n), value);
+  return value;
+}
+
+bool Rows::IsNull(int column) const { return PQgetisnull(result_, row_, column) != 0; }
+
+int64_t Rows::Int(int column) const {
+  const char* text = PQgetvalue(result_, row_, column);
+  int64_t value = 0;
+  std::from_chars(text, text + PQgetlength(result_, row_, column), value);
+  return value;
+}
+
+std::string Rows::Text(int column) const {
+  return std::string(PQgetvalue(result_, row_, column), PQgetlength(result_, row_, column));
+}
+
+std::optional<std::string> Rows::OptText(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Text(column);
+}
+
+std::optional<int64_t> Rows::OptInt(int column) const {
+  if (IsNull(column)) return std::nullopt;
+  return Int(column);
+}
+
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo) {
+  // libpq applies these in order, and expands `dbname` into the caller's settings: the
+  // caller's connection string overrides the defaults before it, and nothing overrides the
+  // client encoding after it (our strings are UTF-8, whatever the environment says).
+  const char* const keywords[] = {"fallback_application_name", "connect_timeout", "dbname",
+                                  "client_encoding", nullptr};
+  const char* const values[] = {"iotjobsd", "10", conninfo.c_str(), "UTF8", nullptr};
+  PGconn* conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
+  if (!conn || PQstatus(conn) != CONNECTION_OK) {
+    std::string reason = conn ? WithoutPasswords(OneLine(PQerrorMessage(conn)), Passwords(conninfo))
+                              : std::string("out of memory");
+    PQfinish(conn);
+    IOTJOBS_LOG(kError) << "store: cannot connect to PostgreSQL: " << reason;
+    return Unavailable("cannot connect to PostgreSQL: " + reason);
+  }
+  // Notices ("relation already exists, skipping") would go to stderr.
+  PQsetNoticeProcessor(conn, &LogNotice, nullptr);
+  return std::unique_ptr<Connection>(new Connection(conn));
+}
+
+Connection::~Connection() { PQfinish(conn_); }
+
+Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Param>& params) {
+  std::string text(sql);
+  auto it = prepared_.find(text);
+  if (it == prepared_.end()) {
+    std::string name = "iotjobs_" + std::to_string(prepared_.size() + 1);
+    ResultPtr prepared(PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr));
+    if (!Succeeded(prepared.get())) return Error(prepared.get(), text);
+    it = prepared_.emplace(text, std::move(name)).first;
+  }
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const Param& p : params) {
+    if (p && p->find('\0') != std::string::npos) {
+      // PostgreSQL text cannot hold NUL, and libpq would cut the value there without a word.
+      IOTJOBS_LOG(kError) << "postgres: a text value contains a NUL character, in: "
+                          << text.substr(0, 200);
+      return Internal("An internal error occurred in the data store.");
+    }
+    values.push_back(p ? p->c_str() : nullptr);
+  }
+  ResultPtr result(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()),
+                                  values.data(), nullptr, nullptr, /*resultFormat=*/0));
+  if (!Succeeded(result.get())) return Error(result.get(), text);
+  return Rows(result.release());
+}
+
+Status Connection::Exec(std::string_view sql) {
+  std::string text(sql);
+  ResultPtr result(PQexec(conn_, text.c_str()));
+  if (!Succeeded(result.get())) return Error(result.get(), text);
+  return Status::Ok();
+}
+
+Status Connection::Commit() {
+  ResultPtr result(PQexec(conn_, "COMMIT"));
+  if (!Succeeded(result.get())) return Error(result.get(), "COMMIT");
+  if (std::string_view(PQcmdStatus(result.get())) != "COMMIT") {
+    // A statement failed and its transaction was aborted, yet the operation went on to
+    // commit (it ignored the failure): the server rolled everything back.
+    IOTJOBS_LOG(kError) << "postgres: COMMIT of a failed transaction was a ROLLBACK";
+    return Internal("An internal error occurred in the data store.");
+  }
+  return Status::Ok();
+}
+
+bool Connection::Broken() const { return PQstatus(conn_) == CONNECTION_BAD; }
+
+Status Connection::Reconnect() {
+  prepared_.clear();  // they died with the old session
+  PQreset(conn_);
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    IOTJOBS_LOG(kError) << "store: cannot reconnect to PostgreSQL: "
+                        << OneLine(PQerrorMessage(conn_));
+    return Unavailable("The data store is temporarily unavailable.");
+  }
+  IOTJOBS_LOG(kInfo) << "store: reconnected to PostgreSQL";
+  return Status::Ok();
+}
+
+Status Connection::Error(const pg_result* result, std::string_view what) {
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  last_sqlstate_ = state ? state : "";
+  std::string message = OneLine(result ? PQresultErrorMessage(result) : PQerrorMessage(conn_));
+  if (last_sqlstate_ == "40001" || last_sqlstate_ == "40P01") {
+    // Expected when transactions contend; the store runs the whole transaction again.
+    conflicted_ = true;
+    IOTJOBS_LOG(kDebug) << "postgres: " << last_sqlstate_ << " (" << message << ") in: "
+                        << what.substr(0, 200);
+    return Unavailable("The data store is busy; try again.");
+  }
+  if (Broken()) {
+    // The store reconnects, and says whether an operation was lost with it.
+    IOTJOBS_LOG(kWarn) << "postgres: connection lost (" << message << ") in: "
+                       << what.substr(0, 200);
+    return Unavailable("The data store is temporarily unavailable.");
+  }
+  IOTJOBS_LOG(kError) << "postgres error " << (state ? state : "(no SQLSTATE)") << " ("
+                      << message << ") in: " << what.substr(0, 200);
+  if (IsTransient(last_sqlstate_)) return Unavailable("The data store is temporarily unavailable.");
+  return Internal("An internal error occurred in the data store.");
+}
+
+}  // namespace iotjobs::store::postgres

@@ -1,0 +1,125 @@
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <vector>
+
+#include "common/result.h"
+
+// libpq's handles (PGconn, PGresult), so that no libpq header appears above this folder.
+struct pg_conn;
+struct pg_result;
+
+namespace iotjobs::store::postgres {
+
+// A statement parameter in text form; nullopt is NULL. Parameters are sent untyped and the
+// server infers each type from where the SQL uses it, as SQLite's binding does.
+using Param = std::optional<std::string>;
+
+inline Param ToParam(std::string_view v) { return std::string(v); }
+inline Param ToParam(const std::string& v) { return v; }
+inline Param ToParam(const char* v) { return std::string(v); }
+// Booleans are stored as 0/1 integers, as in the SQLite schema (portable SQL).
+inline Param ToParam(bool v) { return std::string(v ? "1" : "0"); }
+template <std::integral T>
+  requires(!std::same_as<T, bool>)
+Param ToParam(T v) {
+  return std::to_string(v);
+}
+template <typename T>
+Param ToParam(const std::optional<T>& v) {
+  return v ? ToParam(*v) : Param();
+}
+
+// The rows of a finished statement (owning its PGresult), read forward like a SQLite
+// statement: Next() moves to the first row, then to each following one.
+class Rows {
+ public:
+  Rows() = default;
+  explicit Rows(pg_result* result);
+  Rows(Rows&& other) noexcept;
+  Rows& operator=(Rows&& other) noexcept;
+  Rows(const Rows&) = delete;
+  Rows& operator=(const Rows&) = delete;
+  ~Rows();
+
+  // Moves to the next row: false when there is none.
+  bool Next();
+  // Rows changed by an INSERT, UPDATE or DELETE.
+  int64_t Affected() const;
+
+  // Columns of the current row, 0-based.
+  bool IsNull(int column) const;
+  int64_t Int(int column) const;
+  std::string Text(int column) const;
+  std::optional<std::string> OptText(int column) const;
+  std::optional<int64_t> OptInt(int column) const;
+
+ private:
+  pg_result* result_ = nullptr;
+  int row_ = -1;
+  int rows_ = 0;
+};
+
+// One PostgreSQL connection with a cache of prepared statements (one PQprepare per SQL text,
+// as the SQLite Connection caches its statements). Not thread-safe: each store thread owns
+// its own connection.
+class Connection {
+ public:
+  // Connects with `conninfo` (a libpq connection string or postgresql:// URL). Failure is
+  // kServiceUnavailable "cannot connect to PostgreSQL: ..." with libpq's reason, any
+  // password in it blanked out.
+  static Result<std::unique_ptr<Connection>> Open(const std::string& conninfo);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs one statement with parameters $1..$N, prepared once per connection.
+  template <typename... Args>
+  Result<Rows> Query(std::string_view sql, const Args&... args) {
+    return QueryParams(sql, {ToParam(args)...});
+  }
+  Result<Rows> QueryParams(std::string_view sql, const std::vector<Param>& params);
+  // Runs SQL without parameters (possibly several statements) unprepared: transaction
+  // control and migrations.
+  Status Exec(std::string_view sql);
+  // COMMIT. Fails when the server rolled back instead, which it does when a statement of
+  // the transaction had failed.
+  Status Commit();
+
+  // The connection is gone (server restart, terminated backend, network): every statement
+  // fails until Reconnect.
+  bool Broken() const;
+  // Connects again with the same parameters; prepared statements are prepared anew.
+  Status Reconnect();
+
+  // Whether a statement failed with a serialization failure or a deadlock (SQLSTATE 40001,
+  // 40P01) since ForgetFailures: the transaction must be run again from the start.
+  bool conflicted() const { return conflicted_; }
+  // The SQLSTATE of the last failed statement since ForgetFailures ("" if none or it had none).
+  const std::string& last_sqlstate() const { return last_sqlstate_; }
+  // Called as a transaction begins.
+  void ForgetFailures() {
+    conflicted_ = false;
+    last_sqlstate_.clear();
+  }
+
+  // Maps a failed result (nullptr: the connection's own error) to our Status, logging
+  // `what`, the SQLSTATE and the server's message.
+  Status Error(const pg_result* result, std::string_view what);
+
+ private:
+  explicit Connection(pg_conn* conn) : conn_(conn) {}
+  pg_conn* conn_;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
+  bool conflicted_ = false;
+  std::string last_sqlstate_;
+};
+
+}  // namespace iotjobs::store::postgres

@@ -1,0 +1,181 @@
+// Jobs, their documents and their thing-group targets.
+#include <set>
+
+#include "store/job_columns.h"
+#include "store/postgres/postgres_transaction.h"
+
+namespace iotjobs::store::postgres {
+namespace {
+
+#define IOTJOBS_JOB_COLUMNS                                                                   \
+  "job_id, status, target_selection, namespace_id, created_at, last_updated_at, completed_at, " \
+  "n_canceled, n_succeeded, n_failed, n_rejected, n_queued, n_in_progress, n_removed, "        \
+  "n_timed_out, details, next_action_at"
+
+jobs::Job ReadJob(const Rows& r) {
+  jobs::Job job;
+  job.job_id = r.Text(0);
+  job.status = jobs::ParseJobStatus(r.Text(1)).value_or(jobs::JobStatus::kInProgress);
+  job.target_selection =
+      jobs::ParseTargetSelection(r.Text(2)).value_or(jobs::TargetSelection::kSnapshot);
+  job.namespace_id = r.OptText(3);
+  job.created_at = r.Int(4);
+  job.last_updated_at = r.Int(5);
+  if (!r.IsNull(6)) job.completed_at = r.Int(6);
+  auto& d = job.process_details;
+  d.canceled = r.Int(7);
+  d.succeeded = r.Int(8);
+  d.failed = r.Int(9);
+  d.rejected = r.Int(10);
+  d.queued = r.Int(11);
+  d.in_progress = r.Int(12);
+  d.removed = r.Int(13);
+  d.timed_out = r.Int(14);
+  JobDetailsFromJson(r.Text(15), job);
+  job.next_action_at = r.OptInt(16);
+  return job;
+}
+
+}  // namespace
+
+Result<std::optional<jobs::Job>> PostgresTransaction::GetJob(std::string_view job_id) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Rows r, conn_.Query("SELECT " IOTJOBS_JOB_COLUMNS
+                          " FROM jobs WHERE account_id = $1 AND job_id = $2",
+                          account_id_, job_id));
+  if (!r.Next()) return std::optional<jobs::Job>();
+  return std::optional<jobs::Job>(ReadJob(r));
+}
+
+Result<std::optional<std::string>> PostgresTransaction::GetJobDocument(std::string_view job_id) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Rows r,
+      conn_.Query("SELECT document FROM job_documents WHERE account_id = $1 AND job_id = $2",
+                  account_id_, job_id));
+  if (!r.Next()) return std::optional<std::string>();
+  return std::optional<std::string>(r.Text(0));
+}
+
+Result<Page<jobs::Job>> PostgresTransaction::ListJobs(const JobFilter& filter,
+                                                      const PageRequest& page) {
+  std::optional<std::string> status, selection;
+  if (filter.status) status = std::string(jobs::ToString(*filter.status));
+  if (filter.target_selection) selection = std::string(jobs::ToString(*filter.target_selection));
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Rows r,
+      conn_.Query("SELECT " IOTJOBS_JOB_COLUMNS
+                  " FROM jobs j WHERE account_id = $1 AND job_id > $2 "
+                  "AND (CAST($3 AS TEXT) IS NULL OR status = $3) "
+                  "AND (CAST($4 AS TEXT) IS NULL OR target_selection = $4) "
+                  "AND (CAST($5 AS TEXT) IS NULL OR namespace_id = $5) "
+                  "AND (CAST($6 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM job_group_targets t "
+                  "  WHERE t.account_id = j.account_id AND t.thing_group_name = $6 "
+                  "  AND t.job_id = j.job_id)) "
+                  "ORDER BY job_id LIMIT $7",
+                  account_id_, page.after, status, selection, filter.namespace_id,
+                  filter.thing_group_name, page.limit + 1));
+  Page<jobs::Job> out;
+  while (r.Next()) out.items.push_back(ReadJob(r));
+  if (static_cast<int>(out.items.size()) > page.limit) {
+    out.items.pop_back();
+    out.next = out.items.back().job_id;
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> PostgresTransaction::ListJobsTargetingGroups(
+    const std::vector<std::string>& groups) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const auto& group : groups) {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Rows r, conn_.Query("SELECT job_id FROM job_group_targets "
+                            "WHERE account_id = $1 AND thing_group_name = $2 ORDER BY job_id",
+                            account_id_, group));
+    while (r.Next()) {
+      std::string id = r.Text(0);
+      if (seen.insert(id).second) out.push_back(std::move(id));
+    }
+  }
+  return out;
+}
+
+Result<std::vector<DueJob>> PostgresTransaction::ListDueJobs(EpochMillis now, int limit) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      Rows r,
+      conn_.Query("SELECT account_id, job_id FROM jobs WHERE next_action_at IS NOT NULL "
+                  "AND next_action_at <= $1 ORDER BY next_action_at, account_id, job_id "
+                  "LIMIT $2",
+                  now, limit));
+  std::vector<DueJob> out;
+  while (r.Next()) out.push_back({r.Text(0), r.Text(1)});
+  return out;
+}
+
+// Indexes the job under each thing group it targets, so membership changes find the
+// continuous jobs to apply; targets already recorded are left as they are.
+Status PostgresTransaction::InsertMissingGroupTargets(const jobs::Job& job) {
+  for (const auto& group : GroupTargets(job)) {
+    IOTJOBS_RETURN_IF_ERROR(
+        conn_
+            .Query("INSERT INTO job_group_targets (account_id, thing_group_name, job_id) "
+                   "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                   account_id_, group, job.job_id)
+            .status());
+  }
+  return Status::Ok();
+}
+
+Status PostgresTransaction::InsertJob(const jobs::Job& job) {
+  const auto& d = job.process_details;
+  IOTJOBS_RETURN_IF_ERROR(
+      conn_
+          .Query("INSERT INTO jobs (account_id, " IOTJOBS_JOB_COLUMNS
+                 ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+                 "$16, $17, $18)",
+                 account_id_, job.job_id, jobs::ToString(job.status),
+                 jobs::ToString(job.target_selection), job.namespace_id, job.created_at,
+                 job.last_updated_at, job.completed_at, d.canceled, d.succeeded, d.failed,
+                 d.rejected, d.queued, d.in_progress, d.removed, d.timed_out,
+                 JobDetailsToJson(job), job.next_action_at)
+          .status());
+  IOTJOBS_RETURN_IF_ERROR(
+      conn_
+          .Query("INSERT INTO job_documents (account_id, job_id, document) VALUES ($1, $2, $3)",
+                 account_id_, job.job_id, job.document)
+          .status());
+  return InsertMissingGroupTargets(job);
+}
+
+Status PostgresTransaction::UpdateJob(const jobs::Job& job) {
+  const auto& d = job.process_details;
+  IOTJOBS_RETURN_IF_ERROR(
+      conn_
+          .Query("UPDATE jobs SET status = $1, target_selection = $2, namespace_id = $3, "
+                 "created_at = $4, last_updated_at = $5, completed_at = $6, n_canceled = $7, "
+                 "n_succeeded = $8, n_failed = $9, n_rejected = $10, n_queued = $11, "
+                 "n_in_progress = $12, n_removed = $13, n_timed_out = $14, details = $15, "
+                 "next_action_at = $16 WHERE account_id = $17 AND job_id = $18",
+                 jobs::ToString(job.status), jobs::ToString(job.target_selection),
+                 job.namespace_id, job.created_at, job.last_updated_at, job.completed_at,
+                 d.canceled, d.succeeded, d.failed, d.rejected, d.queued, d.in_progress,
+                 d.removed, d.timed_out, JobDetailsToJson(job), job.next_action_at,
+                 account_id_, job.job_id)
+          .status());
+  // Targets only grow (AssociateTargetsWithJob), so inserting the missing ones suffices.
+  return InsertMissingGroupTargets(job);
+}
+
+Status PostgresTransaction::DeleteJob(std::string_view job_id) {
+  static constexpr std::string_view kStatements[] = {
+      "DELETE FROM job_group_targets WHERE account_id = $1 AND job_id = $2",
+      "DELETE FROM job_documents WHERE account_id = $1 AND job_id = $2",
+      "DELETE FROM jobs WHERE account_id = $1 AND job_id = $2",
+  };
+  for (std::string_view sql : kStatements) {
+    IOTJOBS_RETURN_IF_ERROR(conn_.Query(sql, account_id_, job_id).status());
+  }
+  return Status::Ok();
+}
+
+}  // namespace iotjobs::store::postgres

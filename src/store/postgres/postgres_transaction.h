@@ -1,0 +1,99 @@
+#pragma once
+
+#include <string>
+
+#include "store/postgres/pg_connection.h"
+#include "store/store.h"
+
+namespace iotjobs::store::postgres {
+
+// Read/WriteTransaction over one connection whose transaction the store manages (BEGIN,
+// COMMIT, and running it again after a serialization failure). The SQL is the SQLite
+// backend's (sqlite/sqlite_*.cc) in PostgreSQL's spelling, and must give the same rows in
+// the same order: text columns are COLLATE "C" (migrations/postgres/0001_initial.sql), and
+// where SQLite's order followed an index the SQL here says it. An optional filter is
+// "(CAST($n AS TEXT) IS NULL OR column = $n)": PostgreSQL infers an untyped parameter's type
+// from its first use, and "$n IS NULL" alone names none. Implemented by area in
+// postgres_things.cc, postgres_jobs.cc, postgres_executions.cc, postgres_outbox.cc and
+// postgres_leases.cc.
+//
+// A failed statement aborts a PostgreSQL transaction (SQLite's fails alone): the operation
+// returns its Status, as store.h asks, and the store rolls back.
+class PostgresTransaction final : public WriteTransaction {
+ public:
+  PostgresTransaction(Connection& conn, std::string account_id)
+      : conn_(conn), account_id_(std::move(account_id)) {}
+
+  const std::string& account_id() const override { return account_id_; }
+
+  // Things and groups (postgres_things.cc).
+  Result<std::optional<jobs::Thing>> GetThing(std::string_view thing_name) override;
+  Result<Page<jobs::Thing>> ListThings(const ThingFilter& filter,
+                                       const PageRequest& page) override;
+  Result<std::optional<jobs::ThingGroup>> GetThingGroup(std::string_view name) override;
+  Result<std::optional<jobs::ThingGroup>> GetThingGroupById(std::string_view id) override;
+  Result<Page<jobs::ThingGroup>> ListThingGroups(const ThingGroupFilter& filter,
+                                                 const PageRequest& page) override;
+  Result<std::vector<std::string>> ListChildGroupNames(std::string_view parent) override;
+  Result<bool> IsThingInGroup(std::string_view group, std::string_view thing) override;
+  Result<Page<std::string>> ListThingsInGroup(std::string_view group,
+                                              const PageRequest& page) override;
+  Result<Page<std::string>> ListGroupsOfThing(std::string_view thing,
+                                              const PageRequest& page) override;
+  Status InsertThing(const jobs::Thing& thing) override;
+  Status UpdateThing(const jobs::Thing& thing) override;
+  Status DeleteThing(std::string_view thing_name) override;
+  Status InsertThingGroup(const jobs::ThingGroup& group) override;
+  Status UpdateThingGroup(const jobs::ThingGroup& group) override;
+  Status DeleteThingGroup(std::string_view name) override;
+  Status AddThingToGroup(std::string_view group, std::string_view thing) override;
+  Status RemoveThingFromGroup(std::string_view group, std::string_view thing) override;
+
+  // Jobs (postgres_jobs.cc).
+  Result<std::optional<jobs::Job>> GetJob(std::string_view job_id) override;
+  Result<std::optional<std::string>> GetJobDocument(std::string_view job_id) override;
+  Result<Page<jobs::Job>> ListJobs(const JobFilter& filter, const PageRequest& page) override;
+  Result<std::vector<std::string>> ListJobsTargetingGroups(
+      const std::vector<std::string>& groups) override;
+  Result<std::vector<DueJob>> ListDueJobs(EpochMillis now, int limit) override;
+  Status InsertJob(const jobs::Job& job) override;
+  Status UpdateJob(const jobs::Job& job) override;
+  Status DeleteJob(std::string_view job_id) override;
+
+  // Executions (postgres_executions.cc).
+  Result<std::optional<jobs::JobExecution>> GetExecution(
+      std::string_view job_id, std::string_view thing_name,
+      std::optional<int64_t> execution_number) override;
+  Result<Page<jobs::JobExecution>> ListExecutionsForJob(
+      std::string_view job_id, std::optional<jobs::ExecutionStatus> status,
+      const PageRequest& page) override;
+  Result<Page<jobs::ExecutionSummary>> ListExecutionsForThing(
+      std::string_view thing_name, const ExecutionFilter& filter,
+      const PageRequest& page) override;
+  Result<std::vector<jobs::ExecutionSummary>> ListPendingExecutionsForThing(
+      std::string_view thing_name, int limit) override;
+  Result<std::vector<DueTimer>> ListDueTimers(EpochMillis now, int limit) override;
+  Status InsertExecution(const jobs::JobExecution& execution) override;
+  Status UpdateExecution(const jobs::JobExecution& execution) override;
+  Status DeleteExecution(std::string_view job_id, std::string_view thing_name,
+                         int64_t execution_number) override;
+  Result<int64_t> DeleteExecutionsOfJob(std::string_view job_id, int64_t limit) override;
+
+  // The outbox (postgres_outbox.cc).
+  Result<std::vector<OutboxMessage>> ListOutbox(int64_t after, int limit) override;
+  Status AppendOutbox(std::string_view topic, std::string_view payload, EpochMillis now) override;
+  Status DeleteOutbox(const std::vector<int64_t>& seqs) override;
+
+  // Leases (postgres_leases.cc).
+  Result<bool> AcquireLease(std::string_view name, std::string_view holder, EpochMillis now,
+                            EpochMillis until) override;
+  Status ReleaseLease(std::string_view name, std::string_view holder) override;
+
+ private:
+  Status InsertMissingGroupTargets(const jobs::Job& job);
+
+  Connection& conn_;
+  std::string account_id_;
+};
+
+}  // namespace iotjobs::store::postgres

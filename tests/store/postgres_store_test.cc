@@ -1,0 +1,309 @@
+// PostgreSQL only: what one database shared by concurrent transactions, connections and
+// iotjobsd instances brings that SQLite's single writer never meets. Runs when
+// IOTJOBS_TEST_PG_DSN names a server (tests/pg/with_postgres), each test on a new database.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <latch>
+#include <thread>
+
+#include "pg_test_database.h"
+#include "store/postgres/postgres_store.h"
+#include "store/postgres/retry.h"
+
+namespace iotjobs::store::postgres {
+namespace {
+
+using pg_test::PgTestDatabase;
+
+constexpr char kAccount[] = "111111111111";
+constexpr char kTerminateOthers[] =
+    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+    "WHERE datname = current_database() AND pid <> pg_backend_pid()";
+
+std::vector<std::string> PostgresOnly() {
+  if (!pg_test::PostgresTestDsn()) return {};
+  return {"postgres"};
+}
+
+Status WriteOn(Store& store, Store::WriteFn fn) {
+  std::promise<Status> done;
+  store.Write(kAccount, std::move(fn), [&](Status s) { done.set_value(std::move(s)); });
+  return done.get_future().get();
+}
+
+Status ReadOn(Store& store, Store::ReadFn fn) {
+  std::promise<Status> done;
+  store.Read(kAccount, std::move(fn), [&](Status s) { done.set_value(std::move(s)); });
+  return done.get_future().get();
+}
+
+jobs::Thing Thing(const std::string& name) {
+  jobs::Thing t;
+  t.thing_name = name;
+  t.thing_id = "id-" + name;
+  return t;
+}
+
+Status InsertThing(Store& store, const std::string& name) {
+  return WriteOn(store, [name](WriteTransaction& tx) { return tx.InsertThing(Thing(name)); });
+}
+
+bool HasThing(Store& store, const std::string& name) {
+  bool found = false;
+  Status s = ReadOn(store, [&](ReadTransaction& tx) -> Status {
+    IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing(name));
+    found = thing.has_value();
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return found;
+}
+
+class PostgresStoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override { ASSERT_EQ(db_.error(), ""); }
+
+  std::unique_ptr<PostgresStore> Open(int connections, const PgTestDatabase* db = nullptr) {
+    auto store = PostgresStore::Open({(db ? db : &db_)->conninfo(), connections});
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+
+  // Waits until the database's other sessions are gone (pg_terminate_backend only signals).
+  void WaitForNoOtherSessions() {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (db_.QueryValue("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                          "current_database() AND pid <> pg_backend_pid()") != "0" &&
+           std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+
+  PgTestDatabase db_;
+};
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(PostgresStoreTest);
+
+// Many writers read-modify-write one row at once: serializable transactions make all but one
+// of each collision fail, the store runs them again, and no update is lost.
+TEST_P(PostgresStoreTest, ConflictingReadModifyWritesAreRetriedUntilAllCommit) {
+  auto store = Open(8);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(InsertThing(*store, "counter").ok());
+  const int64_t initial = Thing("counter").version;
+  constexpr int kWriters = 32;
+  std::atomic<int> attempts{0};
+  std::vector<std::promise<Status>> results(kWriters);
+  for (int i = 0; i < kWriters; ++i) {
+    store->Write(
+        kAccount,
+        [&attempts](WriteTransaction& tx) -> Status {
+          ++attempts;
+          IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing("counter"));
+          if (!thing) return NotFound("no counter");
+          thing->version += 1;
+          return tx.UpdateThing(*thing);
+        },
+        [&results, i](Status s) { results[i].set_value(std::move(s)); });
+  }
+  for (int i = 0; i < kWriters; ++i) {
+    Status s = results[i].get_future().get();
+    EXPECT_TRUE(s.ok()) << i << ": " << s.ToString();
+  }
+  int64_t version = -1;
+  ASSERT_TRUE(ReadOn(*store, [&](ReadTransaction& tx) -> Status {
+                IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing("counter"));
+                version = thing ? thing->version : -1;
+                return Status::Ok();
+              }).ok());
+  EXPECT_EQ(version, initial + kWriters);
+  RecordProperty("attempts", attempts.load());
+}
+
+// Operations that check for a name and then create it, all at once: as with SQLite's single
+// writer, one creates it and the others are told it exists. The losers' inserts fail to
+// serialize (not as duplicate keys, an internal failure), run again, and see the winner's.
+TEST_P(PostgresStoreTest, ConcurrentCreatesOfOneNameGiveOneWinner) {
+  auto store = Open(8);
+  ASSERT_TRUE(store);
+  constexpr int kCreators = 16;
+  std::vector<std::promise<Status>> results(kCreators);
+  for (int i = 0; i < kCreators; ++i) {
+    store->Write(
+        kAccount,
+        [](WriteTransaction& tx) -> Status {
+          IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetThing("only"));
+          if (existing) return AlreadyExists("exists");
+          return tx.InsertThing(Thing("only"));
+        },
+        [&results, i](Status s) { results[i].set_value(std::move(s)); });
+  }
+  int created = 0;
+  for (auto& result : results) {
+    Status s = result.get_future().get();
+    if (s.ok()) {
+      ++created;
+    } else {
+      EXPECT_EQ(s.code(), ErrorCode::kResourceAlreadyExists) << s.ToString();
+    }
+  }
+  EXPECT_EQ(created, 1);
+}
+
+// PostgreSQL text cannot hold NUL: a value with one fails, rather than being cut short.
+TEST_P(PostgresStoreTest, TextWithNulIsRefusedNotTruncated) {
+  auto store = Open(1);
+  ASSERT_TRUE(store);
+  Status s = InsertThing(*store, std::string("nul\0tail", 8));
+  EXPECT_EQ(s.code(), ErrorCode::kInternalFailure) << s.ToString();
+  EXPECT_FALSE(HasThing(*store, "nul"));
+}
+
+// An operation that keeps losing gives up after Backoff::kMaxAttempts, as unavailable.
+TEST_P(PostgresStoreTest, EndlessConflictsEndAsUnavailable) {
+  auto store = Open(1);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(InsertThing(*store, "hot").ok());
+  int attempts = 0;
+  Status s = WriteOn(*store, [&](WriteTransaction& tx) -> Status {
+    ++attempts;
+    IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing("hot"));
+    // Another session changes the row after this transaction's snapshot.
+    EXPECT_EQ(db_.Exec("UPDATE things SET version = version + 1 WHERE thing_name = 'hot'"), "");
+    thing->version = 100;
+    return tx.UpdateThing(*thing);
+  });
+  EXPECT_EQ(s.code(), ErrorCode::kServiceUnavailable) << s.ToString();
+  EXPECT_EQ(attempts, Backoff::kMaxAttempts);
+  EXPECT_TRUE(InsertThing(*store, "after").ok());
+}
+
+// Instances that start together against an empty database: one creates the schema, the
+// others wait for it and find it there.
+TEST_P(PostgresStoreTest, StoresOpeningAtOnceOnAnEmptyDatabaseAllComeUp) {
+  for (int round = 0; round < 3; ++round) {
+    PgTestDatabase db;
+    ASSERT_EQ(db.error(), "");
+    constexpr int kInstances = 3;
+    std::latch start(kInstances);
+    std::vector<std::future<std::unique_ptr<PostgresStore>>> opened;
+    for (int i = 0; i < kInstances; ++i) {
+      opened.push_back(std::async(std::launch::async, [&] {
+        start.arrive_and_wait();
+        return Open(2, &db);
+      }));
+    }
+    std::vector<std::unique_ptr<PostgresStore>> stores;
+    for (auto& f : opened) stores.push_back(f.get());
+    for (const auto& store : stores) ASSERT_TRUE(store);
+    EXPECT_EQ(db.QueryValue("SELECT count(*) FROM iotjobs_schema_version"), "1");
+    EXPECT_EQ(db.QueryValue("SELECT version FROM iotjobs_schema_version"), "1");
+    // One database behind them all.
+    ASSERT_TRUE(InsertThing(*stores[0], "shared").ok());
+    for (const auto& store : stores) EXPECT_TRUE(HasThing(*store, "shared"));
+    stores.clear();  // before `db` drops the database
+  }
+}
+
+// Connections the server ended while idle (a restart, an administrator) are connected again;
+// the store keeps working and keeps its data.
+TEST_P(PostgresStoreTest, ConnectionsEndedByTheServerAreReestablished) {
+  auto store = Open(4);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(InsertThing(*store, "before").ok());
+  for (int round = 0; round < 2; ++round) {
+    ASSERT_EQ(db_.QueryValue(kTerminateOthers), "t");
+    WaitForNoOtherSessions();
+    // Each operation finds its connection dead before anything of it ran, so it reconnects
+    // and runs; at worst it fails cleanly.
+    int failed = 0;
+    for (int i = 0; i < 12; ++i) {
+      Status s = InsertThing(*store, "r" + std::to_string(round) + "-" + std::to_string(i));
+      if (!s.ok()) {
+        EXPECT_EQ(s.code(), ErrorCode::kServiceUnavailable) << s.ToString();
+        ++failed;
+      }
+    }
+    EXPECT_EQ(failed, 0);
+    for (int i = 0; i < 8; ++i) {
+      EXPECT_TRUE(InsertThing(*store, "ok" + std::to_string(round) + "-" + std::to_string(i)).ok());
+    }
+  }
+  EXPECT_TRUE(HasThing(*store, "before"));
+  EXPECT_TRUE(HasThing(*store, "r1-11"));
+}
+
+// A connection lost in the middle of an operation fails it as unavailable, without running
+// it again, and nothing of it was committed.
+TEST_P(PostgresStoreTest, ConnectionLostMidOperationFailsItCleanly) {
+  auto store = Open(2);
+  ASSERT_TRUE(store);
+  int runs = 0;
+  Status s = WriteOn(*store, [&](WriteTransaction& tx) -> Status {
+    ++runs;
+    IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("doomed")));
+    EXPECT_EQ(db_.QueryValue(kTerminateOthers), "t");  // this connection among them
+    WaitForNoOtherSessions();
+    IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("doomed-too")));
+    return Status::Ok();
+  });
+  EXPECT_EQ(s.code(), ErrorCode::kServiceUnavailable) << s.ToString();
+  EXPECT_EQ(runs, 1);
+  EXPECT_FALSE(HasThing(*store, "doomed"));
+  EXPECT_TRUE(InsertThing(*store, "after").ok());
+  EXPECT_TRUE(HasThing(*store, "after"));
+}
+
+// A database migrated by a newer iotjobsd is refused, not touched.
+TEST_P(PostgresStoreTest, NewerSchemaIsRefused) {
+  ASSERT_TRUE(Open(1));
+  ASSERT_EQ(db_.Exec("UPDATE iotjobs_schema_version SET version = 999"), "");
+  auto store = PostgresStore::Open({db_.conninfo(), 1});
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), ErrorCode::kServiceUnavailable);
+  EXPECT_EQ(db_.QueryValue("SELECT version FROM iotjobs_schema_version"), "999");
+}
+
+TEST_P(PostgresStoreTest, ShutdownFinishesQueuedWorkThenRefuses) {
+  auto store = Open(2);
+  ASSERT_TRUE(store);
+  constexpr int kWrites = 50;
+  std::atomic<int> ok{0};
+  for (int i = 0; i < kWrites; ++i) {
+    store->Write(
+        kAccount, [i](WriteTransaction& tx) { return tx.InsertThing(Thing(std::to_string(i))); },
+        [&ok](Status s) { ok += s.ok(); });
+  }
+  store->Shutdown();
+  EXPECT_EQ(ok.load(), kWrites);
+  store->Shutdown();  // idempotent
+  Status after = WriteOn(*store, [](WriteTransaction&) { return Status::Ok(); });
+  EXPECT_EQ(after.code(), ErrorCode::kServiceUnavailable);
+  EXPECT_EQ(after.message(), "The server is shutting down.");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PostgresStoreTest, ::testing::ValuesIn(PostgresOnly()),
+                         [](const auto& info) { return info.param; });
+
+// No server needed: a connection that fails names the reason, never the password.
+TEST(PostgresStoreOpen, FailureSaysWhyWithoutThePassword) {
+  const std::string conninfos[] = {
+      "postgresql://someone:s3cret-pw@127.0.0.1:1/db?connect_timeout=2",
+      "host=127.0.0.1 port=1 user=someone password=s3cret-pw connect_timeout=2",
+      "postgresql://someone:s3cret-pw@[::1/db",  // does not parse; libpq quotes the URL
+  };
+  for (const std::string& conninfo : conninfos) {
+    auto store = PostgresStore::Open({conninfo, 1});
+    ASSERT_FALSE(store.ok()) << conninfo;
+    EXPECT_EQ(store.status().code(), ErrorCode::kServiceUnavailable);
+    EXPECT_EQ(store.status().message().rfind("cannot connect to PostgreSQL: ", 0), 0u)
+        << store.status().message();
+    EXPECT_EQ(store.status().message().find("s3cret-pw"), std::string::npos)
+        << store.status().message();
+  }
+}
+
+}  // namespace
+}  // namespace iotjobs::store::postgres
