@@ -57,10 +57,11 @@ Status ParseMqttUrl(const std::string& url, MqttOptions& options) {
 }
 
 MqttClient::MqttClient(MqttOptions options, std::vector<std::string> subscriptions,
-                       Handlers handlers)
+                       Handlers handlers, bool subscribed)
     : options_(std::move(options)),
       subscriptions_(std::move(subscriptions)),
-      handlers_(std::move(handlers)) {}
+      handlers_(std::move(handlers)),
+      subscribed_(subscribed) {}
 
 MqttClient::~MqttClient() { Stop(); }
 
@@ -112,6 +113,29 @@ void MqttClient::Stop() {
   mosq_ = nullptr;
 }
 
+void MqttClient::Subscribe(mosquitto* mosq, bool on) {
+  for (const auto& sub : subscriptions_) {
+    int s = on ? mosquitto_subscribe_v5(mosq, nullptr, sub.c_str(), 1, 0, nullptr)
+               : mosquitto_unsubscribe_v5(mosq, nullptr, sub.c_str(), nullptr);
+    if (s != MOSQ_ERR_SUCCESS) {
+      IOTJOBS_LOG(kWarn) << "mqtt: cannot " << (on ? "subscribe to " : "unsubscribe from ") << sub
+                         << ": " << mosquitto_strerror(s);
+    }
+  }
+}
+
+void MqttClient::SetSubscribed(bool subscribed) {
+  {
+    std::lock_guard lock(subscribe_mu_);
+    if (subscribed_ == subscribed) return;
+    subscribed_ = subscribed;
+    // While disconnected, OnConnect subscribes (or not) when the connection comes back.
+    if (mosq_ && connected_.load()) Subscribe(mosq_, subscribed);
+  }
+  IOTJOBS_LOG(kInfo) << "mqtt: " << (subscribed ? "taking" : "no longer taking")
+                     << " device requests";
+}
+
 Result<int> MqttClient::Publish(const std::string& topic, const std::string& payload, int qos) {
   if (!connected_.load()) return Unavailable("not connected to the MQTT broker");
   int mid = 0;
@@ -128,14 +152,14 @@ void MqttClient::Callbacks::OnConnect(mosquitto* mosq, void* self_ptr, int rc, i
     IOTJOBS_LOG(kWarn) << "mqtt: the broker refused the connection: " << mosquitto_reason_string(rc);
     return;
   }
-  for (const auto& sub : self->subscriptions_) {
-    int s = mosquitto_subscribe_v5(mosq, nullptr, sub.c_str(), 1, 0, nullptr);
-    if (s != MOSQ_ERR_SUCCESS) {
-      IOTJOBS_LOG(kWarn) << "mqtt: cannot subscribe to " << sub << ": " << mosquitto_strerror(s);
-    }
-  }
   IOTJOBS_LOG(kInfo) << "mqtt: connected to " << self->options_.host << ":" << self->options_.port;
-  self->connected_.store(true);
+  {
+    // A clean session: the broker kept nothing, so subscribe again if we take requests. Under
+    // the lock SetSubscribed takes, so that a change racing with this connection is not lost.
+    std::lock_guard lock(self->subscribe_mu_);
+    self->connected_.store(true);
+    if (self->subscribed_) self->Subscribe(mosq, true);
+  }
   if (self->handlers_.on_connection) self->handlers_.on_connection(true);
 }
 

@@ -3,6 +3,8 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -35,6 +37,10 @@ Status ParseMqttUrl(const std::string& url, MqttOptions& options);
 // and reconnects by itself after the broker goes away (1 s to 10 s back-off), so a broker
 // outage never blocks a caller: Publish simply fails while disconnected. Callbacks run on
 // libmosquitto's network thread. Thread-safe.
+//
+// Its subscriptions (the device request topics) can be switched off and on: of several
+// instances on a broker without shared subscriptions, only the holder of the background
+// lease takes device requests, so each is handled once.
 class MqttClient {
  public:
   struct Handlers {
@@ -46,7 +52,9 @@ class MqttClient {
     std::function<void(bool connected)> on_connection;
   };
 
-  MqttClient(MqttOptions options, std::vector<std::string> subscriptions, Handlers handlers);
+  // `subscribed`: whether to subscribe to `subscriptions` from the start.
+  MqttClient(MqttOptions options, std::vector<std::string> subscriptions, Handlers handlers,
+             bool subscribed = true);
   ~MqttClient();
   MqttClient(const MqttClient&) = delete;
   MqttClient& operator=(const MqttClient&) = delete;
@@ -61,13 +69,20 @@ class MqttClient {
 
   bool connected() const { return connected_.load(); }
 
+  // Subscribes to (or unsubscribes from) the subscriptions now if connected, and on every
+  // later connection.
+  void SetSubscribed(bool subscribed);
+
  private:
   struct Callbacks;  // libmosquitto's callbacks (mqtt_client.cc)
   friend struct Callbacks;
+  void Subscribe(mosquitto* mosq, bool on);
 
   MqttOptions options_;
   std::vector<std::string> subscriptions_;
   Handlers handlers_;
+  std::mutex subscribe_mu_;
+  bool subscribed_;  // GUARDED_BY(subscribe_mu_)
   mosquitto* mosq_ = nullptr;
   std::atomic<bool> connected_{false};
   bool started_ = false;

@@ -9,11 +9,10 @@ namespace {
 // Messages published and not yet acknowledged, at most.
 constexpr size_t kWindow = 256;
 constexpr int kBatch = 128;
-// Look at the outbox this often even when nobody woke us (another process may write it).
-constexpr auto kPollEvery = std::chrono::seconds(1);
 }  // namespace
 
-OutboxRelay::OutboxRelay(store::Store& store, MqttClient& client) : store_(store), client_(client) {}
+OutboxRelay::OutboxRelay(store::Store& store, MqttClient& client, std::chrono::milliseconds poll)
+    : store_(store), client_(client), poll_(poll) {}
 
 OutboxRelay::~OutboxRelay() { Stop(); }
 
@@ -46,6 +45,7 @@ void OutboxRelay::Acknowledged(int mid) {
       return;
     }
     acknowledged_.insert(it->second);
+    in_flight_seqs_.erase(it->second);
     in_flight_.erase(it);
     woken_ = true;
   }
@@ -57,6 +57,7 @@ void OutboxRelay::ConnectionChanged(bool connected) {
     std::lock_guard lock(mu_);
     // What was published but not acknowledged is sent again on the next connection.
     in_flight_.clear();
+    in_flight_seqs_.clear();
     early_acks_.clear();
     sent_up_to_ = 0;
     woken_ = connected || woken_;
@@ -64,11 +65,25 @@ void OutboxRelay::ConnectionChanged(bool connected) {
   cv_.notify_all();
 }
 
+void OutboxRelay::SetActive(bool active) {
+  {
+    std::lock_guard lock(mu_);
+    active_ = active;
+    // A new holder starts from the oldest message: the last one may have died mid-way.
+    sent_up_to_ = 0;
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
 void OutboxRelay::Loop() {
   std::unique_lock lock(mu_);
   while (!stopping_) {
-    cv_.wait_for(lock, kPollEvery, [this] { return stopping_ || woken_; });
+    bool woken = cv_.wait_for(lock, poll_, [this] { return stopping_ || woken_; });
     if (stopping_) break;
+    // A look on the timer goes back to the oldest message (see the class comment); a wake-up
+    // after our own commit continues after what was sent.
+    if (!woken) sent_up_to_ = 0;
     woken_ = false;
     lock.unlock();
     Step();
@@ -100,22 +115,26 @@ void OutboxRelay::Step() {
   if (!client_.connected()) return;
   for (;;) {
     int64_t after;
-    size_t room;
     {
       std::lock_guard lock(mu_);
-      if (in_flight_.size() >= kWindow) return;
+      if (!active_ || in_flight_.size() >= kWindow) return;
       after = sent_up_to_;
-      room = kWindow - in_flight_.size();
     }
+    // Handed over in `done`, which always runs (the store may refuse before running the read).
+    std::vector<store::OutboxMessage> batch;
     std::promise<Result<std::vector<store::OutboxMessage>>> listed;
     store_.Read(
         "",
-        [&listed, after, room](store::ReadTransaction& tx) {
-          auto rows = tx.ListOutbox(after, static_cast<int>(std::min<size_t>(room, kBatch)));
-          listed.set_value(std::move(rows));
+        [&batch, after](store::ReadTransaction& tx) -> Status {
+          // A full batch even when the window is nearly full: after a rescan, most of the
+          // first rows may be in flight already.
+          IOTJOBS_ASSIGN_OR_RETURN(batch, tx.ListOutbox(after, kBatch));
           return Status::Ok();
         },
-        [](Status) {});
+        [&](Status s) {
+          listed.set_value(s.ok() ? Result<std::vector<store::OutboxMessage>>(std::move(batch))
+                                  : Result<std::vector<store::OutboxMessage>>(s));
+        });
     Result<std::vector<store::OutboxMessage>> rows = listed.get_future().get();
     if (!rows.ok()) {
       IOTJOBS_LOG(kWarn) << "outbox: cannot read: " << rows.status().ToString();
@@ -125,8 +144,11 @@ void OutboxRelay::Step() {
     for (const auto& m : *rows) {
       {
         std::lock_guard lock(mu_);
+        if (in_flight_.size() >= kWindow) return;  // the rest when acknowledgements come
         sent_up_to_ = std::max(sent_up_to_, m.seq);
-        if (acknowledged_.count(m.seq) || deleting_.count(m.seq)) continue;
+        if (in_flight_seqs_.count(m.seq) || acknowledged_.count(m.seq) || deleting_.count(m.seq)) {
+          continue;
+        }
       }
       Result<int> mid = client_.Publish(m.topic, m.payload, /*qos=*/1);
       if (!mid.ok()) {
@@ -141,6 +163,7 @@ void OutboxRelay::Step() {
         woken_ = true;
       } else {
         in_flight_[*mid] = m.seq;
+        in_flight_seqs_.insert(m.seq);
       }
     }
   }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -16,9 +17,15 @@ namespace iotjobs::notify {
 // acknowledged it. While the broker is away, messages wait in the outbox — delayed, never
 // lost, and never blocking an API call; after a restart, whatever was not acknowledged is
 // sent again (at least once, as QoS 1 promises). Runs on its own thread.
+//
+// Of several instances on one database, only the one holding the background lease relays
+// (SetActive). It learns of messages other instances committed by looking at the outbox every
+// `poll`; each such look starts from the oldest message, because on a database with
+// concurrent writers a message can commit after one with a higher seq was already relayed.
 class OutboxRelay {
  public:
-  OutboxRelay(store::Store& store, MqttClient& client);
+  OutboxRelay(store::Store& store, MqttClient& client,
+              std::chrono::milliseconds poll = std::chrono::seconds(1));
   ~OutboxRelay();
   OutboxRelay(const OutboxRelay&) = delete;
   OutboxRelay& operator=(const OutboxRelay&) = delete;
@@ -32,6 +39,9 @@ class OutboxRelay {
   void Acknowledged(int mid);
   // The connection went down or came up (from MqttClient's handler).
   void ConnectionChanged(bool connected);
+  // Relay or stop relaying (this instance took or lost the background lease). Inactive, it
+  // still deletes what the broker acknowledged.
+  void SetActive(bool active);
 
  private:
   void Loop();
@@ -39,11 +49,14 @@ class OutboxRelay {
 
   store::Store& store_;
   MqttClient& client_;
+  const std::chrono::milliseconds poll_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;               // GUARDED_BY(mu_)
   bool woken_ = false;                  // GUARDED_BY(mu_)
+  bool active_ = true;                  // GUARDED_BY(mu_)
   std::map<int, int64_t> in_flight_;    // mid -> seq, GUARDED_BY(mu_)
+  std::set<int64_t> in_flight_seqs_;    // the values of in_flight_, GUARDED_BY(mu_)
   std::set<int> early_acks_;            // PUBACKs seen before their mid was recorded
   std::set<int64_t> acknowledged_;      // seqs to delete, GUARDED_BY(mu_)
   std::set<int64_t> deleting_;          // acknowledged seqs being deleted, GUARDED_BY(mu_)

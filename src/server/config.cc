@@ -34,6 +34,14 @@ Options:
   --listen HOST:PORT     address to serve HTTP on (default 127.0.0.1:4580; port 0 picks one)
   --data-dir DIR         where the SQLite database lives (default ./iotjobs-data);
                          ":memory:" keeps nothing, for tests
+  --store URL            postgresql://USER@HOST:PORT/DB: keep everything in PostgreSQL,
+                         so that several iotjobsd (behind one load balancer and one
+                         broker) serve the same data. One of them at a time runs the
+                         timers, relays notifications and, without --mqtt-share-group,
+                         takes the device requests from MQTT (a lease in the database)
+  --instance-id ID       this instance's name in those leases (default HOSTNAME:PORT)
+  --lease-seconds N      how long a lease outlives its holder (default 10): another
+                         instance takes over at most about 1.33 N seconds after one dies
   --region REGION        region in ARNs and credential scopes (default us-east-1)
   --account-id ID        12-digit account of the root credentials (default 123456789012)
   --auth sigv4|none      check SigV4 signatures (default), or accept any request
@@ -115,6 +123,20 @@ Result<Config> ParseArgs(int argc, char** argv) {
     } else if (name == "--data-dir") {
       IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
       c.data_dir = std::string(v);
+    } else if (name == "--store") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      if (v.rfind("postgresql://", 0) != 0 && v.rfind("postgres://", 0) != 0) {
+        return InvalidRequest("--store needs a postgresql:// URL, got '" + std::string(v) + "'");
+      }
+      c.store_url = std::string(v);
+    } else if (name == "--instance-id") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      c.instance_id = std::string(v);
+    } else if (name == "--lease-seconds") {
+      IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
+      if (!ParseNumber(v, c.lease_seconds) || c.lease_seconds < 1 || c.lease_seconds > 3600) {
+        return InvalidRequest("--lease-seconds needs a number from 1 to 3600");
+      }
     } else if (name == "--region") {
       IOTJOBS_ASSIGN_OR_RETURN(std::string_view v, need_value());
       c.region = std::string(v);

@@ -15,6 +15,9 @@ struct Config {
   std::string listen_host = "127.0.0.1";
   uint16_t listen_port = 4580;
   std::string data_dir = "./iotjobs-data";  // ":memory:" keeps nothing
+  std::string store_url;  // postgresql://... for a store several instances share; "" for SQLite
+  std::string instance_id;  // names this instance in leases; "" for HOSTNAME:PORT
+  int lease_seconds = 10;   // how long a background lease lasts without renewal
   std::string region = "us-east-1";
   std::string account_id = "123456789012";
   api::AuthMode auth = api::AuthMode::kSigV4;

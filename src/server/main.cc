@@ -1,6 +1,7 @@
 // iotjobsd: wires the store, the service, the API and the HTTP server together. The only
 // code that knows every concrete class.
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -23,7 +24,8 @@
 #include "server/root_credentials.h"
 #include "service/service.h"
 #include "service/timer_worker.h"
-#include "store/sqlite/sqlite_store.h"
+#include "server/open_store.h"
+#include "service/lease_keeper.h"
 
 namespace {
 constexpr const char* kVersion = "0.1.0";
@@ -64,23 +66,23 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  store::sqlite::SqliteOptions store_options;
-  store_options.data_dir = config->data_dir;
-  auto store = store::sqlite::SqliteStore::Open(store_options);
-  if (!store.ok()) {
-    std::cerr << "iotjobsd: cannot open the store in " << config->data_dir << ": "
-              << store.status().message() << "\n";
+  auto opened = server::OpenStore(*config);
+  if (!opened.ok()) {
+    std::cerr << "iotjobsd: cannot open the store: " << opened.status().message() << "\n";
     return 1;
   }
-  IOTJOBS_LOG(kInfo) << "store: "
-                     << (config->data_dir == ":memory:" ? std::string("in memory, nothing is kept")
-                                                        : "SQLite " + (*store)->path() +
-                                                              " (WAL, synchronous=FULL)");
+  store::Store& store = *opened->store;
+  IOTJOBS_LOG(kInfo) << "store: " << opened->description;
 
   auto credentials = server::LoadRootCredentials(config->data_dir);
   if (!credentials.ok()) {
     std::cerr << "iotjobsd: " << credentials.status().message() << "\n";
     return 1;
+  }
+  if (credentials->generated_now && opened->shared) {
+    IOTJOBS_LOG(kWarn) << "auth: these root credentials belong to this instance alone; give "
+                          "every instance on the shared store the same "
+                          "IOTJOBS_ROOT_ACCESS_KEY_ID and IOTJOBS_ROOT_SECRET_ACCESS_KEY";
   }
   if (credentials->generated_now) {
     // Printed once, on the start that generated them (they are kept in the data dir).
@@ -97,7 +99,7 @@ int main(int argc, char** argv) {
   SystemClock system_clock;
   ManualClock test_clock(system_clock.NowMillis());
   const Clock& clock = config->test_clock ? static_cast<const Clock&>(test_clock) : system_clock;
-  service::Service service(**store, clock, config->region);
+  service::Service service(store, clock, config->region);
   service::TimerWorker timers(service, clock, std::chrono::seconds(1));
   api::ApiOptions api_options{config->region, config->account_id, config->auth, std::nullopt,
                               config->rate_limits == "aws"};
@@ -162,11 +164,16 @@ int main(int argc, char** argv) {
       if (relay_ptr) relay_ptr->ConnectionChanged(up);
     };
     // With --mqtt-share-group, a shared subscription: several instances split the requests.
+    // Without it, on a shared store, only the holder of the background lease subscribes.
     mqtt = std::make_unique<notify::MqttClient>(
         mqtt_options,
         std::vector<std::string>{notify::topics::RequestSubscription(config->mqtt_share_group)},
-        std::move(handlers));
-    relay = std::make_unique<notify::OutboxRelay>(**store, *mqtt);
+        std::move(handlers), /*subscribed=*/!opened->shared || config->mqtt_share_group);
+    // On a shared store the relay also watches for messages other instances committed; a
+    // look at an empty outbox is one index probe, so it can look often.
+    relay = std::make_unique<notify::OutboxRelay>(
+        store, *mqtt, opened->shared ? std::chrono::milliseconds(100) : std::chrono::seconds(1));
+    if (opened->shared) relay->SetActive(false);  // until the lease is ours
     relay_ptr = relay.get();
     mqtt_api = std::make_unique<api::JobsMqttApi>(
         service, config->account_id, [&mqtt](const std::string& topic, const std::string& payload) {
@@ -203,6 +210,26 @@ int main(int argc, char** argv) {
                      << bound.address().to_string() << ":" << bound.port() << " (region "
                      << config->region << ", account " << config->account_id << ")";
 
+  // Background work (timers, the outbox relay, MQTT requests without a share group): on a
+  // shared store, only while this instance holds the lease; alone on SQLite, always.
+  std::unique_ptr<service::LeaseKeeper> lease;
+  if (opened->shared) {
+    timers.SetActive(false);
+    std::string instance_id = config->instance_id;
+    if (instance_id.empty()) {
+      char host[256] = {};
+      gethostname(host, sizeof host - 1);
+      instance_id = std::string(host) + ":" + std::to_string(bound.port());
+    }
+    lease = std::make_unique<service::LeaseKeeper>(
+        store, system_clock, "background", instance_id,
+        std::chrono::seconds(config->lease_seconds), [&](bool held) {
+          timers.SetActive(held);
+          if (relay) relay->SetActive(held);
+          if (mqtt && !config->mqtt_share_group) mqtt->SetSubscribed(held);
+        });
+    lease->Start();
+  }
   timers.Start();
   // SIGHUP reloads the credentials file without dropping connections; a file that does not
   // load leaves the previous credentials in force.
@@ -242,8 +269,10 @@ int main(int argc, char** argv) {
     timers.Stop();
     if (relay) relay->Stop();
     if (mqtt) mqtt->Stop();
+    // Hand the background work over at once rather than when the lease runs out.
+    if (lease) lease->Stop();
     // Finish the writes already queued (their data is committed before we exit), then stop.
-    (*store)->Shutdown();
+    store.Shutdown();
     io.stop();
   });
 
@@ -251,14 +280,14 @@ int main(int argc, char** argv) {
                                     : std::max(1u, std::thread::hardware_concurrency());
   // Each HTTP thread runs its requests' reads itself, on its own read connection.
   auto serve = [&io, &store] {
-    (*store)->EnableInlineReads();
+    store.EnableInlineReads();
     io.run();
   };
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) pool.emplace_back(serve);
   serve();
   for (auto& t : pool) t.join();
-  (*store)->Shutdown();
+  store.Shutdown();
   IOTJOBS_LOG(kInfo) << "iotjobsd stopped";
   return 0;
 }

@@ -20,7 +20,13 @@ void TimerWorker::Stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+void TimerWorker::SetActive(bool active) { active_.store(active); }
+
 void TimerWorker::Sweep(std::function<void(bool)> done) {
+  if (!active_.load()) {
+    done(false);
+    return;
+  }
   EpochMillis now = clock_.NowMillis();
   service_.TimeOutDueExecutions(now, [this, now, done = std::move(done)](int timed_out) {
     service_.ProgressDueJobs(now, [timed_out, done](int jobs) { done(timed_out + jobs > 0); });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -28,6 +29,10 @@ class TimerWorker {
   // used by the test clock so tests see a timer's effect as soon as they move time.
   void SweepNow(std::function<void()> done);
 
+  // Sweep or not: of several instances on one database, only the holder of the background
+  // lease sweeps (service::LeaseKeeper). Active from the start.
+  void SetActive(bool active);
+
  private:
   void Loop();
   // One sweep; `done` gets whether any work was found.
@@ -39,6 +44,7 @@ class TimerWorker {
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;  // GUARDED_BY(mu_)
+  std::atomic<bool> active_{true};
   std::thread thread_;
 };
 

@@ -1,0 +1,90 @@
+#include "service/lease_keeper.h"
+
+#include <future>
+
+#include "common/log.h"
+
+namespace iotjobs::service {
+
+LeaseKeeper::LeaseKeeper(store::Store& store, const Clock& clock, std::string name,
+                         std::string holder, std::chrono::milliseconds length,
+                         std::function<void(bool)> on_change)
+    : store_(store),
+      clock_(clock),
+      name_(std::move(name)),
+      holder_(std::move(holder)),
+      length_(length),
+      on_change_(std::move(on_change)) {}
+
+LeaseKeeper::~LeaseKeeper() { Stop(); }
+
+void LeaseKeeper::Start() { thread_ = std::thread([this] { Loop(); }); }
+
+void LeaseKeeper::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    if (stopping_) return;
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  if (!held_) return;
+  std::promise<Status> released;
+  store_.Write(
+      "", [this](store::WriteTransaction& tx) { return tx.ReleaseLease(name_, holder_); },
+      [&released](Status s) { released.set_value(std::move(s)); });
+  if (Status s = released.get_future().get(); !s.ok()) {
+    // Not fatal: the lease runs out by itself.
+    IOTJOBS_LOG(kWarn) << "lease " << name_ << ": not released: " << s.message();
+  }
+  SetHeld(false);
+}
+
+bool LeaseKeeper::Tick() {
+  // The lease is measured from before the write: if the write is slow, this instance
+  // believes in a lease that ends no later than the one the database recorded.
+  const EpochMillis now = clock_.NowMillis();
+  const EpochMillis until = now + length_.count();
+  bool taken = false;  // set by the transaction, read once it committed
+  std::promise<Result<bool>> acquired;
+  store_.Write(
+      "",
+      [&](store::WriteTransaction& tx) -> Status {
+        IOTJOBS_ASSIGN_OR_RETURN(taken, tx.AcquireLease(name_, holder_, now, until));
+        return Status::Ok();
+      },
+      [&](Status s) { acquired.set_value(s.ok() ? Result<bool>(taken) : Result<bool>(s)); });
+  Result<bool> held = acquired.get_future().get();
+  if (held.ok()) {
+    if (*held) held_until_ = until;
+    SetHeld(*held);
+  } else if (held_ && clock_.NowMillis() >= held_until_) {
+    IOTJOBS_LOG(kWarn) << "lease " << name_ << ": cannot renew (" << held.status().message()
+                       << ") and it ran out; stepping down";
+    SetHeld(false);
+  } else if (!held.ok()) {
+    IOTJOBS_LOG(kWarn) << "lease " << name_ << ": cannot reach the store: "
+                       << held.status().message();
+  }
+  return held_;
+}
+
+void LeaseKeeper::SetHeld(bool held) {
+  if (held == held_) return;
+  held_ = held;
+  IOTJOBS_LOG(kInfo) << "lease " << name_ << ": " << holder_
+                     << (held ? " now runs the background work" : " no longer runs the background work");
+  if (on_change_) on_change_(held);
+}
+
+void LeaseKeeper::Loop() {
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    lock.unlock();
+    Tick();
+    lock.lock();
+    cv_.wait_for(lock, length_ / 3, [this] { return stopping_; });
+  }
+}
+
+}  // namespace iotjobs::service
