@@ -5,70 +5,23 @@
 // y)", standard SQL), which PostgreSQL turns into an index seek; SQLite's spelled-out OR
 // means the same.
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "store/execution_columns.h"
 #include "store/json_columns.h"
 #include "store/postgres/postgres_transaction.h"
+#include "store/row_readers.h"
 
 namespace iotjobs::store::postgres {
 namespace {
 
-#define IOTJOBS_EXECUTION_COLUMNS                                                       \
-  "job_id, thing_name, execution_number, status, force_canceled, status_details, "      \
-  "queued_at, started_at, last_updated_at, version_number, retry_attempt, namespace_id, " \
-  "in_progress_timeout_at, step_timeout_at"
-
-jobs::JobExecution ReadExecution(const Rows& r) {
-  jobs::JobExecution e;
-  e.job_id = r.Text(0);
-  e.thing_name = r.Text(1);
-  e.execution_number = r.Int(2);
-  e.status = jobs::ParseExecutionStatus(r.Text(3)).value_or(jobs::ExecutionStatus::kQueued);
-  e.force_canceled = r.Int(4) != 0;
-  e.status_details = StringMapFromJson(r.Text(5));
-  e.queued_at = r.Int(6);
-  e.started_at = r.OptInt(7);
-  e.last_updated_at = r.Int(8);
-  e.version_number = r.Int(9);
-  e.retry_attempt = static_cast<int32_t>(r.Int(10));
-  e.namespace_id = r.OptText(11);
-  e.in_progress_timeout_at = r.OptInt(12);
-  e.step_timeout_at = r.OptInt(13);
-  return e;
-}
-
-// Exactly the columns of job_executions_by_thing and job_executions_pending.
-#define IOTJOBS_SUMMARY_COLUMNS                                                    \
-  "job_id, thing_name, execution_number, status, queued_at, started_at, "          \
-  "last_updated_at, version_number, retry_attempt, namespace_id"
-
-jobs::ExecutionSummary ReadSummary(const Rows& r) {
-  jobs::ExecutionSummary e;
-  e.job_id = r.Text(0);
-  e.thing_name = r.Text(1);
-  e.execution_number = r.Int(2);
-  e.status = jobs::ParseExecutionStatus(r.Text(3)).value_or(jobs::ExecutionStatus::kQueued);
-  e.queued_at = r.Int(4);
-  e.started_at = r.OptInt(5);
-  e.last_updated_at = r.Int(6);
-  e.version_number = r.Int(7);
-  e.retry_attempt = static_cast<int32_t>(r.Int(8));
-  e.namespace_id = r.OptText(9);
-  return e;
-}
-
 // Reads rows into a page; the query asked for limit+1 rows to learn whether more exist.
-template <typename Row>
-Page<Row> ExecutionPage(Rows& r, int limit, bool key_is_thing, Row (*read)(const Rows&)) {
-  Page<Row> out;
-  while (r.Next()) out.items.push_back(read(r));
-  if (static_cast<int>(out.items.size()) > limit) {
-    out.items.pop_back();
-    const auto& last = out.items.back();
-    out.next = ExecutionPageKey(key_is_thing ? last.thing_name : last.job_id,
-                                last.execution_number);
-  }
-  return out;
+template <typename T>
+Page<T> ExecutionPage(Rows& r, int limit, bool key_is_thing, T (*read)(const Rows&)) {
+  std::vector<T> items;
+  while (r.Next()) items.push_back(read(r));
+  return ExecutionLimitPlusOnePage(std::move(items), limit, key_is_thing);
 }
 
 constexpr char kListExecutionsForThingSql[] =
@@ -130,7 +83,7 @@ Result<Page<jobs::JobExecution>> PostgresTransaction::ListExecutionsForJob(
                           "ORDER BY thing_name, execution_number LIMIT $6",
                           account_id_, job_id, after.first, after.second, status_text,
                           page.limit + 1));
-  return ExecutionPage(r, page.limit, /*key_is_thing=*/true, &ReadExecution);
+  return ExecutionPage(r, page.limit, /*key_is_thing=*/true, &ReadExecution<Rows>);
 }
 
 Result<Page<jobs::ExecutionSummary>> PostgresTransaction::ListExecutionsForThing(
@@ -147,13 +100,13 @@ Result<Page<jobs::ExecutionSummary>> PostgresTransaction::ListExecutionsForThing
     IOTJOBS_ASSIGN_OR_RETURN(
         Rows r, conn_.Query(kListExecutionsForThingAndJobSql, account_id_, thing_name, job,
                             after_number, status_text, filter.namespace_id, page.limit + 1));
-    return ExecutionPage(r, page.limit, /*key_is_thing=*/false, &ReadSummary);
+    return ExecutionPage(r, page.limit, /*key_is_thing=*/false, &ReadSummary<Rows>);
   }
   IOTJOBS_ASSIGN_OR_RETURN(
       Rows r, conn_.Query(kListExecutionsForThingSql, account_id_, thing_name, after.first,
                           after.second, status_text, filter.namespace_id, filter.job_id,
                           page.limit + 1));
-  return ExecutionPage(r, page.limit, /*key_is_thing=*/false, &ReadSummary);
+  return ExecutionPage(r, page.limit, /*key_is_thing=*/false, &ReadSummary<Rows>);
 }
 
 Result<std::vector<jobs::ExecutionSummary>> PostgresTransaction::ListPendingExecutionsForThing(

@@ -1,42 +1,13 @@
 // Jobs, their documents and their thing-group targets.
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "store/job_columns.h"
 #include "store/postgres/postgres_transaction.h"
+#include "store/row_readers.h"
 
 namespace iotjobs::store::postgres {
-namespace {
-
-#define IOTJOBS_JOB_COLUMNS                                                                   \
-  "job_id, status, target_selection, namespace_id, created_at, last_updated_at, completed_at, " \
-  "n_canceled, n_succeeded, n_failed, n_rejected, n_queued, n_in_progress, n_removed, "        \
-  "n_timed_out, details, next_action_at"
-
-jobs::Job ReadJob(const Rows& r) {
-  jobs::Job job;
-  job.job_id = r.Text(0);
-  job.status = jobs::ParseJobStatus(r.Text(1)).value_or(jobs::JobStatus::kInProgress);
-  job.target_selection =
-      jobs::ParseTargetSelection(r.Text(2)).value_or(jobs::TargetSelection::kSnapshot);
-  job.namespace_id = r.OptText(3);
-  job.created_at = r.Int(4);
-  job.last_updated_at = r.Int(5);
-  if (!r.IsNull(6)) job.completed_at = r.Int(6);
-  auto& d = job.process_details;
-  d.canceled = r.Int(7);
-  d.succeeded = r.Int(8);
-  d.failed = r.Int(9);
-  d.rejected = r.Int(10);
-  d.queued = r.Int(11);
-  d.in_progress = r.Int(12);
-  d.removed = r.Int(13);
-  d.timed_out = r.Int(14);
-  JobDetailsFromJson(r.Text(15), job);
-  job.next_action_at = r.OptInt(16);
-  return job;
-}
-
-}  // namespace
 
 Result<std::optional<jobs::Job>> PostgresTransaction::GetJob(std::string_view job_id) {
   IOTJOBS_ASSIGN_OR_RETURN(
@@ -74,13 +45,10 @@ Result<Page<jobs::Job>> PostgresTransaction::ListJobs(const JobFilter& filter,
                   "ORDER BY job_id LIMIT $7",
                   account_id_, page.after, status, selection, filter.namespace_id,
                   filter.thing_group_name, page.limit + 1));
-  Page<jobs::Job> out;
-  while (r.Next()) out.items.push_back(ReadJob(r));
-  if (static_cast<int>(out.items.size()) > page.limit) {
-    out.items.pop_back();
-    out.next = out.items.back().job_id;
-  }
-  return out;
+  std::vector<jobs::Job> items;
+  while (r.Next()) items.push_back(ReadJob(r));
+  return LimitPlusOnePage(std::move(items), page.limit,
+                          [](const jobs::Job& last) { return last.job_id; });
 }
 
 Result<std::vector<std::string>> PostgresTransaction::ListJobsTargetingGroups(

@@ -1,52 +1,29 @@
 // Things, thing groups and membership: the registry a job targets.
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "store/json_columns.h"
 #include "store/postgres/postgres_transaction.h"
 #include "store/registry_filters.h"
+#include "store/row_readers.h"
 
 namespace iotjobs::store::postgres {
 namespace {
 
-jobs::Thing ReadThing(const Rows& r) {
-  jobs::Thing t;
-  t.thing_name = r.Text(0);
-  t.thing_id = r.Text(1);
-  t.thing_type_name = r.OptText(2);
-  t.billing_group_name = r.OptText(3);
-  t.attributes = StringMapFromJson(r.Text(4));
-  t.version = r.Int(5);
-  return t;
-}
-
-jobs::ThingGroup ReadGroup(const Rows& r) {
-  jobs::ThingGroup g;
-  g.thing_group_name = r.Text(0);
-  g.thing_group_id = r.Text(1);
-  g.parent_group_name = r.OptText(2);
-  g.description = r.OptText(3);
-  g.attributes = StringMapFromJson(r.Text(4));
-  g.version = r.Int(5);
-  g.creation_date = r.Int(6);
-  return g;
-}
-
 // A page of one text column from a query that asked for limit+1 rows.
 Page<std::string> NamePage(Rows& r, int limit) {
-  Page<std::string> out;
-  while (r.Next()) out.items.push_back(r.Text(0));
-  if (static_cast<int>(out.items.size()) > limit) {
-    out.items.pop_back();
-    out.next = out.items.back();
-  }
-  return out;
+  std::vector<std::string> names;
+  while (r.Next()) names.push_back(r.Text(0));
+  return LimitPlusOnePage(std::move(names), limit, [](const std::string& last) { return last; });
 }
 
 }  // namespace
 
 Result<std::optional<jobs::Thing>> PostgresTransaction::GetThing(std::string_view thing_name) {
   IOTJOBS_ASSIGN_OR_RETURN(
-      Rows r, conn_.Query("SELECT thing_name, thing_id, thing_type_name, billing_group_name, "
-                          "attributes, version FROM things "
-                          "WHERE account_id = $1 AND thing_name = $2",
+      Rows r, conn_.Query("SELECT " IOTJOBS_THING_COLUMNS
+                          " FROM things WHERE account_id = $1 AND thing_name = $2",
                           account_id_, thing_name));
   if (!r.Next()) return std::optional<jobs::Thing>();
   return std::optional<jobs::Thing>(ReadThing(r));
@@ -57,8 +34,8 @@ Result<Page<jobs::Thing>> PostgresTransaction::ListThings(const ThingFilter& fil
   auto chunk = [&](const std::string& after) -> Result<std::vector<jobs::Thing>> {
     IOTJOBS_ASSIGN_OR_RETURN(
         Rows r,
-        conn_.Query("SELECT thing_name, thing_id, thing_type_name, billing_group_name, "
-                    "attributes, version FROM things WHERE account_id = $1 AND thing_name > $2 "
+        conn_.Query("SELECT " IOTJOBS_THING_COLUMNS
+                    " FROM things WHERE account_id = $1 AND thing_name > $2 "
                     "ORDER BY thing_name LIMIT 256",
                     account_id_, after));
     std::vector<jobs::Thing> rows;
@@ -104,9 +81,8 @@ Result<std::optional<jobs::ThingGroup>> PostgresTransaction::GetThingGroup(
     std::string_view name) {
   IOTJOBS_ASSIGN_OR_RETURN(
       Rows r,
-      conn_.Query("SELECT thing_group_name, thing_group_id, parent_group_name, description, "
-                  "attributes, version, creation_date FROM thing_groups "
-                  "WHERE account_id = $1 AND thing_group_name = $2",
+      conn_.Query("SELECT " IOTJOBS_GROUP_COLUMNS
+                  " FROM thing_groups WHERE account_id = $1 AND thing_group_name = $2",
                   account_id_, name));
   if (!r.Next()) return std::optional<jobs::ThingGroup>();
   return std::optional<jobs::ThingGroup>(ReadGroup(r));
@@ -116,9 +92,8 @@ Result<std::optional<jobs::ThingGroup>> PostgresTransaction::GetThingGroupById(
     std::string_view id) {
   IOTJOBS_ASSIGN_OR_RETURN(
       Rows r,
-      conn_.Query("SELECT thing_group_name, thing_group_id, parent_group_name, description, "
-                  "attributes, version, creation_date FROM thing_groups "
-                  "WHERE account_id = $1 AND thing_group_id = $2",
+      conn_.Query("SELECT " IOTJOBS_GROUP_COLUMNS
+                  " FROM thing_groups WHERE account_id = $1 AND thing_group_id = $2",
                   account_id_, id));
   if (!r.Next()) return std::optional<jobs::ThingGroup>();
   return std::optional<jobs::ThingGroup>(ReadGroup(r));
@@ -129,9 +104,8 @@ Result<Page<jobs::ThingGroup>> PostgresTransaction::ListThingGroups(
   auto chunk = [&](const std::string& after) -> Result<std::vector<jobs::ThingGroup>> {
     IOTJOBS_ASSIGN_OR_RETURN(
         Rows r,
-        conn_.Query("SELECT thing_group_name, thing_group_id, parent_group_name, description, "
-                    "attributes, version, creation_date FROM thing_groups "
-                    "WHERE account_id = $1 AND thing_group_name > $2 "
+        conn_.Query("SELECT " IOTJOBS_GROUP_COLUMNS
+                    " FROM thing_groups WHERE account_id = $1 AND thing_group_name > $2 "
                     "AND (CAST($3 AS TEXT) IS NULL OR parent_group_name = $3) "
                     "ORDER BY thing_group_name LIMIT 256",
                     account_id_, after, filter.parent_group));

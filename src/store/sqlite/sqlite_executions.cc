@@ -4,75 +4,28 @@
 // indexes, migration 0003): job_executions is WITHOUT ROWID, so a column outside an index
 // would cost a second descent of the primary key per row.
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "store/execution_columns.h"
 #include "store/json_columns.h"
+#include "store/row_readers.h"
 #include "store/sqlite/sqlite_transaction.h"
 
 namespace iotjobs::store::sqlite {
 namespace {
 
-#define IOTJOBS_EXECUTION_COLUMNS                                                       \
-  "job_id, thing_name, execution_number, status, force_canceled, status_details, "      \
-  "queued_at, started_at, last_updated_at, version_number, retry_attempt, namespace_id, " \
-  "in_progress_timeout_at, step_timeout_at"
-
-jobs::JobExecution ReadExecution(const Statement& s) {
-  jobs::JobExecution e;
-  e.job_id = s.Text(0);
-  e.thing_name = s.Text(1);
-  e.execution_number = s.Int(2);
-  e.status = jobs::ParseExecutionStatus(s.Text(3)).value_or(jobs::ExecutionStatus::kQueued);
-  e.force_canceled = s.Int(4) != 0;
-  e.status_details = StringMapFromJson(s.Text(5));
-  e.queued_at = s.Int(6);
-  e.started_at = s.OptInt(7);
-  e.last_updated_at = s.Int(8);
-  e.version_number = s.Int(9);
-  e.retry_attempt = static_cast<int32_t>(s.Int(10));
-  e.namespace_id = s.OptText(11);
-  e.in_progress_timeout_at = s.OptInt(12);
-  e.step_timeout_at = s.OptInt(13);
-  return e;
-}
-
-// Exactly the columns of job_executions_by_thing and job_executions_pending (0003).
-#define IOTJOBS_SUMMARY_COLUMNS                                                    \
-  "job_id, thing_name, execution_number, status, queued_at, started_at, "          \
-  "last_updated_at, version_number, retry_attempt, namespace_id"
-
-jobs::ExecutionSummary ReadSummary(const Statement& s) {
-  jobs::ExecutionSummary e;
-  e.job_id = s.Text(0);
-  e.thing_name = s.Text(1);
-  e.execution_number = s.Int(2);
-  e.status = jobs::ParseExecutionStatus(s.Text(3)).value_or(jobs::ExecutionStatus::kQueued);
-  e.queued_at = s.Int(4);
-  e.started_at = s.OptInt(5);
-  e.last_updated_at = s.Int(6);
-  e.version_number = s.Int(7);
-  e.retry_attempt = static_cast<int32_t>(s.Int(8));
-  e.namespace_id = s.OptText(9);
-  return e;
-}
-
 // Reads rows into a page; the statement asked for limit+1 rows to learn whether more exist.
-template <typename Row>
-Result<Page<Row>> ExecutionPage(Statement& s, int limit, bool key_is_thing,
-                                Row (*read)(const Statement&)) {
-  Page<Row> out;
+template <typename T>
+Result<Page<T>> ExecutionPage(Statement& s, int limit, bool key_is_thing,
+                              T (*read)(const Statement&)) {
+  std::vector<T> items;
   for (;;) {
     IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    out.items.push_back(read(s));
+    items.push_back(read(s));
   }
-  if (static_cast<int>(out.items.size()) > limit) {
-    out.items.pop_back();
-    const auto& last = out.items.back();
-    out.next = ExecutionPageKey(key_is_thing ? last.thing_name : last.job_id,
-                                last.execution_number);
-  }
-  return out;
+  return ExecutionLimitPlusOnePage(std::move(items), limit, key_is_thing);
 }
 
 }  // namespace
@@ -136,7 +89,7 @@ Result<Page<jobs::JobExecution>> SqliteTransaction::ListExecutionsForJob(
   std::optional<std::string> status_text;
   if (status) status_text = std::string(jobs::ToString(*status));
   s.BindAll(account_id_, job_id, after.first, after.second, status_text, page.limit + 1);
-  return ExecutionPage(s, page.limit, /*key_is_thing=*/true, &ReadExecution);
+  return ExecutionPage(s, page.limit, /*key_is_thing=*/true, &ReadExecution<Statement>);
 }
 
 Result<Page<jobs::ExecutionSummary>> SqliteTransaction::ListExecutionsForThing(
@@ -153,12 +106,12 @@ Result<Page<jobs::ExecutionSummary>> SqliteTransaction::ListExecutionsForThing(
     IOTJOBS_ASSIGN_OR_RETURN(Statement s, conn_.Prepare(kListExecutionsForThingAndJobSql));
     s.BindAll(account_id_, thing_name, job, after_number, status_text, filter.namespace_id,
               page.limit + 1);
-    return ExecutionPage(s, page.limit, /*key_is_thing=*/false, &ReadSummary);
+    return ExecutionPage(s, page.limit, /*key_is_thing=*/false, &ReadSummary<Statement>);
   }
   IOTJOBS_ASSIGN_OR_RETURN(Statement s, conn_.Prepare(kListExecutionsForThingSql));
   s.BindAll(account_id_, thing_name, after.first, after.second, status_text,
             filter.namespace_id, filter.job_id, page.limit + 1);
-  return ExecutionPage(s, page.limit, /*key_is_thing=*/false, &ReadSummary);
+  return ExecutionPage(s, page.limit, /*key_is_thing=*/false, &ReadSummary<Statement>);
 }
 
 Result<std::vector<jobs::ExecutionSummary>> SqliteTransaction::ListPendingExecutionsForThing(

@@ -1,42 +1,13 @@
 // Jobs, their documents and their thing-group targets.
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "store/job_columns.h"
+#include "store/row_readers.h"
 #include "store/sqlite/sqlite_transaction.h"
 
 namespace iotjobs::store::sqlite {
-namespace {
-
-#define IOTJOBS_JOB_COLUMNS                                                                   \
-  "job_id, status, target_selection, namespace_id, created_at, last_updated_at, completed_at, " \
-  "n_canceled, n_succeeded, n_failed, n_rejected, n_queued, n_in_progress, n_removed, "        \
-  "n_timed_out, details, next_action_at"
-
-jobs::Job ReadJob(const Statement& s) {
-  jobs::Job job;
-  job.job_id = s.Text(0);
-  job.status = jobs::ParseJobStatus(s.Text(1)).value_or(jobs::JobStatus::kInProgress);
-  job.target_selection =
-      jobs::ParseTargetSelection(s.Text(2)).value_or(jobs::TargetSelection::kSnapshot);
-  job.namespace_id = s.OptText(3);
-  job.created_at = s.Int(4);
-  job.last_updated_at = s.Int(5);
-  if (!s.IsNull(6)) job.completed_at = s.Int(6);
-  auto& d = job.process_details;
-  d.canceled = s.Int(7);
-  d.succeeded = s.Int(8);
-  d.failed = s.Int(9);
-  d.rejected = s.Int(10);
-  d.queued = s.Int(11);
-  d.in_progress = s.Int(12);
-  d.removed = s.Int(13);
-  d.timed_out = s.Int(14);
-  JobDetailsFromJson(s.Text(15), job);
-  job.next_action_at = s.OptInt(16);
-  return job;
-}
-
-}  // namespace
 
 Result<std::optional<jobs::Job>> SqliteTransaction::GetJob(std::string_view job_id) {
   IOTJOBS_ASSIGN_OR_RETURN(Statement s,
@@ -75,17 +46,14 @@ Result<Page<jobs::Job>> SqliteTransaction::ListJobs(const JobFilter& filter,
   if (filter.target_selection) selection = std::string(jobs::ToString(*filter.target_selection));
   s.BindAll(account_id_, page.after, status, selection, filter.namespace_id,
             filter.thing_group_name, page.limit + 1);
-  Page<jobs::Job> out;
+  std::vector<jobs::Job> items;
   for (;;) {
     IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    out.items.push_back(ReadJob(s));
+    items.push_back(ReadJob(s));
   }
-  if (static_cast<int>(out.items.size()) > page.limit) {
-    out.items.pop_back();
-    out.next = out.items.back().job_id;
-  }
-  return out;
+  return LimitPlusOnePage(std::move(items), page.limit,
+                          [](const jobs::Job& last) { return last.job_id; });
 }
 
 Result<std::vector<std::string>> SqliteTransaction::ListJobsTargetingGroups(

@@ -1,57 +1,34 @@
 // Things, thing groups and membership: the registry a job targets.
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "store/json_columns.h"
 #include "store/registry_filters.h"
+#include "store/row_readers.h"
 #include "store/sqlite/sqlite_transaction.h"
 
 namespace iotjobs::store::sqlite {
 namespace {
 
-jobs::Thing ReadThing(const Statement& s) {
-  jobs::Thing t;
-  t.thing_name = s.Text(0);
-  t.thing_id = s.Text(1);
-  t.thing_type_name = s.OptText(2);
-  t.billing_group_name = s.OptText(3);
-  t.attributes = StringMapFromJson(s.Text(4));
-  t.version = s.Int(5);
-  return t;
-}
-
-jobs::ThingGroup ReadGroup(const Statement& s) {
-  jobs::ThingGroup g;
-  g.thing_group_name = s.Text(0);
-  g.thing_group_id = s.Text(1);
-  g.parent_group_name = s.OptText(2);
-  g.description = s.OptText(3);
-  g.attributes = StringMapFromJson(s.Text(4));
-  g.version = s.Int(5);
-  g.creation_date = s.Int(6);
-  return g;
-}
-
 // Reads a page of one text column from a statement whose parameters are
 // (account, key..., after, limit+1).
 Result<Page<std::string>> NamePage(Statement& s, int limit) {
-  Page<std::string> out;
+  std::vector<std::string> names;
   for (;;) {
     IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    out.items.push_back(s.Text(0));
+    names.push_back(s.Text(0));
   }
-  if (static_cast<int>(out.items.size()) > limit) {
-    out.items.pop_back();
-    out.next = out.items.back();
-  }
-  return out;
+  return LimitPlusOnePage(std::move(names), limit, [](const std::string& last) { return last; });
 }
 
 }  // namespace
 
 Result<std::optional<jobs::Thing>> SqliteTransaction::GetThing(std::string_view thing_name) {
   IOTJOBS_ASSIGN_OR_RETURN(
-      Statement s, conn_.Prepare("SELECT thing_name, thing_id, thing_type_name, "
-                                 "billing_group_name, attributes, version FROM things "
-                                 "WHERE account_id = ? AND thing_name = ?"));
+      Statement s, conn_.Prepare("SELECT " IOTJOBS_THING_COLUMNS
+                                 " FROM things WHERE account_id = ? AND thing_name = ?"));
   s.BindAll(account_id_, thing_name);
   IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<jobs::Thing>();
@@ -63,8 +40,8 @@ Result<Page<jobs::Thing>> SqliteTransaction::ListThings(const ThingFilter& filte
   auto chunk = [&](const std::string& after) -> Result<std::vector<jobs::Thing>> {
     IOTJOBS_ASSIGN_OR_RETURN(
         Statement s,
-        conn_.Prepare("SELECT thing_name, thing_id, thing_type_name, billing_group_name, "
-                      "attributes, version FROM things WHERE account_id = ? AND thing_name > ? "
+        conn_.Prepare("SELECT " IOTJOBS_THING_COLUMNS
+                      " FROM things WHERE account_id = ? AND thing_name > ? "
                       "ORDER BY thing_name LIMIT 256"));
     s.BindAll(account_id_, after);
     std::vector<jobs::Thing> rows;
@@ -117,9 +94,8 @@ Status SqliteTransaction::DeleteThing(std::string_view thing_name) {
 Result<std::optional<jobs::ThingGroup>> SqliteTransaction::GetThingGroup(std::string_view name) {
   IOTJOBS_ASSIGN_OR_RETURN(
       Statement s,
-      conn_.Prepare("SELECT thing_group_name, thing_group_id, parent_group_name, description, "
-                    "attributes, version, creation_date FROM thing_groups "
-                    "WHERE account_id = ? AND thing_group_name = ?"));
+      conn_.Prepare("SELECT " IOTJOBS_GROUP_COLUMNS
+                    " FROM thing_groups WHERE account_id = ? AND thing_group_name = ?"));
   s.BindAll(account_id_, name);
   IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<jobs::ThingGroup>();
@@ -130,9 +106,8 @@ Result<std::optional<jobs::ThingGroup>> SqliteTransaction::GetThingGroupById(
     std::string_view id) {
   IOTJOBS_ASSIGN_OR_RETURN(
       Statement s,
-      conn_.Prepare("SELECT thing_group_name, thing_group_id, parent_group_name, description, "
-                    "attributes, version, creation_date FROM thing_groups "
-                    "WHERE account_id = ? AND thing_group_id = ?"));
+      conn_.Prepare("SELECT " IOTJOBS_GROUP_COLUMNS
+                    " FROM thing_groups WHERE account_id = ? AND thing_group_id = ?"));
   s.BindAll(account_id_, id);
   IOTJOBS_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<jobs::ThingGroup>();
@@ -144,9 +119,8 @@ Result<Page<jobs::ThingGroup>> SqliteTransaction::ListThingGroups(const ThingGro
   auto chunk = [&](const std::string& after) -> Result<std::vector<jobs::ThingGroup>> {
     IOTJOBS_ASSIGN_OR_RETURN(
         Statement s,
-        conn_.Prepare("SELECT thing_group_name, thing_group_id, parent_group_name, description, "
-                      "attributes, version, creation_date FROM thing_groups "
-                      "WHERE account_id = ? AND thing_group_name > ? "
+        conn_.Prepare("SELECT " IOTJOBS_GROUP_COLUMNS
+                      " FROM thing_groups WHERE account_id = ? AND thing_group_name > ? "
                       "AND (? IS NULL OR parent_group_name = ?) "
                       "ORDER BY thing_group_name LIMIT 256"));
     s.BindAll(account_id_, after, filter.parent_group, filter.parent_group);
