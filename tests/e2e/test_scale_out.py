@@ -40,7 +40,8 @@ def new_database():
 
 def holds_lease(server):
     """Whether `server` runs the background work now, from its log's last lease line."""
-    lines = [l for l in server.log().splitlines() if "lease background:" in l]
+    lines = [l for l in server.log().splitlines()
+             if "lease background:" in l and "runs the background work" in l]
     return bool(lines) and "now runs the background work" in lines[-1]
 
 
@@ -229,6 +230,43 @@ class FailoverTest(ScaleOutTestCase):
         job_id = self.job(other, thing)
         t, p = d.next(topic=f"$aws/things/{thing}/jobs/notify-next")
         self.assertEqual(json.loads(p)["execution"]["jobId"], job_id)
+
+
+class DatabaseOutageTest(ScaleOutTestCase):
+    def test_requests_fail_cleanly_while_the_database_is_down_and_work_after(self):
+        a, b = self.servers
+        thing = unique("thing")
+        a.aws_json("iot", "create-thing", "--thing-name", thing)
+        ctl = os.environ["IOTJOBS_TEST_PG_CTL"]
+        subprocess.run([ctl, "stop"], check=True)
+        try:
+            # AWS's shape for a service that cannot answer now: 503 ServiceUnavailable, which
+            # the AWS CLI reports as a service error (exit 254).
+            rc, _, err = a.aws("iot", "describe-thing", "--thing-name", thing)
+            self.assertEqual(rc, 254, err)
+            self.assertIn("ServiceUnavailableException", err)
+            rc, _, err = b.aws("iot", "create-thing", "--thing-name", unique("lost"))
+            self.assertEqual(rc, 254, err)
+            self.assertIn("ServiceUnavailableException", err)
+            status, headers, body = b.http("GET", f"/things/{thing}/jobs", sign="iot-jobs-data")
+            self.assertEqual((status, headers.get("x-amzn-errortype", "").split(":")[0]),
+                             (503, "ServiceUnavailableException"), body)
+            self.assertIn("message", json.loads(body))
+        finally:
+            subprocess.run([ctl, "start"], check=True)
+        # Both instances reconnect by themselves; nothing was lost and nothing crashed.
+        for server in (a, b):
+            self.assertIsNone(server.proc.poll())
+            self.assertEqual(server.aws_json("iot", "describe-thing", "--thing-name", thing)["thingName"], thing)
+        later = unique("later")
+        b.aws_json("iot", "create-thing", "--thing-name", later)
+        self.assertEqual(a.client("iot").describe_thing(thingName=later)["thingName"], later)
+        # The background work goes on: a job written now reaches its device over MQTT.
+        device_thing, d = self.device()
+        job_id = self.job(b, device_thing)
+        t, p = d.next(topic=f"$aws/things/{device_thing}/jobs/notify-next", timeout=30)
+        self.assertEqual(json.loads(p)["execution"]["jobId"], job_id)
+        self.assertEqual(sum(holds_lease(s) for s in self.servers), 1)
 
 
 if __name__ == "__main__":
