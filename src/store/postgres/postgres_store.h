@@ -17,24 +17,34 @@ class Connection;
 
 struct PostgresOptions {
   std::string conninfo;  // a libpq connection string or postgresql:// URL
-  int connections = 8;   // pool size: one worker thread per connection
+  // Connections in all: one for the writer, the rest (at least one) for reads, each with a
+  // thread of its own.
+  int connections = 8;
+  // Most write operations one batch may group into one transaction.
+  int max_batch = 256;
 };
 
 // The scale-out store: several stateless iotjobsd over one PostgreSQL database (DESIGN.md).
 //
-// A pool of connections, each owned by one worker thread; the workers take operations, reads
-// and writes alike, from one queue. Each operation is its own transaction: a write runs in
-// BEGIN ISOLATION LEVEL SERIALIZABLE, and `done` is called after COMMIT returned (durable
-// under PostgreSQL's default synchronous_commit). A write that loses a serialization
-// conflict or a deadlock to another transaction, of this instance or another, is rolled back
-// and run again from the start (the service's operations are safe to re-run), up to
-// Backoff::kMaxAttempts times with a random pause between; then kServiceUnavailable. A read
-// runs in REPEATABLE READ READ ONLY: one snapshot, as SQLite's read transactions have.
+// Writes are grouped as on SQLite: one writer thread per instance, with its own connection,
+// takes every queued write operation at once and runs them in one SERIALIZABLE transaction,
+// a savepoint each (a failed operation rolls back alone), and calls each `done` only after
+// COMMIT returned (durable under PostgreSQL's default synchronous_commit). One writer per
+// instance is what makes this work: the operations of one instance never conflict with one
+// another. Done on many connections instead, operations touching the same thing (a job
+// created for things another job targets, whose pending queues both read) fail to serialize
+// against each other, and under load most attempts were lost and retried. What remains are
+// conflicts with other instances: the batch is rolled back and run again from the start (the
+// service's operations are safe to re-run), up to Backoff::kMaxAttempts times with a random
+// pause between; then kServiceUnavailable.
 //
-// A connection the server dropped fails the operation that meets it mid-transaction
+// Reads run on a pool of reader threads, each with its own connection, in REPEATABLE READ
+// READ ONLY: one snapshot, as SQLite's read transactions have.
+//
+// A connection the server dropped fails the operations that meet it mid-transaction
 // (kServiceUnavailable; a COMMIT whose answer was lost cannot be retried, it may have
-// committed) and is connected again before its next use. An operation that finds its
-// connection dead at BEGIN has not run at all, so it reconnects and runs at once.
+// committed) and is connected again before its next use. Operations that find their
+// connection dead at BEGIN have not run at all, so it reconnects and runs them at once.
 class PostgresStore final : public Store {
  public:
   // Connects every pool connection, brings the schema up to date (migrations.h) and starts
@@ -50,27 +60,37 @@ class PostgresStore final : public Store {
   void Shutdown() override;
 
  private:
-  struct Item {
+  struct ReadItem {
     std::string account_id;
-    bool write = false;
-    WriteFn fn;  // a read's ReadFn, when !write
+    ReadFn fn;
+    Done done;
+  };
+  struct WriteItem {
+    std::string account_id;
+    WriteFn fn;
     Done done;
   };
 
   PostgresStore() = default;
-  void Enqueue(Item item);
-  void WorkerLoop(Connection* conn);
-  static Status Run(Connection& conn, Item& item);
+  void ReaderLoop(Connection* conn);
+  void WriterLoop();
+  static Status RunRead(Connection& conn, ReadItem& item);
+  void RunWriteBatch(std::vector<WriteItem>& batch);
 
-  std::vector<std::unique_ptr<Connection>> conns_;
+  int max_batch_ = 256;
+  std::unique_ptr<Connection> writer_conn_;
+  std::vector<std::unique_ptr<Connection>> reader_conns_;
 
   std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<Item> queue_;  // GUARDED_BY(mu_)
-  bool stopping_ = false;   // GUARDED_BY(mu_)
+  std::condition_variable reader_cv_;
+  std::condition_variable writer_cv_;
+  std::deque<ReadItem> reads_;    // GUARDED_BY(mu_)
+  std::deque<WriteItem> writes_;  // GUARDED_BY(mu_)
+  bool stopping_ = false;         // GUARDED_BY(mu_)
 
-  std::mutex shutdown_mu_;  // one Shutdown joins the workers, a second one waits for it
-  std::vector<std::thread> workers_;
+  std::mutex shutdown_mu_;  // one Shutdown joins the threads, a second one waits for it
+  std::thread writer_;
+  std::vector<std::thread> readers_;
 };
 
 }  // namespace iotjobs::store::postgres
