@@ -22,7 +22,7 @@ def parse_args(description):
     ap = argparse.ArgumentParser(description=description,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--smoke", action="store_true", help="seconds per part, tiny sizes (CI)")
-    ap.add_argument("--parts", default="main,memory,moto,scale,fanout,cli")
+    ap.add_argument("--parts", default="main,memory,postgres,moto,scale,fanout,cli")
     ap.add_argument("--build-dir", default="build-release")
     ap.add_argument("--skip-build", action="store_true")
     ap.add_argument("--out", help="where to write the results (default bench/RESULTS.md; "

@@ -1,7 +1,7 @@
 """The parts of a run by their --parts name, and the fixed order they run in (whatever order
 --parts names them in). Each run(session) adds its rows to session.results."""
-from . import cli, fanout, main, memory, moto, scale
+from . import cli, fanout, main, memory, moto, postgres, scale
 
-ORDER = ["moto", "main", "memory", "scale", "fanout", "cli"]
-PARTS = {"moto": moto.run, "main": main.run, "memory": memory.run, "scale": scale.run,
-         "fanout": fanout.run, "cli": cli.run}
+ORDER = ["moto", "main", "memory", "postgres", "scale", "fanout", "cli"]
+PARTS = {"moto": moto.run, "main": main.run, "memory": memory.run, "postgres": postgres.run,
+         "scale": scale.run, "fanout": fanout.run, "cli": cli.run}

@@ -14,6 +14,8 @@ LIMITS = {
     ("iotjobsd", "UpdateJobExecution"): "the writer: job row (100-target JSON) read+rewritten per op [W1]",
     ("iotjobsd", "DeleteJobExecution"): "the writer: job row (100-target JSON) read+rewritten per op [W1]",
     "iotjobsd-mem": "one thread serves every read and write in :memory: [M1]",
+    "iotjobsd-pg": "not profiled: a round trip to PostgreSQL per statement, on the same 2 cores; "
+                   "writes: one writer per instance and PostgreSQL's commit (pgbench note)",
 }
 
 

@@ -6,10 +6,10 @@ SCALE_OPS = ["DescribeJobExecution", "DeleteJobExecution", "ListJobExecutionsFor
 
 
 def add_ratios(results):
-    """vs_ceiling and vs_moto on every iotjobsd row (disk and :memory:): the main table and
-    the goals read them."""
+    """vs_ceiling and vs_moto on every iotjobsd row (SQLite on disk and in memory,
+    PostgreSQL): the main table and the goals read them."""
     for r in results.rows:
-        if r["system"] in ("iotjobsd", "iotjobsd-mem"):
+        if r["system"] in ("iotjobsd", "iotjobsd-mem", "iotjobsd-pg"):
             if r.get("ceiling_rps"):
                 r["vs_ceiling"] = r["rps"] / r["ceiling_rps"]
             m = results.find("moto", r["op"], r["conns"])
