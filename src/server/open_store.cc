@@ -14,10 +14,6 @@
 namespace iotjobs::server {
 namespace {
 
-bool IsPostgresUrl(const std::string& url) {
-  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
-}
-
 // Takes `data_dir`/iotjobs.lock for the life of the process (the kernel lets go when the
 // process ends, however it ends).
 Status LockDataDir(const std::string& data_dir) {
@@ -38,10 +34,7 @@ Status LockDataDir(const std::string& data_dir) {
 
 Result<OpenedStore> OpenStore(const Config& config) {
   OpenedStore opened;
-  if (!config.store_url.empty()) {
-    if (!IsPostgresUrl(config.store_url)) {
-      return InvalidRequest("--store needs a postgresql:// URL");
-    }
+  if (!config.store_url.empty()) {  // a postgresql:// URL (ParseArgs checked)
     store::postgres::PostgresOptions options;
     options.conninfo = config.store_url;
     IOTJOBS_ASSIGN_OR_RETURN(auto pg, store::postgres::PostgresStore::Open(options));

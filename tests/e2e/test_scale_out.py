@@ -23,7 +23,7 @@ WITH_POSTGRES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "
 if __name__ == "__main__" and not os.environ.get("IOTJOBS_TEST_PG_DSN"):
     os.execv(WITH_POSTGRES, [WITH_POSTGRES, sys.executable] + sys.argv)
 
-from harness import AWS_V2, Server, thing_arn, unique  # noqa: E402
+from harness import AWS_V2, IOTJOBSD, Server, free_port, thing_arn, unique  # noqa: E402
 from mqtt_harness import Broker, Device  # noqa: E402
 
 LEASE_SECONDS = 2
@@ -267,6 +267,39 @@ class DatabaseOutageTest(ScaleOutTestCase):
         t, p = d.next(topic=f"$aws/things/{device_thing}/jobs/notify-next", timeout=30)
         self.assertEqual(json.loads(p)["execution"]["jobId"], job_id)
         self.assertEqual(sum(holds_lease(s) for s in self.servers), 1)
+
+
+class StartTest(unittest.TestCase):
+    """What iotjobsd says at start when several instances are set up wrong."""
+
+    def start(self, *args):
+        p = subprocess.run([IOTJOBSD, "--listen", f"127.0.0.1:{free_port()}", *args],
+                           capture_output=True, text=True, timeout=60)
+        return p.returncode, p.stdout + p.stderr
+
+    def test_store_must_be_a_postgresql_url(self):
+        rc, out = self.start("--store", "mysql://db/iotjobs")
+        self.assertEqual(rc, 2)
+        self.assertIn("--store needs a postgresql:// URL", out)
+
+    def test_unreachable_database_says_why_without_the_password(self):
+        rc, out = self.start("--store", f"postgresql://iotjobs:s3cret-pw@127.0.0.1:{free_port()}/x",
+                             "--data-dir", ":memory:")
+        self.assertEqual(rc, 1)
+        self.assertIn("cannot connect to PostgreSQL", out)
+        self.assertNotIn("s3cret-pw", out)
+
+    def test_a_second_iotjobsd_on_one_sqlite_directory_is_refused(self):
+        first = Server().start()
+        self.addCleanup(first.cleanup)
+        rc, out = self.start("--data-dir", first.data_dir)
+        self.assertEqual(rc, 1)
+        self.assertIn("another iotjobsd is using", out)
+        self.assertIsNone(first.proc.poll())
+        # The lock goes with the process, however it ends: after a SIGKILL the directory is free.
+        first.kill9()
+        again = Server(data_dir=first.data_dir).start()
+        self.addCleanup(again.cleanup)
 
 
 if __name__ == "__main__":
