@@ -1,8 +1,7 @@
 #include "notify/outbox_relay.h"
 
-#include <future>
-
 #include "common/log.h"
+#include "store/wait.h"
 
 namespace iotjobs::notify {
 namespace {
@@ -101,10 +100,8 @@ void OutboxRelay::Step() {
     acknowledged_.clear();
   }
   if (!done.empty()) {
-    std::promise<Status> deleted;
-    store_.Write("", [&done](store::WriteTransaction& tx) { return tx.DeleteOutbox(done); },
-                 [&deleted](Status s) { deleted.set_value(std::move(s)); });
-    Status s = deleted.get_future().get();
+    Status s = store::WriteAndWait(
+        store_, "", [&done](store::WriteTransaction& tx) { return tx.DeleteOutbox(done); });
     std::lock_guard lock(mu_);
     for (int64_t seq : done) deleting_.erase(seq);
     if (!s.ok()) {
@@ -120,28 +117,20 @@ void OutboxRelay::Step() {
       if (!active_ || in_flight_.size() >= kWindow) return;
       after = sent_up_to_;
     }
-    // Handed over in `done`, which always runs (the store may refuse before running the read).
-    std::vector<store::OutboxMessage> batch;
-    std::promise<Result<std::vector<store::OutboxMessage>>> listed;
-    store_.Read(
-        "",
-        [&batch, after](store::ReadTransaction& tx) -> Status {
+    std::vector<store::OutboxMessage> rows;
+    Status listed =
+        store::ReadAndWait(store_, "", [&rows, after](store::ReadTransaction& tx) -> Status {
           // A full batch even when the window is nearly full: after a rescan, most of the
           // first rows may be in flight already.
-          IOTJOBS_ASSIGN_OR_RETURN(batch, tx.ListOutbox(after, kBatch));
+          IOTJOBS_ASSIGN_OR_RETURN(rows, tx.ListOutbox(after, kBatch));
           return Status::Ok();
-        },
-        [&](Status s) {
-          listed.set_value(s.ok() ? Result<std::vector<store::OutboxMessage>>(std::move(batch))
-                                  : Result<std::vector<store::OutboxMessage>>(s));
         });
-    Result<std::vector<store::OutboxMessage>> rows = listed.get_future().get();
-    if (!rows.ok()) {
-      IOTJOBS_LOG(kWarn) << "outbox: cannot read: " << rows.status().ToString();
+    if (!listed.ok()) {
+      IOTJOBS_LOG(kWarn) << "outbox: cannot read: " << listed.ToString();
       return;
     }
-    if (rows->empty()) return;
-    for (const auto& m : *rows) {
+    if (rows.empty()) return;
+    for (const auto& m : rows) {
       {
         std::lock_guard lock(mu_);
         if (in_flight_.size() >= kWindow) return;  // the rest when acknowledgements come

@@ -1,8 +1,7 @@
 #include "service/lease_keeper.h"
 
-#include <future>
-
 #include "common/log.h"
+#include "store/wait.h"
 
 namespace iotjobs::service {
 
@@ -29,13 +28,11 @@ void LeaseKeeper::Stop() {
   cv_.notify_all();
   if (thread_.joinable()) thread_.join();
   if (!held_) return;
-  std::promise<Status> released;
-  store_.Write(
-      "", [this](store::WriteTransaction& tx) { return tx.ReleaseLease(name_, holder_); },
-      [&released](Status s) { released.set_value(std::move(s)); });
-  if (Status s = released.get_future().get(); !s.ok()) {
+  Status released = store::WriteAndWait(
+      store_, "", [this](store::WriteTransaction& tx) { return tx.ReleaseLease(name_, holder_); });
+  if (!released.ok()) {
     // Not fatal: the lease runs out by itself.
-    IOTJOBS_LOG(kWarn) << "lease " << name_ << ": not released: " << s.message();
+    IOTJOBS_LOG(kWarn) << "lease " << name_ << ": not released: " << released.message();
   }
   SetHeld(false);
 }
@@ -45,26 +42,20 @@ bool LeaseKeeper::Tick() {
   // believes in a lease that ends no later than the one the database recorded.
   const EpochMillis now = clock_.NowMillis();
   const EpochMillis until = now + length_.count();
-  bool taken = false;  // set by the transaction, read once it committed
-  std::promise<Result<bool>> acquired;
-  store_.Write(
-      "",
-      [&](store::WriteTransaction& tx) -> Status {
-        IOTJOBS_ASSIGN_OR_RETURN(taken, tx.AcquireLease(name_, holder_, now, until));
-        return Status::Ok();
-      },
-      [&](Status s) { acquired.set_value(s.ok() ? Result<bool>(taken) : Result<bool>(s)); });
-  Result<bool> held = acquired.get_future().get();
-  if (held.ok()) {
-    if (*held) held_until_ = until;
-    SetHeld(*held);
+  bool taken = false;
+  Status written = store::WriteAndWait(store_, "", [&](store::WriteTransaction& tx) -> Status {
+    IOTJOBS_ASSIGN_OR_RETURN(taken, tx.AcquireLease(name_, holder_, now, until));
+    return Status::Ok();
+  });
+  if (written.ok()) {
+    if (taken) held_until_ = until;
+    SetHeld(taken);
   } else if (held_ && clock_.NowMillis() >= held_until_) {
-    IOTJOBS_LOG(kWarn) << "lease " << name_ << ": cannot renew (" << held.status().message()
+    IOTJOBS_LOG(kWarn) << "lease " << name_ << ": cannot renew (" << written.message()
                        << ") and it ran out; stepping down";
     SetHeld(false);
-  } else if (!held.ok()) {
-    IOTJOBS_LOG(kWarn) << "lease " << name_ << ": cannot reach the store: "
-                       << held.status().message();
+  } else {
+    IOTJOBS_LOG(kWarn) << "lease " << name_ << ": cannot reach the store: " << written.message();
   }
   return held_;
 }

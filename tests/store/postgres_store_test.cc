@@ -12,6 +12,7 @@
 #include "pg_test_database.h"
 #include "store/postgres/postgres_store.h"
 #include "store/postgres/retry.h"
+#include "store/wait.h"
 
 namespace iotjobs::store::postgres {
 namespace {
@@ -29,15 +30,11 @@ std::vector<std::string> PostgresOnly() {
 }
 
 Status WriteOn(Store& store, Store::WriteFn fn) {
-  std::promise<Status> done;
-  store.Write(kAccount, std::move(fn), [&](Status s) { done.set_value(std::move(s)); });
-  return done.get_future().get();
+  return WriteAndWait(store, kAccount, std::move(fn));
 }
 
 Status ReadOn(Store& store, Store::ReadFn fn) {
-  std::promise<Status> done;
-  store.Read(kAccount, std::move(fn), [&](Status s) { done.set_value(std::move(s)); });
-  return done.get_future().get();
+  return ReadAndWait(store, kAccount, std::move(fn));
 }
 
 jobs::Thing Thing(const std::string& name) {
@@ -45,6 +42,18 @@ jobs::Thing Thing(const std::string& name) {
   t.thing_name = name;
   t.thing_id = "id-" + name;
   return t;
+}
+
+// A read-modify-write: reads the thing "counter" and stores it with its version one higher,
+// counting its runs in `attempts`.
+Store::WriteFn IncrementCounter(std::atomic<int>& attempts) {
+  return [&attempts](WriteTransaction& tx) -> Status {
+    ++attempts;
+    IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing("counter"));
+    if (!thing) return NotFound("no counter");
+    thing->version += 1;
+    return tx.UpdateThing(*thing);
+  };
 }
 
 Status InsertThing(Store& store, const std::string& name) {
@@ -100,17 +109,9 @@ TEST_P(PostgresStoreTest, ConflictingReadModifyWritesAreRetriedUntilAllCommit) {
   std::atomic<int> attempts{0};
   std::vector<std::promise<Status>> results(kWriters);
   for (int i = 0; i < kWriters; ++i) {
-    (i % 2 ? *second : *first)
-        .Write(
-            kAccount,
-            [&attempts](WriteTransaction& tx) -> Status {
-              ++attempts;
-              IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing("counter"));
-              if (!thing) return NotFound("no counter");
-              thing->version += 1;
-              return tx.UpdateThing(*thing);
-            },
-            [&results, i](Status s) { results[i].set_value(std::move(s)); });
+    (i % 2 ? *second : *first).Write(kAccount, IncrementCounter(attempts), [&results, i](Status s) {
+      results[i].set_value(std::move(s));
+    });
   }
   for (int i = 0; i < kWriters; ++i) {
     Status s = results[i].get_future().get();
@@ -136,16 +137,8 @@ TEST_P(PostgresStoreTest, OneStoresWritesNeverConflictWithEachOther) {
   std::atomic<int> attempts{0};
   std::vector<std::promise<Status>> results(kWriters);
   for (int i = 0; i < kWriters; ++i) {
-    store->Write(
-        kAccount,
-        [&attempts](WriteTransaction& tx) -> Status {
-          ++attempts;
-          IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing("counter"));
-          if (!thing) return NotFound("no counter");
-          thing->version += 1;
-          return tx.UpdateThing(*thing);
-        },
-        [&results, i](Status s) { results[i].set_value(std::move(s)); });
+    store->Write(kAccount, IncrementCounter(attempts),
+                 [&results, i](Status s) { results[i].set_value(std::move(s)); });
   }
   for (auto& r : results) EXPECT_TRUE(r.get_future().get().ok());
   EXPECT_EQ(attempts.load(), kWriters);

@@ -12,6 +12,7 @@
 #include "pg_test_database.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/wait.h"
 
 namespace iotjobs::store {
 namespace {
@@ -67,14 +68,10 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   }
 
   Status Write(Store::WriteFn fn, const std::string& account = "111111111111") {
-    std::promise<Status> done;
-    store_->Write(account, std::move(fn), [&](Status s) { done.set_value(std::move(s)); });
-    return done.get_future().get();
+    return WriteAndWait(*store_, account, std::move(fn));
   }
   Status Read(Store::ReadFn fn, const std::string& account = "111111111111") {
-    std::promise<Status> done;
-    store_->Read(account, std::move(fn), [&](Status s) { done.set_value(std::move(s)); });
-    return done.get_future().get();
+    return ReadAndWait(*store_, account, std::move(fn));
   }
 
   static jobs::Thing Thing(const std::string& name) {
