@@ -24,4 +24,10 @@ Result<std::pair<std::string, int64_t>> ExecutionPageAfter(const PageRequest& pa
   return std::pair<std::string, int64_t>(parts[0], number);
 }
 
+std::optional<int64_t> ExecutionNumberAfterWithinJob(const std::pair<std::string, int64_t>& after,
+                                                      std::string_view job_id) {
+  if (after.first > job_id) return std::nullopt;
+  return after.first == job_id ? after.second : 0;
+}
+
 }  // namespace iotjobs::store

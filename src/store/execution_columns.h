@@ -25,4 +25,10 @@ std::string ExecutionPageKey(std::string_view name, int64_t execution_number);
 // kInvalidRequest for a key that ExecutionPageKey did not make.
 Result<std::pair<std::string, int64_t>> ExecutionPageAfter(const PageRequest& page);
 
+// A per-thing list filtered by one job reads only that job's rows, so its (job id, number)
+// cursor becomes a number: 0 before the job's rows, the cursor's own within them, and
+// nullopt once the cursor is past the job (nothing is left).
+std::optional<int64_t> ExecutionNumberAfterWithinJob(const std::pair<std::string, int64_t>& after,
+                                                      std::string_view job_id);
+
 }  // namespace iotjobs::store

@@ -30,8 +30,7 @@ constexpr char kListExecutionsForThingSql[] =
     "AND (job_id, execution_number) > ($3, $4) "
     "AND (CAST($5 AS TEXT) IS NULL OR status = $5) "
     "AND (CAST($6 AS TEXT) IS NULL OR namespace_id = $6) "
-    "AND (CAST($7 AS TEXT) IS NULL OR job_id = $7) "
-    "ORDER BY job_id, execution_number LIMIT $8";
+    "ORDER BY job_id, execution_number LIMIT $7";
 // The same list for one job: job_id as an equality and the cursor as an execution number,
 // so the scan seeks to the job's rows instead of walking the thing's whole history.
 constexpr char kListExecutionsForThingAndJobSql[] =
@@ -92,20 +91,17 @@ Result<Page<jobs::ExecutionSummary>> PostgresTransaction::ListExecutionsForThing
   std::optional<std::string> status_text;
   if (filter.status) status_text = std::string(jobs::ToString(*filter.status));
   if (filter.job_id) {
-    // Within one job the (job, number) cursor is a number: none yet before the job's rows,
-    // the cursor's own within them, and nothing left after them.
     const std::string& job = *filter.job_id;
-    if (after.first > job) return Page<jobs::ExecutionSummary>{};
-    int64_t after_number = after.first == job ? after.second : 0;
+    std::optional<int64_t> after_number = ExecutionNumberAfterWithinJob(after, job);
+    if (!after_number) return Page<jobs::ExecutionSummary>{};
     IOTJOBS_ASSIGN_OR_RETURN(
         Rows r, conn_.Query(kListExecutionsForThingAndJobSql, account_id_, thing_name, job,
-                            after_number, status_text, filter.namespace_id, page.limit + 1));
+                            *after_number, status_text, filter.namespace_id, page.limit + 1));
     return ExecutionPage(r, page.limit, /*key_is_thing=*/false, &ReadSummary<Rows>);
   }
   IOTJOBS_ASSIGN_OR_RETURN(
       Rows r, conn_.Query(kListExecutionsForThingSql, account_id_, thing_name, after.first,
-                          after.second, status_text, filter.namespace_id, filter.job_id,
-                          page.limit + 1));
+                          after.second, status_text, filter.namespace_id, page.limit + 1));
   return ExecutionPage(r, page.limit, /*key_is_thing=*/false, &ReadSummary<Rows>);
 }
 

@@ -37,8 +37,7 @@ const char kListExecutionsForThingSql[] =
     " FROM job_executions WHERE account_id = ?1 AND thing_name = ?2 "
     "AND (job_id > ?3 OR (job_id = ?3 AND execution_number > ?4)) "
     "AND (?5 IS NULL OR status = ?5) AND (?6 IS NULL OR namespace_id = ?6) "
-    "AND (?7 IS NULL OR job_id = ?7) "
-    "ORDER BY job_id, execution_number LIMIT ?8";
+    "ORDER BY job_id, execution_number LIMIT ?7";
 // The same list for one job (the jobId filter, and counting a thing's attempts at a job for
 // retries): job_id as an equality and the cursor as an execution number, so the scan seeks
 // to the job's rows instead of walking the thing's whole history.
@@ -98,19 +97,17 @@ Result<Page<jobs::ExecutionSummary>> SqliteTransaction::ListExecutionsForThing(
   std::optional<std::string> status_text;
   if (filter.status) status_text = std::string(jobs::ToString(*filter.status));
   if (filter.job_id) {
-    // Within one job the (job, number) cursor is a number: none yet before the job's rows,
-    // the cursor's own within them, and nothing left after them.
     const std::string& job = *filter.job_id;
-    if (after.first > job) return Page<jobs::ExecutionSummary>{};
-    int64_t after_number = after.first == job ? after.second : 0;
+    std::optional<int64_t> after_number = ExecutionNumberAfterWithinJob(after, job);
+    if (!after_number) return Page<jobs::ExecutionSummary>{};
     IOTJOBS_ASSIGN_OR_RETURN(Statement s, conn_.Prepare(kListExecutionsForThingAndJobSql));
-    s.BindAll(account_id_, thing_name, job, after_number, status_text, filter.namespace_id,
+    s.BindAll(account_id_, thing_name, job, *after_number, status_text, filter.namespace_id,
               page.limit + 1);
     return ExecutionPage(s, page.limit, /*key_is_thing=*/false, &ReadSummary<Statement>);
   }
   IOTJOBS_ASSIGN_OR_RETURN(Statement s, conn_.Prepare(kListExecutionsForThingSql));
   s.BindAll(account_id_, thing_name, after.first, after.second, status_text,
-            filter.namespace_id, filter.job_id, page.limit + 1);
+            filter.namespace_id, page.limit + 1);
   return ExecutionPage(s, page.limit, /*key_is_thing=*/false, &ReadSummary<Statement>);
 }
 
