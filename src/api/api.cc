@@ -12,6 +12,7 @@
 #include "api/validation/validator.h"
 #include "api/wire/errors.h"
 #include "auth/http_request.h"
+#include "common/encoding.h"
 #include "common/ids.h"
 #include "common/log.h"
 
@@ -36,7 +37,9 @@ ApiResponse JsonResponse(int status, std::string body, const std::string& reques
   ApiResponse r;
   r.status = status;
   r.headers = {{"Content-Type", "application/json"}, {"x-amzn-RequestId", request_id}};
-  r.body = std::move(body);
+  // Stored values came in as valid UTF-8 (JSON bodies are checked when parsed, names by
+  // their patterns); this keeps any other path from sending a client bytes it cannot decode.
+  r.body = IsValidUtf8(body) ? std::move(body) : ToValidUtf8(body);
   return r;
 }
 
@@ -72,12 +75,15 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
   const std::string request_id = NewUuid();
   std::string_view path = auth::TargetPath(request.target);
 
-  // Readiness: open before any authentication; the store is open once the Api exists.
+  // Readiness: open before any authentication; the store is open once the Api exists. While
+  // the store's writes fail (a full disk, a lost database) the answer is 503, so a load
+  // balancer or a service manager stops sending work here until they commit again.
   if (path == "/health" && (request.method == "GET" || request.method == "HEAD")) {
-    done(JsonResponse(200,
-                      options_.auth == AuthMode::kNone ? R"({"status":"ok","auth":"none"})"
-                                                       : R"({"status":"ok","auth":"sigv4"})",
-                      request_id));
+    store::HealthReport health = service_.StoreHealth();
+    boost::json::object body{{"status", health.writable ? "ok" : "unavailable"},
+                             {"auth", options_.auth == AuthMode::kNone ? "none" : "sigv4"}};
+    if (!health.writable) body["store"] = "writes failing: " + health.problem;
+    done(JsonResponse(health.writable ? 200 : 503, boost::json::serialize(body), request_id));
     return;
   }
 
@@ -159,12 +165,17 @@ void Api::HandleTestClock(const ApiRequest& request, const std::string& request_
   boost::json::value body = boost::json::parse(request.body, ec);
   const boost::json::value* advance =
       !ec && body.is_object() ? body.as_object().if_contains("advanceSeconds") : nullptr;
-  if (request.method != "POST" || !advance || !advance->is_number()) {
-    done(ErrorResponse(InvalidRequest("POST {\"advanceSeconds\": N} to move the test clock."),
+  // Forward only, and at most ten years at a time: the clock never runs back, and no
+  // arithmetic on it can overflow.
+  constexpr double kMaxAdvanceSeconds = 10.0 * 366 * 24 * 3600;
+  const double seconds = advance && advance->is_number() ? advance->to_number<double>() : -1;
+  if (request.method != "POST" || !(seconds >= 0 && seconds <= kMaxAdvanceSeconds)) {
+    done(ErrorResponse(InvalidRequest("POST {\"advanceSeconds\": N} to move the test clock, "
+                                      "with N from 0 to 316224000 (ten years)."),
                        wire::Plane::kControl, request_id));
     return;
   }
-  clock.Advance(static_cast<EpochMillis>(advance->to_number<double>() * 1000));
+  clock.Advance(static_cast<EpochMillis>(seconds * 1000));
   IOTJOBS_LOG(kInfo) << "test clock moved to " << clock.NowMillis();
   options_.test_clock->sweep([done = std::move(done), now_body, request_id]() {
     done(JsonResponse(200, now_body(), request_id));

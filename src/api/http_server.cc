@@ -1,6 +1,13 @@
 #include "api/http_server.h"
 
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <string_view>
 #include <boost/asio/strand.hpp>
 
 #include "api/http_session.h"
@@ -12,6 +19,31 @@ namespace beast = boost::beast;
 namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 
+namespace {
+
+// One descriptor held open (on /dev/null) for the moment the process has none left, so the
+// server can still accept a waiting client and tell it 503 instead of leaving it hanging.
+class SpareDescriptor {
+ public:
+  SpareDescriptor() { Reserve(); }
+  ~SpareDescriptor() { Release(); }
+  SpareDescriptor(const SpareDescriptor&) = delete;
+  SpareDescriptor& operator=(const SpareDescriptor&) = delete;
+
+  void Reserve() {
+    if (fd_ < 0) fd_ = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  }
+  void Release() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+}  // namespace
+
 struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
   Impl(asio::io_context& io, Api& api, HttpLimits limits)
       : io(io), acceptor(asio::make_strand(io)), api(api), limits(limits) {}
@@ -22,11 +54,66 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
                             if (ec == asio::error::operation_aborted) return;
                             if (!ec) {
                               self->Serve(std::move(socket));
+                            } else if (OutOfDescriptors(ec)) {
+                              return self->PauseAccepting();
                             } else {
                               IOTJOBS_LOG(kWarn) << "http: accept failed: " << ec.message();
                             }
                             self->Accept();
                           });
+  }
+
+  static bool OutOfDescriptors(const beast::error_code& ec) {
+    return ec == asio::error::no_descriptors ||
+           ec == boost::system::errc::too_many_files_open_in_system ||
+           ec == asio::error::no_buffer_space || ec == asio::error::no_memory;
+  }
+
+  // The process (or the system) has no descriptor left for a new connection. Accepting
+  // again at once would fail again at once, for as long as a client waits in the backlog:
+  // a loop that burns a core and floods the log. Instead, answer the waiting clients 503 on
+  // the spare descriptor, pause, and try again; the log says so once per pause with a count.
+  void PauseAccepting() {
+    ++out_of_descriptors;
+    refused_for_descriptors += RefuseWaitingClients();
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_descriptor_log >= kDescriptorLogInterval) {
+      IOTJOBS_LOG(kWarn) << "http: out of file descriptors (ulimit -n); accepting paused "
+                         << out_of_descriptors << " time(s), " << refused_for_descriptors
+                         << " client(s) answered 503, since the last message";
+      last_descriptor_log = now;
+      out_of_descriptors = 0;
+      refused_for_descriptors = 0;
+    }
+    pause_timer.expires_after(kAcceptPause);
+    pause_timer.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec == asio::error::operation_aborted || !self->acceptor.is_open()) return;
+      self->Accept();
+    });
+  }
+
+  // Frees the spare descriptor and uses it to accept each client waiting in the backlog,
+  // answer it 503 and close it (bounded, so a flood cannot keep the strand), then takes the
+  // spare back. Returns how many clients were answered.
+  size_t RefuseWaitingClients() {
+    size_t answered = 0;
+    spare.Release();
+    for (; answered < kMaxRefusedPerPause; ++answered) {
+      int fd = ::accept4(acceptor.native_handle(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+      if (fd < 0) break;
+      static constexpr std::string_view kBusy =
+          "HTTP/1.1 503 Service Unavailable\r\n"
+          "Content-Type: application/json\r\n"
+          "x-amzn-ErrorType: ServiceUnavailableException\r\n"
+          "Connection: close\r\n"
+          "Content-Length: 72\r\n\r\n"
+          "{\"message\":\"The server has too many open connections; try again later.\"}";
+      // A TLS client could not read a plain answer before its handshake: it is only closed.
+      if (!tls) (void)::send(fd, kBusy.data(), kBusy.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+      ::close(fd);
+    }
+    spare.Reserve();
+    return answered;
   }
 
   void Serve(tcp::socket socket) {
@@ -54,6 +141,16 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
   HttpLimits limits;
   std::optional<ssl::context> tls;
   std::atomic<size_t> connections{0};
+
+  // Out of descriptors (see PauseAccepting); touched only on the acceptor's strand.
+  static constexpr auto kAcceptPause = std::chrono::milliseconds(100);
+  static constexpr auto kDescriptorLogInterval = std::chrono::seconds(10);
+  static constexpr size_t kMaxRefusedPerPause = 256;
+  asio::steady_timer pause_timer{acceptor.get_executor()};
+  SpareDescriptor spare;
+  size_t out_of_descriptors = 0;
+  size_t refused_for_descriptors = 0;
+  std::chrono::steady_clock::time_point last_descriptor_log{};
 };
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Listen(asio::io_context& io,
@@ -79,6 +176,8 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Listen(asio::io_context& io,
   if (!ec) impl->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) impl->acceptor.bind(at, ec);
   if (!ec) impl->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  // RefuseWaitingClients accepts on the native socket and must never block.
+  if (!ec) impl->acceptor.non_blocking(true, ec);
   if (ec) {
     IOTJOBS_LOG(kError) << "http: cannot listen on " << at << ": " << ec.message();
     return Unavailable("Cannot listen on the requested address.");

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "api/api.h"
+#include "api/http_framing.h"
 #include "api/http_server.h"
 #include "api/wire/errors.h"
 #include "common/ids.h"
@@ -121,8 +122,12 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
                     "The request is not valid HTTP: " + ec.message());
     }
     http::request<http::string_body> req = parser_->release();
-    keep_alive_ = req.keep_alive();
     version_ = req.version();
+    if (auto problem = FramingProblem(req, req.version())) {
+      // The bytes after this request may belong to it: never read them as another one.
+      return Refuse(400, ErrorCode::kInvalidRequest, std::move(*problem));
+    }
+    keep_alive_ = req.keep_alive();
     if (req.target().size() > limits_.max_uri_bytes) {
       return Refuse(414, ErrorCode::kInvalidRequest,
                     "The request URI is longer than the limit of " +

@@ -8,6 +8,12 @@ namespace iotjobs {
 // Milliseconds since the Unix epoch. Every stored time uses this unit.
 using EpochMillis = int64_t;
 
+// Time arithmetic that cannot overflow: the sum saturates at the ends of EpochMillis. Inputs
+// are range-checked before they get here; this keeps a missed check (or a test clock moved
+// far) from turning a deadline into undefined behaviour or a time in the past.
+EpochMillis AddMillis(EpochMillis t, int64_t millis);
+EpochMillis AddMinutes(EpochMillis t, int64_t minutes);
+
 // Source of the current time. Timers and timestamps read it, so tests can move time instead
 // of sleeping. Implementations are thread-safe.
 class Clock {

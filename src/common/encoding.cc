@@ -1,5 +1,7 @@
 #include "common/encoding.h"
 
+#include <unicode/utf8.h>
+
 #include <array>
 #include <cstdint>
 
@@ -121,6 +123,35 @@ std::string PercentEncode(std::string_view text, bool keep_slash) {
       out += kHex[c >> 4];
       out += kHex[c & 15];
     }
+  }
+  return out;
+}
+
+bool IsValidUtf8(std::string_view bytes) {
+  // ICU's UTF-8 macros (header-only): the same well-formedness rules as its converters.
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int64_t length = static_cast<int64_t>(bytes.size());
+  for (int64_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string ToValidUtf8(std::string_view bytes) {
+  if (IsValidUtf8(bytes)) return std::string(bytes);  // the common case
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int64_t length = static_cast<int64_t>(bytes.size());
+  std::string out;
+  out.reserve(bytes.size() + 8);
+  for (int64_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(s, i, length, c);
+    uint8_t buffer[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buffer, n, c);
+    out.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(n));
   }
   return out;
 }

@@ -21,4 +21,11 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
 // SigV4 and the AWS SDKs do; `keep_slash` leaves '/' alone (for whole paths).
 std::string PercentEncode(std::string_view text, bool keep_slash = false);
 
+// `bytes` as well-formed UTF-8: each ill-formed sequence replaced by U+FFFD (the Unicode
+// "maximal subpart" rule), everything else as it was. ASCII bytes are never part of an
+// ill-formed sequence, so repairing a JSON text keeps it JSON. For every byte that goes into
+// an answer: a client that decodes the body as UTF-8 (boto3 does) must not fail on it.
+std::string ToValidUtf8(std::string_view bytes);
+bool IsValidUtf8(std::string_view bytes);
+
 }  // namespace iotjobs

@@ -70,7 +70,7 @@ void SetStepTimer(JobExecution& execution, int64_t minutes, EpochMillis now) {
   if (minutes < 0) {
     execution.step_timeout_at.reset();
   } else {
-    execution.step_timeout_at = now + minutes * 60'000;
+    execution.step_timeout_at = AddMinutes(now, minutes);
   }
 }
 

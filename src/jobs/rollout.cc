@@ -41,7 +41,7 @@ int64_t ReleaseAllowance(RolloutState& s, const std::optional<JobExecutionsRollo
       s.succeeded_at_increase = succeeded;
     }
   }
-  if (now >= s.window_start + kWindow) {
+  if (now >= AddMillis(s.window_start, kWindow)) {
     s.window_start = now;
     s.released_in_window = 0;
   }
@@ -55,7 +55,7 @@ void RecordReleases(RolloutState& s, int64_t n) {
 
 EpochMillis NextReleaseAt(const RolloutState& s, EpochMillis now) {
   if (s.rate <= 0 || s.released_in_window < static_cast<int64_t>(s.rate)) return now;
-  return s.window_start + kWindow;
+  return AddMillis(s.window_start, kWindow);
 }
 
 }  // namespace iotjobs::jobs

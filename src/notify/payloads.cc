@@ -1,5 +1,7 @@
 #include "notify/payloads.h"
 
+#include "codec/job_document.h"
+
 #include <boost/json.hpp>
 
 #include "codec/json_fields.h"
@@ -25,9 +27,7 @@ json::object Summary(const jobs::ExecutionSummary& e) {
 
 json::value Document(const std::optional<std::string>& document) {
   if (!document) return json::object();
-  boost::system::error_code ec;
-  json::value v = json::parse(*document, ec);
-  return ec ? json::value(*document) : v;
+  return codec::JobDocumentForMqtt(*document);
 }
 
 }  // namespace

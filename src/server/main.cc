@@ -1,6 +1,5 @@
 // iotjobsd: wires the store, the service, the API and the HTTP server together. The only
 // code that knows every concrete class.
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <boost/asio/ip/address.hpp>
@@ -21,6 +20,7 @@
 #include "common/clock.h"
 #include "common/log.h"
 #include "server/config.h"
+#include "server/descriptor_budget.h"
 #include "server/root_credentials.h"
 #include "service/service.h"
 #include "service/timer_worker.h"
@@ -29,16 +29,6 @@
 
 namespace {
 constexpr const char* kVersion = "0.1.0";
-
-// Each connection is a file descriptor; lift the soft limit (often 1024) to the hard one so
-// --max-connections, not the process limit, decides how many clients are served.
-void RaiseOpenFileLimit() {
-  rlimit limit{};
-  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
-    limit.rlim_cur = limit.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &limit);
-  }
-}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -58,7 +48,8 @@ int main(int argc, char** argv) {
   }
   log::SetLevel(config->log_level);
 
-  RaiseOpenFileLimit();
+  config->limits.max_connections =
+      server::FitConnectionsToDescriptorLimit(config->limits.max_connections);
   boost::system::error_code ec;
   auto address = boost::asio::ip::make_address(config->listen_host, ec);
   if (ec) {

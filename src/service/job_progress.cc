@@ -232,7 +232,7 @@ Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
     if (from == jobs::ExecutionStatus::kQueued && t.to == jobs::ExecutionStatus::kInProgress &&
         job.timeout_config && job.timeout_config->in_progress_timeout_in_minutes) {
       execution.in_progress_timeout_at =
-          now + *job.timeout_config->in_progress_timeout_in_minutes * 60'000;
+          AddMinutes(now, *job.timeout_config->in_progress_timeout_in_minutes);
     }
     if (event == jobs::ExecutionEvent::kForceCancel) execution.force_canceled = true;
     IOTJOBS_RETURN_IF_ERROR(tx.UpdateExecution(execution));

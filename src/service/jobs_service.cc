@@ -1,7 +1,9 @@
 // CreateJob, DescribeJob, ListJobs, UpdateJob, CancelJob, DeleteJob, GetJobDocument,
 // AssociateTargetsWithJob.
+#include <boost/json/error.hpp>
 #include <boost/json/parse.hpp>
 
+#include "codec/job_document.h"
 #include "common/time_format.h"
 #include "jobs/job_rules.h"
 #include "service/job_progress.h"
@@ -49,7 +51,12 @@ Status CheckDocument(const CreateJobRequest& req) {
     return InvalidRequest("A job document is required: specify document or documentSource.");
   }
   boost::system::error_code ec;
-  boost::json::value doc = boost::json::parse(req.job.document, ec);
+  boost::json::value doc = codec::ParseJobDocument(req.job.document, ec);
+  if (ec == boost::json::error::too_deep) {
+    return InvalidRequest("The job document nests deeper than " +
+                          std::to_string(codec::kMaxJobDocumentDepth) +
+                          " levels of objects and arrays, the most iotjobs accepts.");
+  }
   if (ec || !doc.is_object()) return InvalidRequest("The job document is not a valid JSON object.");
   return Status::Ok();
 }
@@ -61,7 +68,7 @@ Status CheckScheduling(const jobs::SchedulingConfig& c, EpochMillis now) {
   if (c.start_time) {
     start = ParseIsoDateTime(*c.start_time);
     if (!start) return InvalidRequest("schedulingConfig.startTime must be YYYY-MM-DDTHH:MM in UTC.");
-    if (*start < now + 30 * kMinute || *start > now + 366 * kDay) {
+    if (*start < AddMillis(now, 30 * kMinute) || *start > AddMillis(now, 366 * kDay)) {
       return InvalidRequest("schedulingConfig.startTime must be between 30 minutes and one year "
                             "from now.");
     }
@@ -69,8 +76,9 @@ Status CheckScheduling(const jobs::SchedulingConfig& c, EpochMillis now) {
   if (c.end_time) {
     end = ParseIsoDateTime(*c.end_time);
     if (!end) return InvalidRequest("schedulingConfig.endTime must be YYYY-MM-DDTHH:MM in UTC.");
-    if (*end > now + 2 * 366 * kDay ||
-        (start && *end < *start + 30 * kMinute) || (!start && *end < now + 30 * kMinute)) {
+    if (*end > AddMillis(now, 2 * 366 * kDay) ||
+        (start && *end < AddMillis(*start, 30 * kMinute)) ||
+        (!start && *end < AddMillis(now, 30 * kMinute))) {
       return InvalidRequest("schedulingConfig.endTime must be at least 30 minutes after the start "
                             "time and at most two years from now.");
     }

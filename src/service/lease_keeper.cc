@@ -41,7 +41,7 @@ bool LeaseKeeper::Tick() {
   // The lease is measured from before the write: if the write is slow, this instance
   // believes in a lease that ends no later than the one the database recorded.
   const EpochMillis now = clock_.NowMillis();
-  const EpochMillis until = now + length_.count();
+  const EpochMillis until = AddMillis(now, length_.count());
   bool taken = false;
   Status written = store::WriteAndWait(store_, "", [&](store::WriteTransaction& tx) -> Status {
     IOTJOBS_ASSIGN_OR_RETURN(taken, tx.AcquireLease(name_, holder_, now, until));

@@ -34,6 +34,8 @@ class Service {
   Service& operator=(const Service&) = delete;
 
   const std::string& region() const { return region_; }
+  // Whether the store commits writes now (GET /health).
+  store::HealthReport StoreHealth() const { return store_.Health(); }
   jobs::ArnContext ArnsFor(const CallContext& ctx) const { return {region_, ctx.account_id}; }
 
   // ---- registry (things_service.cc, thing_groups_service.cc) ----

@@ -11,6 +11,7 @@
 #include "jobs/job.h"
 #include "jobs/job_execution.h"
 #include "jobs/thing.h"
+#include "store/write_health.h"
 
 // The storage interface. Backends (sqlite/, postgres/) implement it; no driver type
 // appears above this header. Everything is scoped to one AWS account: a transaction is
@@ -198,6 +199,8 @@ class Store {
   // Called once on each HTTP thread before it serves: a backend whose reads are cheaper run
   // on the calling thread (SQLite) sets that up here. Reads work without it.
   virtual void EnableInlineReads() {}
+  // Whether writes commit now (for GET /health). Thread-safe and cheap.
+  virtual HealthReport Health() const { return {}; }
 };
 
 }  // namespace iotjobs::store

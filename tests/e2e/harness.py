@@ -54,7 +54,7 @@ def free_port():
 class Server:
     """One iotjobsd process. `data_dir` None makes a temporary one (removed by cleanup)."""
 
-    def __init__(self, data_dir=None, args=(), env=None):
+    def __init__(self, data_dir=None, args=(), env=None, preexec_fn=None):
         self._own_dir = data_dir is None
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="iotjobs-e2e-")
         self.args = list(args)
@@ -62,6 +62,7 @@ class Server:
         self.env.update({"IOTJOBS_ROOT_ACCESS_KEY_ID": ACCESS_KEY,
                          "IOTJOBS_ROOT_SECRET_ACCESS_KEY": SECRET_KEY})
         self.env.update(env or {})
+        self.preexec_fn = preexec_fn  # run in the child before iotjobsd (e.g. to set limits)
         self.port = None
         self.proc = None
         self.log_path = os.path.join(tempfile.gettempdir(), f"iotjobsd-{uuid.uuid4().hex[:8]}.log")
@@ -76,7 +77,7 @@ class Server:
         self.proc = subprocess.Popen(
             [IOTJOBSD, "--listen", f"127.0.0.1:{self.port}", "--data-dir", self.data_dir,
              "--region", REGION, "--account-id", ACCOUNT] + self.args,
-            stdout=self._log, stderr=subprocess.STDOUT, env=self.env)
+            stdout=self._log, stderr=subprocess.STDOUT, env=self.env, preexec_fn=self.preexec_fn)
         deadline = time.monotonic() + 60  # sanitizer builds start slowly
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -110,20 +110,34 @@ class CliConfigTest(unittest.TestCase):
         self.assertEqual(ok(base), 253)  # no region anywhere
 
     def test_retries_throttling(self):
-        throttled = Server(args=["--rate-limits", "aws"]).start()
+        # Under the test clock the rate buckets refill only when the test moves time, so the
+        # CLI is throttled on a machine of any speed, and gets through once time moves.
+        throttled = Server(args=["--rate-limits", "aws", "--test-clock"]).start()
         try:
             env = self.env(AWS_ACCESS_KEY_ID=ACCESS_KEY, AWS_SECRET_ACCESS_KEY=SECRET_KEY,
                            AWS_REGION=REGION, AWS_ENDPOINT_URL=throttled.url,
-                           AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull)
+                           AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull,
+                           AWS_MAX_ATTEMPTS="5")
             iot = throttled.client("iot")
             for _ in range(30):
                 try:
                     iot.list_jobs()
                 except Exception:
                     pass
-            rc, out, err = run(["--debug", "iot", "list-jobs"], dict(env, AWS_MAX_ATTEMPTS="5"))
-            self.assertEqual(rc, 0, err)  # backed off and got through
-            self.assertIn("Retrying in", err)  # it was throttled first, and retried
+            cli = subprocess.Popen([IOTJOBS, "--debug", "iot", "list-jobs"], env=env, text=True,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            err = ""
+            for line in cli.stderr:
+                err += line
+                if "Retrying in" in line:
+                    break  # throttled first: now let time refill the bucket
+            status, _, body = throttled.http("POST", "/_iotjobs/test/clock",
+                                             body='{"advanceSeconds": 60}')
+            self.assertEqual(status, 200, body)
+            out, rest = cli.communicate(timeout=60)
+            err += rest
+            self.assertIn("Retrying in", err)
+            self.assertEqual(cli.returncode, 0, err)  # backed off and got through
         finally:
             throttled.cleanup()
 

@@ -1,11 +1,14 @@
 #include "api/mqtt/jobs_mqtt_api.h"
 
+#include "common/encoding.h"
+
 #include <boost/json.hpp>
 #include <charconv>
 
 #include "api/validation/validator.h"
 #include "api/wire/model.h"
 #include "api/wire_out.h"
+#include "codec/job_document.h"
 #include "codec/json_fields.h"
 #include "common/log.h"
 #include "notify/topics.h"
@@ -51,9 +54,7 @@ json::object ExecutionForMqtt(const service::DeviceExecution& e, EpochMillis now
   json::object o = DeviceExecutionToJson(e.execution, e.job_document, now);
   // Over MQTT the document is an embedded JSON object, not a string.
   if (json::value* doc = o.if_contains("jobDocument"); doc && doc->is_string()) {
-    boost::system::error_code ec;
-    json::value parsed = json::parse(doc->get_string(), ec);
-    if (!ec) *doc = std::move(parsed);
+    *doc = codec::JobDocumentForMqtt(doc->get_string());
   }
   return o;
 }
@@ -77,7 +78,7 @@ void JobsMqttApi::Handle(const std::string& topic, const std::string& payload) {
     json::object o{{"code", code}, {"message", message}, {"timestamp", Seconds(now())}};
     if (token) o["clientToken"] = *token;
     if (state) o["executionState"] = std::move(*state);
-    publish_(topics::Rejected(topic), json::serialize(o));
+    publish_(topics::Rejected(topic), ToValidUtf8(json::serialize(o)));
   };
   if (kind == topics::TopicClass::kInvalid) {
     return reject("InvalidTopic", "The topic " + topic + " does not map to any jobs API.",
@@ -114,7 +115,7 @@ void JobsMqttApi::Handle(const std::string& topic, const std::string& payload) {
   auto accept = [this, topic, client_token, now](json::object o) {
     o["timestamp"] = Seconds(now());
     if (client_token) o["clientToken"] = *client_token;
-    publish_(topics::Accepted(topic), json::serialize(o));
+    publish_(topics::Accepted(topic), ToValidUtf8(json::serialize(o)));
   };
   // On InvalidStateTransition and VersionMismatch the rejection carries the current state.
   auto fail = [this, reject, client_token, request, scope](const Status& s) {
@@ -195,11 +196,7 @@ void JobsMqttApi::Handle(const std::string& topic, const std::string& payload) {
             if (!r.ok()) return fail(r.status());
             json::object o;
             if (include_state) o["executionState"] = ExecutionStateToJson(r->execution);
-            if (r->job_document) {
-              boost::system::error_code ec;
-              json::value doc = json::parse(*r->job_document, ec);
-              o["jobDocument"] = ec ? json::value(*r->job_document) : std::move(doc);
-            }
+            if (r->job_document) o["jobDocument"] = codec::JobDocumentForMqtt(*r->job_document);
             accept(std::move(o));
           });
       return;

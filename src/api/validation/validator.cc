@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "api/validation/documented_ranges.h"
 #include "api/validation/pattern.h"
 #include "common/log.h"
 
@@ -175,14 +176,26 @@ class Checker {
   }
 
  private:
+  // The model's range, narrowed by what AWS documents beyond it (documented_ranges.h).
   void Range(const Shape& shape, const json::value& v, double d, const std::string& where) {
-    if (shape.min && d < *shape.min) {
-      Constraint(v, where, "Member must have value greater than or equal to " +
-                               FormatNumber(*shape.min));
+    if (!std::isfinite(d)) return Constraint(v, where, "Member must be a finite number");
+    const DocumentedRange* documented = DocumentedRangeFor(shape.name);
+    if (documented && documented->also && d == *documented->also) return;
+    std::optional<double> min = shape.min, max = shape.max;
+    if (documented && documented->min && (!min || *documented->min > *min)) min = documented->min;
+    if (documented && documented->max && (!max || *documented->max < *max)) max = documented->max;
+    std::string besides;
+    if (documented && documented->also) {
+      besides = " (or " + FormatNumber(*documented->also) + " " +
+                std::string(documented->also_means) + ")";
     }
-    if (shape.max && d > *shape.max) {
+    if (min && d < *min) {
+      Constraint(v, where, "Member must have value greater than or equal to " +
+                               FormatNumber(*min) + besides);
+    }
+    if (max && d > *max) {
       Constraint(v, where, "Member must have value less than or equal to " +
-                               FormatNumber(*shape.max));
+                               FormatNumber(*max) + besides);
     }
   }
   void Count(const Shape& shape, const json::value& v, size_t n, const std::string& where) {

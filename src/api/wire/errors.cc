@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "common/encoding.h"
+
 namespace iotjobs::api::wire {
 
 ErrorInfo ErrorInfoFor(ErrorCode code, Plane plane) {
@@ -36,7 +38,8 @@ ErrorInfo ErrorInfoFor(ErrorCode code, Plane plane) {
 }
 
 std::string ErrorBody(const Status& status) {
-  return boost::json::serialize(boost::json::object{{"message", status.message()}});
+  // Messages quote what the client sent (a path, a query value), which may not be UTF-8.
+  return boost::json::serialize(boost::json::object{{"message", ToValidUtf8(status.message())}});
 }
 
 }  // namespace iotjobs::api::wire

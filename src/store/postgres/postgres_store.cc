@@ -97,7 +97,9 @@ void PostgresStore::WriterLoop() {
     std::vector<WriteItem> batch;
     {
       std::unique_lock lock(mu_);
-      writer_cv_.wait(lock, [&] { return stopping_ || !writes_.empty(); });
+      auto ready = [&] { return stopping_ || !writes_.empty(); };
+      while (!health_.WaitForWork(lock, writer_cv_, ready, [this] { Probe(); })) {
+      }
       if (writes_.empty()) return;  // stopping, and nothing left to write
       while (!writes_.empty() && static_cast<int>(batch.size()) < max_batch_) {
         batch.push_back(std::move(writes_.front()));
@@ -106,6 +108,13 @@ void PostgresStore::WriterLoop() {
     }
     RunWriteBatch(batch);
   }
+}
+
+void PostgresStore::Probe() {
+  Connection& conn = *writer_conn_;
+  if (conn.Broken() && !conn.Reconnect().ok()) return;
+  conn.ForgetFailures();
+  if (conn.Exec("SELECT 1").ok()) health_.Succeeded();
 }
 
 Status PostgresStore::RunRead(Connection& conn, ReadItem& item) {
@@ -136,7 +145,8 @@ Status PostgresStore::RunRead(Connection& conn, ReadItem& item) {
 
 void PostgresStore::RunWriteBatch(std::vector<WriteItem>& batch) {
   Connection& conn = *writer_conn_;
-  auto fail_all = [&batch](const Status& s) {
+  auto fail_all = [&](const Status& s) {
+    if (conn.Broken()) health_.Failed("cannot reach PostgreSQL");
     for (WriteItem& item : batch) item.done(s);
   };
   std::vector<Status> results(batch.size());
@@ -188,6 +198,7 @@ void PostgresStore::RunWriteBatch(std::vector<WriteItem>& batch) {
     if (!conflicted) {
       Status commit = conn.Commit();
       if (commit.ok()) {
+        health_.Succeeded();
         for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(results[i]));
         return;
       }

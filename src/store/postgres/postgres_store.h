@@ -58,6 +58,9 @@ class PostgresStore final : public Store {
   // Stops taking work (later calls get kServiceUnavailable), finishes what is queued, and
   // joins the workers. Idempotent.
   void Shutdown() override;
+  // Writes fail while the writer's connection is lost; an idle writer then tries to
+  // reconnect once a second, and the first success makes the store healthy again.
+  HealthReport Health() const override { return health_.Report(); }
 
  private:
   struct ReadItem {
@@ -76,6 +79,7 @@ class PostgresStore final : public Store {
   void WriterLoop();
   static Status RunRead(Connection& conn, ReadItem& item);
   void RunWriteBatch(std::vector<WriteItem>& batch);
+  void Probe();
 
   int max_batch_ = 256;
   std::unique_ptr<Connection> writer_conn_;
@@ -87,6 +91,7 @@ class PostgresStore final : public Store {
   std::deque<ReadItem> reads_;    // GUARDED_BY(mu_)
   std::deque<WriteItem> writes_;  // GUARDED_BY(mu_)
   bool stopping_ = false;         // GUARDED_BY(mu_)
+  WriteHealth health_;            // written by the writer thread
 
   std::mutex shutdown_mu_;  // one Shutdown joins the threads, a second one waits for it
   std::thread writer_;

@@ -11,6 +11,7 @@ std::string_view Migration0001();
 std::string_view Migration0002();
 std::string_view Migration0003();
 std::string_view Migration0004();
+std::string_view Migration0005();
 
 namespace {
 struct Migration {
@@ -22,6 +23,7 @@ constexpr Migration kMigrations[] = {
     {2, &Migration0002},
     {3, &Migration0003},
     {4, &Migration0004},
+    {5, &Migration0005},
 };
 }  // namespace
 

@@ -62,15 +62,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   if (!store->in_memory_) {
     IOTJOBS_ASSIGN_OR_RETURN(store->checkpoint_conn_, Connection::Open(store->path_, false));
     IOTJOBS_RETURN_IF_ERROR(Configure(*store->checkpoint_conn_, false));
-    // Replaces SQLite's automatic checkpoint on the writer (it is a WAL hook too).
-    store->writer_conn_->OnWalCommit([s = store.get()](int wal_pages) {
-      if (wal_pages < kCheckpointPages) return;
-      {
-        std::lock_guard lock(s->checkpoint_mu_);
-        s->checkpoint_wanted_ = true;
-      }
-      s->checkpoint_cv_.notify_one();
-    });
+    store->InstallCheckpointHook(*store->writer_conn_);
     store->checkpointer_ = std::thread([s = store.get()] { s->CheckpointLoop(); });
   }
   store->writer_ = std::thread([s = store.get()] { s->WriterLoop(); });
@@ -81,6 +73,18 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
 }
 
 SqliteStore::~SqliteStore() { Shutdown(); }
+
+void SqliteStore::InstallCheckpointHook(Connection& conn) {
+  // Replaces SQLite's automatic checkpoint on the writer (it is a WAL hook too).
+  conn.OnWalCommit([this](int wal_pages) {
+    if (wal_pages < kCheckpointPages) return;
+    {
+      std::lock_guard lock(checkpoint_mu_);
+      checkpoint_wanted_ = true;
+    }
+    checkpoint_cv_.notify_one();
+  });
+}
 
 void SqliteStore::Shutdown() {
   {
@@ -198,9 +202,11 @@ void SqliteStore::WriterLoop() {
     std::vector<ReadItem> reads;
     {
       std::unique_lock lock(mu_);
-      writer_cv_.wait(lock, [&] {
+      auto ready = [&] {
         return stopping_ || !writes_.empty() || (in_memory_ && !reads_.empty());
-      });
+      };
+      while (!health_.WaitForWork(lock, writer_cv_, ready, [this] { Probe(); })) {
+      }
       if (writes_.empty() && (!in_memory_ || reads_.empty())) return;
       while (!writes_.empty() && static_cast<int>(batch.size()) < max_batch_) {
         batch.push_back(std::move(writes_.front()));
@@ -228,13 +234,9 @@ void SqliteStore::RunWriteBatch(std::vector<WriteItem>& batch) {
   auto fail_all = [&](const Status& s) {
     for (size_t i = 0; i < batch.size(); ++i) batch[i].done(s);
   };
-  if (failed_) {
-    fail_all(Unavailable("The data store stopped taking writes after a failed commit; "
-                         "restart the server."));
-    return;
-  }
   Connection& conn = *writer_conn_;
   if (Status begin = conn.ExecCached("BEGIN IMMEDIATE"); !begin.ok()) {
+    if (begin.code() == ErrorCode::kServiceUnavailable) health_.Failed("cannot begin a write");
     fail_all(begin);
     return;
   }
@@ -246,34 +248,67 @@ void SqliteStore::RunWriteBatch(std::vector<WriteItem>& batch) {
       if (!conn.InTransaction()) {
         // SQLite rolled the whole transaction back (I/O error, full disk): the earlier
         // operations of this batch are gone too, and none was acknowledged yet.
-        IOTJOBS_LOG(kError) << "store: the batch transaction was rolled back by SQLite";
-        fail_all(Unavailable("The data store is temporarily unavailable."));
-        return;
+        return FailBatch(batch, "SQLite rolled a write transaction back");
       }
       if (s.ok()) {
         s = conn.ExecCached("RELEASE op");
       } else {
         Status undo = conn.ExecCached("ROLLBACK TO op");
         if (undo.ok()) undo = conn.ExecCached("RELEASE op");
-        if (!undo.ok()) {
-          (void)conn.Exec("ROLLBACK");
-          fail_all(undo);
-          return;
-        }
+        if (!undo.ok()) return FailBatch(batch, "cannot roll an operation back");
       }
     }
     results[i] = std::move(s);
   }
   if (Status commit = conn.ExecCached("COMMIT"); !commit.ok()) {
-    // The outcome on disk is unknown (fsync may have failed after a partial write): refuse
-    // further writes instead of guessing, and let a restart recover from the WAL.
-    failed_ = true;
-    IOTJOBS_LOG(kError) << "store: COMMIT failed; refusing writes until restart";
-    (void)conn.Exec("ROLLBACK");
-    fail_all(Unavailable("The data store could not commit; restart the server."));
-    return;
+    // Nothing of the batch is acknowledged: every operation is answered 503, and what the
+    // failed commit may have left in the WAL lies past its last valid commit, where SQLite
+    // never reads it (and overwrites it with the next commit).
+    return FailBatch(batch, "cannot commit (disk full or I/O error)");
   }
+  health_.Succeeded();
   for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(results[i]));
+}
+
+void SqliteStore::FailBatch(std::vector<WriteItem>& batch, const std::string& why) {
+  RecoverWriter(why);
+  Status s = Unavailable(
+      "The data store could not save this change (" + why + "); nothing of it was kept. "
+      "Try again later.");
+  for (WriteItem& item : batch) item.done(s);
+}
+
+void SqliteStore::RecoverWriter(const std::string& why) {
+  health_.Failed(why);
+  // SQLite may have ended the transaction itself; a ROLLBACK without one only logs an error.
+  if (writer_conn_->InTransaction()) (void)writer_conn_->Exec("ROLLBACK");
+  if (in_memory_) return;
+  // A fresh connection starts from what is committed on disk, with none of the old one's
+  // cached pages or prepared statements: nothing of the failed transaction survives in it.
+  auto fresh = Connection::Open(path_, false);
+  if (fresh.ok() && Configure(**fresh, true).ok()) {
+    InstallCheckpointHook(**fresh);
+    writer_conn_ = std::move(*fresh);
+  } else {
+    IOTJOBS_LOG(kWarn) << "store: cannot reopen the write connection yet; keeping the old one";
+  }
+}
+
+void SqliteStore::Probe() {
+  Connection& conn = *writer_conn_;
+  Status s = conn.ExecCached("BEGIN IMMEDIATE");
+  if (s.ok()) {
+    auto stmt = conn.Prepare(
+        "INSERT INTO store_probe (id, probed_at) VALUES (1, unixepoch()) "
+        "ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at");
+    s = stmt.ok() ? stmt->Run() : stmt.status();
+  }
+  if (s.ok()) s = conn.ExecCached("COMMIT");
+  if (s.ok()) {
+    health_.Succeeded();
+  } else {
+    RecoverWriter("the store's write probe failed (disk full or I/O error)");
+  }
 }
 
 }  // namespace iotjobs::store::sqlite

@@ -35,8 +35,11 @@ struct SqliteOptions {
 // WAL checkpoints run on a checkpoint thread of their own, not inside the writer's COMMIT
 // (SQLite's default), so the writer keeps committing while the WAL is copied back.
 //
-// If a commit fails, its outcome on disk is unknown: the store stops taking writes and
-// answers kServiceUnavailable until restarted, when SQLite recovers from the WAL.
+// If a write batch fails for a reason outside the requests (a full disk, an I/O error), every
+// operation of it is answered kServiceUnavailable and nothing of it is kept: the transaction
+// is rolled back and the write connection opened anew. Health() then reports writes as
+// failing, and the idle writer probes once a second with a one-row commit; the first commit
+// that succeeds, a probe's or a request's, makes the store healthy again. No restart needed.
 //
 // With ":memory:" there is one connection, and the writer thread serves reads too.
 class SqliteStore final : public Store {
@@ -56,6 +59,7 @@ class SqliteStore final : public Store {
   // [R1]). Call it on the thread, before the store is used there; the connection lives as
   // long as the store. No effect in memory, where one connection serves everything.
   void EnableInlineReads() override;
+  HealthReport Health() const override { return health_.Report(); }
 
   // The database file ("" in memory), for logs.
   const std::string& path() const { return path_; }
@@ -77,6 +81,13 @@ class SqliteStore final : public Store {
   void ReaderLoop(Connection* conn);
   void CheckpointLoop();
   void RunWriteBatch(std::vector<WriteItem>& batch);
+  // Answers every operation of a batch that could not be committed, and recovers.
+  void FailBatch(std::vector<WriteItem>& batch, const std::string& why);
+  // After a failed write: rolls back what is left, reopens the write connection.
+  void RecoverWriter(const std::string& why);
+  // One small commit, to find out whether writes work again.
+  void Probe();
+  void InstallCheckpointHook(Connection& conn);
   static Status RunRead(Connection& conn, ReadItem& item);
 
   // Tells this store's inline readers apart from another store's on the same thread (tests
@@ -98,7 +109,7 @@ class SqliteStore final : public Store {
   bool stopping_ = false;         // GUARDED_BY(mu_)
   std::atomic<bool> stopped_reading_{false};  // stopping_, for inline readers (no lock)
   std::vector<std::unique_ptr<Connection>> inline_conns_;  // GUARDED_BY(mu_)
-  bool failed_ = false;           // writer thread only
+  WriteHealth health_;            // written by the writer thread
 
   std::thread writer_;
   std::vector<std::thread> readers_;

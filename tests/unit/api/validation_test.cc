@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "api/validation/pattern.h"
@@ -154,6 +156,52 @@ TEST(Validation, TypesRangesEnumsAndNesting) {
   EXPECT_NE(Validate(*create.input, in).message().find("Member must be a long"), std::string::npos);
   in["timeoutConfig"] = json::object{{"inProgressTimeoutInMinutes", 1.5}};
   EXPECT_FALSE(Validate(*create.input, in).ok());
+}
+
+// Ranges AWS documents beyond the model (documented_ranges.cc), checked before any timer
+// arithmetic sees the value.
+TEST(Validation, DocumentedRangesBeyondTheModel) {
+  const auto& create = *wire::ControlPlaneModel().FindOperation("CreateJob");
+  json::object in{{"jobId", "j"}, {"targets", json::array{"arn:aws:iot:r:a:thing/t"}}};
+  for (int64_t minutes : {int64_t{0}, int64_t{-5}, int64_t{10081}, INT64_MAX}) {
+    in["timeoutConfig"] = json::object{{"inProgressTimeoutInMinutes", minutes}};
+    Status s = Validate(*create.input, in);
+    EXPECT_NE(s.message().find("at 'timeoutConfig.inProgressTimeoutInMinutes'"), std::string::npos)
+        << minutes << ": " << s.message();
+  }
+  for (int64_t minutes : {int64_t{1}, int64_t{10080}}) {
+    in["timeoutConfig"] = json::object{{"inProgressTimeoutInMinutes", minutes}};
+    EXPECT_TRUE(Validate(*create.input, in).ok()) << minutes;
+  }
+  in.erase("timeoutConfig");
+  in["jobExecutionsRolloutConfig"] = json::object{{"maximumPerMinute", 1001}};
+  EXPECT_NE(Validate(*create.input, in).message().find("less than or equal to 1000"),
+            std::string::npos);
+
+  const auto& update = *wire::DevicePlaneModel().FindOperation("UpdateJobExecution");
+  json::object step{{"thingName", "t"}, {"jobId", "j"}, {"status", "IN_PROGRESS"}};
+  for (int64_t minutes : {int64_t{-1}, int64_t{1}, int64_t{10080}}) {
+    step["stepTimeoutInMinutes"] = minutes;
+    EXPECT_TRUE(Validate(*update.input, step).ok()) << minutes;
+  }
+  for (int64_t minutes : {int64_t{0}, int64_t{-2}, int64_t{10081}}) {
+    step["stepTimeoutInMinutes"] = minutes;
+    Status s = Validate(*update.input, step);
+    EXPECT_NE(s.message().find("(or -1 to cancel the step timer)"), std::string::npos)
+        << minutes << ": " << s.message();
+  }
+}
+
+TEST(Validation, NumbersMustBeFinite) {
+  const auto& create = *wire::ControlPlaneModel().FindOperation("CreateJob");
+  json::object in{{"jobId", "j"}, {"targets", json::array{"arn:aws:iot:r:a:thing/t"}}};
+  in["abortConfig"] = json::object{{"criteriaList", json::array{json::object{
+                                        {"failureType", "FAILED"},
+                                        {"action", "CANCEL"},
+                                        {"thresholdPercentage", -INFINITY},
+                                        {"minNumberOfExecutedThings", 1}}}}};
+  EXPECT_NE(Validate(*create.input, in).message().find("Member must be a finite number"),
+            std::string::npos);
 }
 
 TEST(Pattern, JavaClassesAndFullMatch) {
