@@ -15,9 +15,9 @@
 // 1000 things, and the executions taken in a random order.
 // With --outbox on, one outbox row per operation too (what iotjobsd writes with --mqtt; the
 // benchmark runs it without).
-// Checkpoints run on their own thread (wal_autocheckpoint off on the writer), as DESIGN.md's
-// measurements recommend; --checkpoint inline leaves SQLite's automatic checkpoint on the
-// writer instead.
+// Checkpoints run on their own thread (wal_autocheckpoint off on the writer), as iotjobsd's
+// SQLite store does (docs/architecture.md, "SQLite"; bench/analysis.md [W2]); --checkpoint
+// inline leaves SQLite's automatic checkpoint on the writer instead.
 //
 // Usage: iotjobs-bench-commit --dir DIR --op create|update|delete --connections C
 //        [--duration S] [--warmup S] [--rows N] [--checkpoint thread|inline] [--outbox on|off]

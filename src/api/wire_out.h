@@ -13,7 +13,7 @@
 
 // Domain values -> the output shapes of the iot model (control plane). Members appear in the
 // model's order, absent optional members are left out, timestamps are epoch seconds with a
-// fraction (fact sheet §5).
+// fraction (docs/aws-behaviour.md, "Timestamps").
 namespace iotjobs::api {
 
 boost::json::value EpochSeconds(EpochMillis t);

@@ -21,12 +21,13 @@ constexpr int kStatuses = 8;
 constexpr int kEvents = 10;
 
 // Rows: current status (QUEUED, IN_PROGRESS, then the six terminal statuses).
-// Columns: the events in ExecutionEvent order. Sources: fact sheet §1.4, §3.1, §9.
+// Columns: the events in ExecutionEvent order. Sources: docs/aws-behaviour.md, sections
+// "DeleteJobExecution", "Execution statuses" and "Decisions".
 // - A device may finish a QUEUED execution directly (the lifecycle diagram rejects a queued
-//   one; §3.1 judgement) and may report IN_PROGRESS again while it runs.
+//   one; "Execution statuses") and may report IN_PROGRESS again while it runs.
 // - Cancel without force leaves IN_PROGRESS alone (409), force cancels it.
-// - Delete without force refuses only IN_PROGRESS (§9 #1); force deletes anything.
-// - Terminal statuses are final for every event but deletion (§9 #2, #10).
+// - Delete without force refuses only IN_PROGRESS (D1); force deletes anything.
+// - Terminal statuses are final for every event but deletion (D2, D10).
 constexpr std::array<std::array<Cell, kEvents>, kStatuses> kTable = {{
     //            DevInProg           DevSucceeded        DevFailed         DevRejected
     //            Cancel              ForceCancel         Delete  ForceDel  TimeOut  Remove

@@ -45,7 +45,7 @@ struct Transition {
 Result<Transition> ApplyEvent(ExecutionStatus from, ExecutionEvent event);
 
 // The device event for a status a device asked for; kInvalidRequest (400) for the statuses a
-// device may not set (QUEUED, TIMED_OUT, REMOVED, CANCELED: fact sheet §9 #9).
+// device may not set (QUEUED, TIMED_OUT, REMOVED, CANCELED: docs/aws-behaviour.md, D9).
 Result<ExecutionEvent> DeviceEventFor(ExecutionStatus requested);
 
 }  // namespace iotjobs::jobs

@@ -28,7 +28,8 @@ std::string_view ToString(ExecutionStatus status);
 std::optional<ExecutionStatus> ParseExecutionStatus(std::string_view text);
 
 // Terminal statuses are final: SUCCEEDED, FAILED, TIMED_OUT, REJECTED, REMOVED, CANCELED
-// (fact sheet §9 #2: TIMED_OUT is terminal although the DeleteJobExecution text omits it).
+// (docs/aws-behaviour.md, D2: TIMED_OUT is terminal although the DeleteJobExecution text
+// omits it).
 bool IsTerminal(ExecutionStatus status);
 
 // QUEUED and IN_PROGRESS: what a device still has to do.

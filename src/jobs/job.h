@@ -85,8 +85,8 @@ struct Job {
 std::optional<EpochMillis> NextActionAt(const Job& job, EpochMillis now);
 
 // True once a snapshot job has nothing left to do: in progress, rolled out, and every
-// execution terminal. Continuous jobs never complete by themselves (fact sheet §3.3), except
-// after the scheduled end time.
+// execution terminal. Continuous jobs never complete by themselves, except after the
+// scheduled end time (docs/aws-behaviour.md, "Job statuses and completion").
 bool ShouldComplete(const Job& job);
 
 }  // namespace iotjobs::jobs

@@ -23,7 +23,7 @@ struct JobExecution {
   EpochMillis queued_at = 0;
   std::optional<EpochMillis> started_at;
   EpochMillis last_updated_at = 0;
-  int64_t version_number = 1;  // starts at 1 (fact sheet §9 #12), +1 on every change
+  int64_t version_number = 1;  // starts at 1 (docs/aws-behaviour.md, D12), +1 on every change
   int32_t retry_attempt = 0;
   // Copied from the job so the per-thing lists filter on it without a join.
   std::optional<std::string> namespace_id;
@@ -68,7 +68,7 @@ void ApplyTransition(JobExecution& execution, ExecutionStatus to, EpochMillis no
 
 namespace iotjobs::jobs {
 
-// statusDetails as AWS bounds it (fact sheet §9 #6): at most 10 pairs, values at most 1024
+// statusDetails as AWS bounds it (docs/aws-behaviour.md, D6): at most 10 pairs, values at most 1024
 // characters (keys are bounded by the model: 1..128 of [a-zA-Z0-9:_-]). kInvalidRequest.
 Status CheckStatusDetails(const std::map<std::string, std::string>& details);
 

@@ -18,7 +18,7 @@ struct AttemptCounts {
 // True when `finished` (FAILED or TIMED_OUT) gets another attempt: the job is still in
 // progress and the retry criteria for its failure type (or ALL) allow more retries than the
 // attempts of that type made so far; at most 10 retries per thing in all. REJECTED, REMOVED
-// and CANCELED are never retried (fact sheet §2.1 CreateJob notes, §9 #13).
+// and CANCELED are never retried (docs/aws-behaviour.md, "Retries" and D13).
 bool ShouldRetry(const Job& job, const JobExecution& finished, const AttemptCounts& attempts);
 
 // True when one of the abort criteria is met: at least minNumberOfExecutedThings executions

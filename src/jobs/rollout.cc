@@ -7,7 +7,7 @@
 namespace iotjobs::jobs {
 namespace {
 constexpr EpochMillis kWindow = 60'000;
-constexpr double kMaxRate = 1000;  // [LIMITS-2019] rollout rate per minute
+constexpr double kMaxRate = 1000;  // rollout rate per minute (docs/aws-behaviour.md, "Limits")
 }  // namespace
 
 RolloutState StartRollout(std::vector<std::string> things, std::vector<std::string> groups,

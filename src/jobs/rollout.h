@@ -12,8 +12,8 @@
 // fixed order (the direct thing targets, then each thing group of the target trees, member by
 // member), and executions are created as fast as jobExecutionsRolloutConfig allows — all at
 // once without a config, maximumPerMinute per minute, or an exponential rate that grows by
-// incrementFactor each time rateIncreaseCriteria is met (fact sheet §2.1). The walk's
-// position is stored with the job, so a restart continues where it stopped.
+// incrementFactor each time rateIncreaseCriteria is met (docs/aws-behaviour.md, "Rollout").
+// The walk's position is stored with the job, so a restart continues where it stopped.
 namespace iotjobs::jobs {
 
 struct RolloutState {

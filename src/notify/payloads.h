@@ -9,8 +9,9 @@
 #include "jobs/job.h"
 #include "jobs/job_execution.h"
 
-// The JSON of the jobs MQTT messages (fact sheet §4.2): integer epoch seconds, a flat
-// statusDetails map, the job document as an embedded JSON object.
+// The JSON of the jobs MQTT messages (docs/aws-behaviour.md, "MQTT jobs API" and
+// "Notifications"): integer epoch seconds, a flat statusDetails map, the job document as an
+// embedded JSON object.
 namespace iotjobs::notify::payloads {
 
 // JobExecutionSummary of notify and get/accepted: jobId, queuedAt, startedAt,

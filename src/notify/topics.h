@@ -4,7 +4,8 @@
 #include <string>
 #include <string_view>
 
-// Every MQTT topic iotjobs publishes or serves, in one place (fact sheet §4.2 and §1.6).
+// Every MQTT topic iotjobs publishes or serves, in one place (docs/aws-behaviour.md, "MQTT
+// jobs API" and "Namespaces").
 // Requests and replies live under $aws/things/THING/jobs/; a job created with a namespaceId
 // uses the namespaced forms AWS IoT Greengrass uses, and notifications also go to the form
 // the AWS CLI's documentation of delete-job-execution prints.

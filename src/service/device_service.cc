@@ -116,7 +116,8 @@ void Service::DescribeJobExecutionForDevice(const CallContext& ctx,
         if (req.job_id == kNext) {
           IOTJOBS_RETURN_IF_ERROR(RequireThing(tx, req.thing_name));
           IOTJOBS_ASSIGN_OR_RETURN(e, NextPending(tx, req.thing_name, req.scope));
-          // Nothing pending: 200 without an execution (fact sheet §8 #7).
+          // Nothing pending: 200 without an execution (docs/aws-behaviour.md, "When nothing
+          // is pending").
           if (!e) return std::optional<DeviceExecution>();
         } else {
           IOTJOBS_ASSIGN_OR_RETURN(e, tx.GetExecution(req.job_id, req.thing_name,
@@ -153,7 +154,7 @@ void Service::UpdateJobExecution(const CallContext& ctx, UpdateJobExecutionReque
                               : messages::ExecutionNotFound(req.job_id, req.thing_name));
         }
         // A stale expectedVersion changes nothing. The HTTP model has no version error for
-        // this operation, so its only 409 carries it (fact sheet §9 #8).
+        // this operation, so its only 409 carries it (docs/aws-behaviour.md, D8).
         if (req.expected_version && *req.expected_version != e->version_number) {
           return Status(ErrorCode::kVersionMismatch,
                         messages::VersionMismatch("the job execution", *req.expected_version,

@@ -92,7 +92,7 @@ void Service::DeleteJobExecution(const CallContext& ctx, DeleteJobExecutionReque
             auto e, tx.GetExecution(req.job_id, req.thing_name, req.execution_number));
         IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(req.job_id));
         // An unknown job, thing or number, or a namespace that is not the job's, is 404
-        // (fact sheet §1.3, §9 #23).
+        // (docs/aws-behaviour.md, "DeleteJobExecution" and D23).
         if (!e || !job || !jobs::NamespaceMatches(*job, req.namespace_id)) {
           return NotFound(messages::ExecutionNumberNotFound(req.job_id, req.thing_name,
                                                             req.execution_number));

@@ -32,7 +32,7 @@ Status RetryIfAllowed(store::WriteTransaction& tx, jobs::Job& job,
 }
 
 // abortConfig met: the job is canceled and its QUEUED executions with it; IN_PROGRESS ones
-// keep running (fact sheet §2.1, abortConfig).
+// keep running (docs/aws-behaviour.md, "Abort criteria").
 Status AbortIfCriteriaMet(store::WriteTransaction& tx, jobs::Job& job, EpochMillis now) {
   if (!jobs::ShouldAbort(job)) return Status::Ok();
   IOTJOBS_LOG(kInfo) << "job " << job.job_id << " of account " << tx.account_id()
@@ -228,7 +228,8 @@ Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
   } else {
     jobs::ApplyTransition(execution, t.to, now);
     // The in-progress timer starts when the execution first enters IN_PROGRESS; a timeout
-    // changed later (UpdateJob) applies to executions that start after it (fact sheet §9 #17).
+    // changed later (UpdateJob) applies to executions that start after it
+    // (docs/aws-behaviour.md, D17).
     if (from == jobs::ExecutionStatus::kQueued && t.to == jobs::ExecutionStatus::kInProgress &&
         job.timeout_config && job.timeout_config->in_progress_timeout_in_minutes) {
       execution.in_progress_timeout_at =

@@ -16,7 +16,7 @@ namespace iotjobs::service {
 namespace {
 
 constexpr size_t kMaxTargetsPerJob = 100;         // AWS quota, CreateJob and Associate...
-constexpr int kMaxRolloutPerMinute = 1000;        // [LIMITS-2019] maximumPerMinute
+constexpr int kMaxRolloutPerMinute = 1000;        // docs/aws-behaviour.md, "Limits"
 constexpr int64_t kMinute = 60'000;
 constexpr int64_t kDay = 24 * 60 * kMinute;
 // Executions created inside CreateJob's own transaction; more are created in the background
@@ -193,7 +193,8 @@ void Service::UpdateJob(const CallContext& ctx, UpdateJobRequest req, Callback<E
         if (req.presigned_url_config) job.presigned_url_config = req.presigned_url_config;
         if (req.rollout_config) job.rollout_config = req.rollout_config;
         if (req.abort_config) job.abort_config = req.abort_config;
-        // A new timeout applies to executions that start after the update (fact sheet §9 #17).
+        // A new timeout applies to executions that start after the update
+        // (docs/aws-behaviour.md, D17).
         if (req.timeout_config) job.timeout_config = req.timeout_config;
         if (req.retry_config) job.retry_config = req.retry_config;
         job.last_updated_at = now;
@@ -236,7 +237,7 @@ void Service::DeleteJob(const CallContext& ctx, DeleteJobRequest req, Callback<E
           return Empty{};
         }
         // A big job is deleted in the background: DELETION_IN_PROGRESS until its executions
-        // are gone (fact sheet §2.1 DeleteJob).
+        // are gone (docs/aws-behaviour.md, "DeleteJob").
         store::JobFilter deleting{jobs::JobStatus::kDeletionInProgress, std::nullopt,
                                   std::nullopt, std::nullopt};
         IOTJOBS_ASSIGN_OR_RETURN(auto busy, tx.ListJobs(deleting, {"", kMaxJobsBeingDeleted}));

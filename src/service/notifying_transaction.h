@@ -18,10 +18,11 @@ struct NotificationOptions {
 };
 
 // A WriteTransaction that watches the execution writes going through it and, at Flush(),
-// writes the MQTT notifications they cause to the outbox in the same transaction (fact sheet
-// §4.2): for every thing whose pending executions changed, `notify` when the listed set
-// changed and `notify-next` when the head of the queue changed — per namespace, on the
-// namespace's topics — plus the job and execution events when they are switched on.
+// writes the MQTT notifications they cause to the outbox in the same transaction
+// (docs/aws-behaviour.md, "Notifications"): for every thing whose pending executions
+// changed, `notify` when the listed set changed and `notify-next` when the head of the queue
+// changed — per namespace, on the namespace's topics — plus the job and execution events
+// when they are switched on.
 // Everything else is passed through unchanged. One per write operation; not thread-safe.
 class NotifyingTransaction final : public store::WriteTransaction {
  public:

@@ -184,8 +184,8 @@ struct DeleteJobExecutionRequest {
 
 // ---- executions, device plane ----
 // Which jobs a device request may see. Over MQTT, topics without a namespace reach only jobs
-// without one, and namespace-NS topics only jobs of namespace NS (fact sheet §1.6); the HTTP
-// device plane has no namespace and sees every job.
+// without one, and namespace-NS topics only jobs of namespace NS; the HTTP device plane has
+// no namespace and sees every job (docs/aws-behaviour.md, "Namespaces").
 struct NamespaceScope {
   std::optional<std::string> namespace_id;
   bool Admits(const std::optional<std::string>& job_namespace) const {

@@ -173,7 +173,7 @@ class WriteTransaction : public ReadTransaction {
 
   // Leases on background work (the timer sweeps, the outbox relay, the MQTT request topics),
   // so that of several iotjobsd instances on one database only one does each at a time
-  // (DESIGN.md, "Scale-out"). Not scoped to an account.
+  // (docs/architecture.md, "Several instances"). Not scoped to an account.
   // Takes `name` for `holder` until `until` when nobody holds it, its lease ran out at or
   // before `now`, or `holder` holds it already (a renewal); returns whether `holder` holds it.
   virtual Result<bool> AcquireLease(std::string_view name, std::string_view holder,

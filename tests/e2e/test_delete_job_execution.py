@@ -1,6 +1,7 @@
-"""DeleteJobExecution exactly as the fact sheet's section 1 says, driven by AWS CLI v2, boto3,
-AWS CLI v1 and raw HTTP. Executions reach each status through the real device plane
-(iot-jobs-data), the cancel APIs, thing removal, and the server's test clock for timeouts."""
+"""DeleteJobExecution exactly as docs/aws-behaviour.md ("DeleteJobExecution") says, driven by
+AWS CLI v2, boto3, AWS CLI v1 and raw HTTP. Executions reach each status through the real
+device plane (iot-jobs-data), the cancel APIs, thing removal, and the server's test clock for
+timeouts."""
 import json
 import unittest
 

@@ -1,6 +1,7 @@
 """Devices over MQTT, through a real Mosquitto broker: the jobs MQTT API (get, start-next,
-JOB/get, JOB/update), the notifications of the fact sheet's walk-through, namespaces, and
-notifications that survive a broker outage and a SIGKILL of iotjobsd."""
+JOB/get, JOB/update), the notifications of AWS's walk-through (docs/aws-behaviour.md,
+"Notifications"), namespaces, and notifications that survive a broker outage and a SIGKILL
+of iotjobsd."""
 import json
 import os
 import subprocess

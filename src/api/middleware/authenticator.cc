@@ -11,7 +11,8 @@ Authenticator::Authenticator(AuthMode mode, std::string region,
   auth::VerifierOptions options;
   options.region = std::move(region);
   // `iot` first: AWS's "Credential should be scoped to correct service" names it. Older CLI
-  // models sign the control plane as execute-api (fact sheet §5).
+  // models sign the control plane as execute-api (docs/aws-behaviour.md, "Signing names and
+  // planes").
   options.services = {"iot", "execute-api", "iot-jobs-data"};
   verifier_ = std::make_unique<auth::Verifier>(
       std::move(options), [this](std::string_view key) -> std::optional<auth::Secret> {

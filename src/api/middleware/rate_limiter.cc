@@ -10,7 +10,8 @@ struct Quota {
   double per_second;
 };
 
-// [LIMITS-2019] in the fact sheet, §7; the operations it does not list use 10.
+// docs/aws-behaviour.md, "Request rates" (source [LIMITS-2019]); the operations it does not
+// list use 10.
 constexpr Quota kControlPlane[] = {
     {"CreateThing", 15},          {"DescribeThing", 350},         {"DeleteThing", 15},
     {"UpdateThing", 10},          {"ListThings", 10},             {"CreateThingGroup", 25},

@@ -11,9 +11,10 @@
 
 namespace iotjobs::api {
 
-// Per-account request rates per operation, as AWS IoT's quotas set them (fact sheet §7):
-// DeleteJobExecution and the other job operations 10 per second, DescribeThing 350, the
-// device plane 200 reads and 200 writes per second shared by its operations, and so on.
+// Per-account request rates per operation, as AWS IoT's quotas set them
+// (docs/aws-behaviour.md, "Request rates"): DeleteJobExecution and the other job operations
+// 10 per second, DescribeThing 350, the device plane 200 reads and 200 writes per second
+// shared by its operations, and so on.
 // Off by default (--rate-limits aws turns it on). A request over its rate is refused with
 // kThrottling (ThrottlingException: 400 on the control plane, 429 on the device plane), which
 // AWS clients retry with back-off. Thread-safe.

@@ -7,10 +7,11 @@
 
 namespace iotjobs::api {
 
-// The AWS IoT Jobs MQTT API (fact sheet §4.2): get, start-next, JOB/get (JOB may be $next)
-// and JOB/update under $aws/things/THING/jobs/, plain or with a namespace-NS segment, each
-// answered on REQUEST/accepted or REQUEST/rejected. The same service operations serve these
-// requests as the HTTPS device plane, so both move executions through one state machine.
+// The AWS IoT Jobs MQTT API (docs/aws-behaviour.md, "MQTT jobs API"): get, start-next,
+// JOB/get (JOB may be $next) and JOB/update under $aws/things/THING/jobs/, plain or with a
+// namespace-NS segment, each answered on REQUEST/accepted or REQUEST/rejected. The same
+// service operations serve these requests as the HTTPS device plane, so both move
+// executions through one state machine.
 // Payload numbers may come as numeric strings (AWS's own examples send "expectedVersion":"1").
 // Thread-safe; replies are published from the thread that completes the operation.
 class JobsMqttApi {

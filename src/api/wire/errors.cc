@@ -15,7 +15,7 @@ ErrorInfo ErrorInfoFor(ErrorCode code, Plane plane) {
     case ErrorCode::kInvalidStateTransition: return {409, "InvalidStateTransitionException"};
     case ErrorCode::kVersionConflict: return {409, "VersionConflictException"};
     // The HTTP device plane models no version error for UpdateJobExecution: its only 409
-    // carries it (fact sheet §9 #8).
+    // carries it (docs/aws-behaviour.md, D8).
     case ErrorCode::kVersionMismatch: return {409, "InvalidStateTransitionException"};
     case ErrorCode::kConflict: return {409, "ConflictException"};
     case ErrorCode::kLimitExceeded: return {410, "LimitExceededException"};

@@ -24,7 +24,8 @@ struct PostgresOptions {
   int max_batch = 256;
 };
 
-// The scale-out store: several stateless iotjobsd over one PostgreSQL database (DESIGN.md).
+// The scale-out store: several stateless iotjobsd over one PostgreSQL database
+// (docs/architecture.md, "PostgreSQL" and "Several instances").
 //
 // Writes are grouped as on SQLite: one writer thread per instance, with its own connection,
 // takes every queued write operation at once and runs them in one SERIALIZABLE transaction,

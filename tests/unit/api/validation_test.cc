@@ -21,7 +21,8 @@ struct NameCase {
   bool valid;
 };
 
-// Each identifier constraint of the fact sheet §2.1 (model: JobId, ThingName, ...).
+// Each identifier constraint of docs/aws-behaviour.md, "Identifiers and validation" (model:
+// JobId, ThingName, ...).
 const NameCase kNames[] = {
     {"JobId", "j", true},
     {"JobId", "job_1-A", true},

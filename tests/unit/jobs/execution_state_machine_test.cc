@@ -1,5 +1,6 @@
 // Every (status, event) pair of the execution state machine, allowed or refused, from one
-// table of named cases (fact sheet §1.4, §3.1, §9).
+// table of named cases (docs/execution-state-machine.md; docs/aws-behaviour.md,
+// "DeleteJobExecution", "Execution statuses" and "Decisions").
 #include "jobs/execution_state_machine.h"
 
 #include <gtest/gtest.h>
@@ -67,7 +68,7 @@ TEST(ExecutionStateMachine, NonTerminalTable) {
 }
 
 // Terminal statuses are final: every event but deletion is refused, and deletion needs no
-// force (TIMED_OUT included, fact sheet §9 #1, #2).
+// force (TIMED_OUT included: docs/aws-behaviour.md, D1 and D2).
 TEST(ExecutionStateMachine, TerminalStatusesAreFinal) {
   for (S from : kAllExecutionStatuses) {
     if (!IsTerminal(from)) continue;

@@ -1,7 +1,8 @@
 -- The PostgreSQL schema: the end state of SQLite migrations 0001-0004, the same tables,
 -- columns and indexes, so that both backends answer every query with the same rows in the
--- same order. Portable SQL (DESIGN.md): no PostgreSQL-only types; JSON is TEXT, times are
--- BIGINT milliseconds since the epoch, booleans are 0/1 integers as in SQLite.
+-- same order. Portable SQL (docs/architecture.md, "Schema"): no PostgreSQL-only types; JSON
+-- is TEXT, times are BIGINT milliseconds since the epoch, booleans are 0/1 integers as in
+-- SQLite.
 --
 -- Text that is compared or ordered is COLLATE "C": SQLite compares text bytewise, while
 -- PostgreSQL would use the database's locale ('B' < 'a' in bytes, 'a' < 'B' in en_US), and

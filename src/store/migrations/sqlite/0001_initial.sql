@@ -1,6 +1,6 @@
 -- The first schema. Every table is keyed by account first: accounts never see each other's
--- rows. Times are INTEGER milliseconds since the epoch. Portable SQL only (DESIGN.md), so
--- the same shapes serve PostgreSQL.
+-- rows. Times are INTEGER milliseconds since the epoch. Portable SQL only
+-- (docs/architecture.md, "Schema"), so the same shapes serve PostgreSQL.
 
 CREATE TABLE things (
   account_id         TEXT NOT NULL,
