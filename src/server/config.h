@@ -10,7 +10,7 @@
 
 namespace iotjobs::server {
 
-// iotjobsd's command line (DESIGN.md, "The contract users see").
+// iotjobsd's command line (docs/architecture.md, "Server options").
 struct Config {
   std::string listen_host = "127.0.0.1";
   uint16_t listen_port = 4580;
@@ -42,12 +42,6 @@ struct Config {
   bool help = false;
   bool version = false;
 };
-
-// Parses argv. kInvalidRequest with a message naming the bad option.
-Result<Config> ParseArgs(int argc, char** argv);
-
-// The --help text.
-std::string Usage();
 
 // The whole of a file; kInvalidRequest naming it when it cannot be read.
 Result<std::string> ReadFile(const std::string& path);
