@@ -15,24 +15,25 @@ OutboxRelay::OutboxRelay(store::Store& store, MqttClient& client, std::chrono::m
 
 OutboxRelay::~OutboxRelay() { Stop(); }
 
-void OutboxRelay::Start() { thread_ = std::thread([this] { Loop(); }); }
-
-void OutboxRelay::Stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+// Looks at the outbox when woken, or every `poll_`. A look on the timer goes back to the
+// oldest message (see the class comment); a wake-up after our own commit continues after
+// what was sent.
+void OutboxRelay::Start() {
+  loop_.Start(
+      [this](bool woken) {
+        if (!woken) {
+          std::lock_guard lock(mu_);
+          sent_up_to_ = 0;
+        }
+        Step();
+        return poll_;
+      },
+      poll_);
 }
 
-void OutboxRelay::Wake() {
-  {
-    std::lock_guard lock(mu_);
-    woken_ = true;
-  }
-  cv_.notify_all();
-}
+void OutboxRelay::Stop() { loop_.Stop(); }
+
+void OutboxRelay::Wake() { loop_.Wake(); }
 
 void OutboxRelay::Acknowledged(int mid) {
   {
@@ -46,9 +47,8 @@ void OutboxRelay::Acknowledged(int mid) {
     acknowledged_.insert(it->second);
     in_flight_seqs_.erase(it->second);
     in_flight_.erase(it);
-    woken_ = true;
   }
-  cv_.notify_all();
+  loop_.Wake();
 }
 
 void OutboxRelay::ConnectionChanged(bool connected) {
@@ -59,9 +59,8 @@ void OutboxRelay::ConnectionChanged(bool connected) {
     in_flight_seqs_.clear();
     early_acks_.clear();
     sent_up_to_ = 0;
-    woken_ = connected || woken_;
   }
-  cv_.notify_all();
+  if (connected) loop_.Wake();
 }
 
 void OutboxRelay::SetActive(bool active) {
@@ -70,24 +69,8 @@ void OutboxRelay::SetActive(bool active) {
     active_ = active;
     // A new holder starts from the oldest message: the last one may have died mid-way.
     sent_up_to_ = 0;
-    woken_ = true;
   }
-  cv_.notify_all();
-}
-
-void OutboxRelay::Loop() {
-  std::unique_lock lock(mu_);
-  while (!stopping_) {
-    bool woken = cv_.wait_for(lock, poll_, [this] { return stopping_ || woken_; });
-    if (stopping_) break;
-    // A look on the timer goes back to the oldest message (see the class comment); a wake-up
-    // after our own commit continues after what was sent.
-    if (!woken) sent_up_to_ = 0;
-    woken_ = false;
-    lock.unlock();
-    Step();
-    lock.lock();
-  }
+  loop_.Wake();
 }
 
 void OutboxRelay::Step() {
@@ -146,14 +129,18 @@ void OutboxRelay::Step() {
         sent_up_to_ = 0;
         return;
       }
-      std::lock_guard lock(mu_);
-      if (early_acks_.erase(*mid)) {
-        acknowledged_.insert(m.seq);
-        woken_ = true;
-      } else {
-        in_flight_[*mid] = m.seq;
-        in_flight_seqs_.insert(m.seq);
+      bool acknowledged_already = false;
+      {
+        std::lock_guard lock(mu_);
+        acknowledged_already = early_acks_.erase(*mid) > 0;
+        if (acknowledged_already) {
+          acknowledged_.insert(m.seq);
+        } else {
+          in_flight_[*mid] = m.seq;
+          in_flight_seqs_.insert(m.seq);
+        }
       }
+      if (acknowledged_already) loop_.Wake();
     }
   }
 }

@@ -1,12 +1,11 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <map>
 #include <mutex>
 #include <set>
-#include <thread>
 
+#include "common/background_loop.h"
 #include "notify/mqtt_client.h"
 #include "store/store.h"
 
@@ -44,16 +43,12 @@ class OutboxRelay {
   void SetActive(bool active);
 
  private:
-  void Loop();
   void Step();
 
   store::Store& store_;
   MqttClient& client_;
   const std::chrono::milliseconds poll_;
   std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;               // GUARDED_BY(mu_)
-  bool woken_ = false;                  // GUARDED_BY(mu_)
   bool active_ = true;                  // GUARDED_BY(mu_)
   std::map<int, int64_t> in_flight_;    // mid -> seq, GUARDED_BY(mu_)
   std::set<int64_t> in_flight_seqs_;    // the values of in_flight_, GUARDED_BY(mu_)
@@ -61,7 +56,7 @@ class OutboxRelay {
   std::set<int64_t> acknowledged_;      // seqs to delete, GUARDED_BY(mu_)
   std::set<int64_t> deleting_;          // acknowledged seqs being deleted, GUARDED_BY(mu_)
   int64_t sent_up_to_ = 0;              // highest seq published this connection, GUARDED_BY(mu_)
-  std::thread thread_;
+  BackgroundLoop loop_;
 };
 
 }  // namespace iotjobs::notify

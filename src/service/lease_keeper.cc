@@ -17,16 +17,16 @@ LeaseKeeper::LeaseKeeper(store::Store& store, const Clock& clock, std::string na
 
 LeaseKeeper::~LeaseKeeper() { Stop(); }
 
-void LeaseKeeper::Start() { thread_ = std::thread([this] { Loop(); }); }
+// Takes or renews the lease at once, then every third of its length.
+void LeaseKeeper::Start() {
+  loop_.Start([this](bool) {
+    Tick();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(length_ / 3);
+  });
+}
 
 void LeaseKeeper::Stop() {
-  {
-    std::lock_guard lock(mu_);
-    if (stopping_) return;
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  if (!loop_.Stop()) return;
   if (!held_) return;
   Status released = store::WriteAndWait(
       store_, "", [this](store::WriteTransaction& tx) { return tx.ReleaseLease(name_, holder_); });
@@ -66,16 +66,6 @@ void LeaseKeeper::SetHeld(bool held) {
   IOTJOBS_LOG(kInfo) << "lease " << name_ << ": " << holder_
                      << (held ? " now runs the background work" : " no longer runs the background work");
   if (on_change_) on_change_(held);
-}
-
-void LeaseKeeper::Loop() {
-  std::unique_lock lock(mu_);
-  while (!stopping_) {
-    lock.unlock();
-    Tick();
-    lock.lock();
-    cv_.wait_for(lock, length_ / 3, [this] { return stopping_; });
-  }
 }
 
 }  // namespace iotjobs::service

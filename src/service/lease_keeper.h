@@ -1,12 +1,10 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "common/background_loop.h"
 #include "common/clock.h"
 #include "store/store.h"
 
@@ -41,7 +39,6 @@ class LeaseKeeper {
   const std::string& holder() const { return holder_; }
 
  private:
-  void Loop();
   void SetHeld(bool held);
 
   store::Store& store_;
@@ -54,10 +51,7 @@ class LeaseKeeper {
   bool held_ = false;          // keeper thread (or the test) only
   EpochMillis held_until_ = 0;  // when the last successful renewal runs out
 
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;  // GUARDED_BY(mu_)
-  std::thread thread_;
+  BackgroundLoop loop_;
 };
 
 }  // namespace iotjobs::service

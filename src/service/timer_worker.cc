@@ -9,16 +9,16 @@ TimerWorker::TimerWorker(Service& service, const Clock& clock, std::chrono::mill
 
 TimerWorker::~TimerWorker() { Stop(); }
 
-void TimerWorker::Start() { thread_ = std::thread([this] { Loop(); }); }
-
-void TimerWorker::Stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+// Sweeps at once, then again at once while work was found, else after a period.
+void TimerWorker::Start() {
+  loop_.Start([this](bool) {
+    std::promise<bool> finished;
+    Sweep([&finished](bool found) { finished.set_value(found); });
+    return finished.get_future().get() ? std::chrono::milliseconds(0) : period_;
+  });
 }
+
+void TimerWorker::Stop() { loop_.Stop(); }
 
 void TimerWorker::SetActive(bool active) { active_.store(active); }
 
@@ -59,18 +59,6 @@ void TimerWorker::SweepNow(std::function<void()> done) {
   chain->sweep = [this](std::function<void(bool)> next) { Sweep(std::move(next)); };
   chain->done = std::move(done);
   chain->Next(true);
-}
-
-void TimerWorker::Loop() {
-  std::unique_lock lock(mu_);
-  while (!stopping_) {
-    lock.unlock();
-    std::promise<bool> finished;
-    Sweep([&finished](bool found) { finished.set_value(found); });
-    bool found = finished.get_future().get();
-    lock.lock();
-    if (!found) cv_.wait_for(lock, period_, [this] { return stopping_; });
-  }
 }
 
 }  // namespace iotjobs::service

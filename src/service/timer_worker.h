@@ -1,11 +1,9 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
-#include <thread>
 
+#include "common/background_loop.h"
 #include "common/clock.h"
 #include "service/service.h"
 
@@ -34,18 +32,14 @@ class TimerWorker {
   void SetActive(bool active);
 
  private:
-  void Loop();
   // One sweep; `done` gets whether any work was found.
   void Sweep(std::function<void(bool)> done);
 
   Service& service_;
   const Clock& clock_;
   std::chrono::milliseconds period_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;  // GUARDED_BY(mu_)
   std::atomic<bool> active_{true};
-  std::thread thread_;
+  BackgroundLoop loop_;
 };
 
 }  // namespace iotjobs::service
