@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "common/log.h"
-#include "store/postgres/retry.h"
+#include "store/engine/backoff.h"
 
 namespace iotjobs::store::postgres {
 // Defined by the generated sources (cmake/Embed.cmake).
