@@ -2,7 +2,7 @@
 
 #include "common/log.h"
 #include "store/guarded.h"
-#include "store/postgres/postgres_transaction.h"
+#include "store/sql/sql_transaction.h"
 
 namespace iotjobs::store::postgres {
 namespace {
@@ -29,7 +29,7 @@ Status BeginOn(Connection& conn, const char* begin) {
 
 Status ReadOn(Connection& conn, const std::string& account_id, const Store::ReadFn& fn) {
   IOTJOBS_RETURN_IF_ERROR(BeginOn(conn, kBeginRead));
-  PostgresTransaction tx(conn, account_id);
+  SqlTransaction tx(SqlDb(conn), account_id);
   Status s = Guarded([&] { return fn(tx); });
   if (conn.Broken()) {
     IOTJOBS_LOG(kError) << "store: lost the PostgreSQL connection during a read";
@@ -58,7 +58,7 @@ BatchStep PostgresWriteSession::Begin() {
 
 Status PostgresWriteSession::RunOperation(const std::string& account_id,
                                           const Store::WriteFn& fn) {
-  PostgresTransaction tx(*conn_, account_id);
+  SqlTransaction tx(SqlDb(*conn_), account_id);
   return Guarded([&] { return fn(tx); });
 }
 

@@ -56,6 +56,8 @@ class Statement {
   Result<bool> Step();
   // Steps to completion, for statements without result rows.
   Status Run();
+  // Rows changed by the INSERT, UPDATE or DELETE that ran last on the connection.
+  int64_t Changes() const;
 
   bool IsNull(int column) const;
   int64_t Int(int column) const;
@@ -86,7 +88,8 @@ class Connection {
   // every request and which Exec would parse and plan again each time.
   Status ExecCached(std::string_view sql);
   // A cached prepared statement for `sql`; the SQL text must be a literal or otherwise
-  // outlive the connection, since the cache is keyed by it.
+  // outlive the connection, since the cache is keyed by it. Parameters are numbered as in
+  // PostgreSQL ($1, $2, ...: the one SQL text of both backends) or SQLite's own way (?, ?N).
   Result<Statement> Prepare(std::string_view sql);
   int64_t Changes() const;
 

@@ -2,14 +2,14 @@
 
 #include "common/log.h"
 #include "store/guarded.h"
-#include "store/sqlite/sqlite_transaction.h"
+#include "store/sql/sql_transaction.h"
 
 namespace iotjobs::store::sqlite {
 namespace {
 
 Status ReadOn(Connection& conn, const std::string& account_id, const Store::ReadFn& fn) {
   IOTJOBS_RETURN_IF_ERROR(conn.ExecCached("BEGIN"));
-  SqliteTransaction tx(conn, account_id);
+  SqlTransaction tx(SqlDb(conn), account_id);
   Status s = Guarded([&] { return fn(tx); });
   Status end = conn.ExecCached("COMMIT");
   if (!end.ok()) (void)conn.ExecCached("ROLLBACK");
@@ -51,7 +51,7 @@ BatchStep SqliteWriteSession::Begin() {
 
 Status SqliteWriteSession::RunOperation(const std::string& account_id,
                                         const Store::WriteFn& fn) {
-  SqliteTransaction tx(*conn_, account_id);
+  SqlTransaction tx(SqlDb(*conn_), account_id);
   return Guarded([&] { return fn(tx); });
 }
 
