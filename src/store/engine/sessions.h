@@ -1,6 +1,6 @@
 #pragma once
 
-#include <optional>
+#include <memory>
 #include <string>
 
 #include "common/status.h"
@@ -18,6 +18,25 @@ class ReadSession {
   // Runs `fn` in a read transaction of `account_id` (a consistent snapshot), reconnecting
   // first if the backend can. A throwing `fn` is an internal failure (guarded.h).
   virtual Status Read(const std::string& account_id, const Store::ReadFn& fn) = 0;
+};
+
+// A read session of a backend whose reads need nothing but the connection: `read` runs a read
+// transaction on it.
+template <typename Connection>
+class ConnectionReadSession final : public ReadSession {
+ public:
+  using ReadOn = Status (*)(Connection& conn, const std::string& account_id,
+                            const Store::ReadFn& fn);
+  ConnectionReadSession(std::unique_ptr<Connection> conn, ReadOn read)
+      : conn_(std::move(conn)), read_(read) {}
+
+  Status Read(const std::string& account_id, const Store::ReadFn& fn) override {
+    return read_(*conn_, account_id, fn);
+  }
+
+ private:
+  std::unique_ptr<Connection> conn_;
+  ReadOn read_;
 };
 
 // Why a write batch ended without committing: what every operation of it is answered, and,

@@ -40,73 +40,87 @@ Status ReadOn(Connection& conn, const std::string& account_id, const Store::Read
   return s;
 }
 
+class PostgresWriteSession final : public WriteSession {
+ public:
+  explicit PostgresWriteSession(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
+
+  // Not used (PostgreSQL always has reader threads), but a write session can read.
+  Status Read(const std::string& account_id, const Store::ReadFn& fn) override {
+    return ReadOn(*conn_, account_id, fn);
+  }
+
+  BatchStep Begin() override {
+    Status begin = BeginOn(*conn_, kBeginWrite);
+    if (begin.ok()) return BatchStep::GoOn();
+    return BatchStep::Failed(Fail(std::move(begin)));
+  }
+
+  Status Exec(const char* sql) override { return conn_->Exec(sql); }
+
+  Status RunOperation(const std::string& account_id, const Store::WriteFn& fn) override {
+    SqlTransaction tx(SqlDb(*conn_), account_id);
+    return Guarded([&] { return fn(tx); });
+  }
+
+  BatchStep AfterOperation() override {
+    if (conn_->Broken()) {
+      // The transaction died with the connection: nothing of the batch committed.
+      IOTJOBS_LOG(kError) << "store: lost the PostgreSQL connection during a write";
+      return BatchStep::Failed(Fail(Lost()));
+    }
+    if (conn_->conflicted()) {
+      // Lost to another instance's transaction, whatever the operation made of it: the
+      // whole batch runs again.
+      (void)conn_->Exec("ROLLBACK");
+      return BatchStep::Conflict();
+    }
+    return BatchStep::GoOn();
+  }
+
+  BatchFailure UndoFailed(const Status& undo) override {
+    if (conn_->Broken()) return Fail(Lost());
+    (void)conn_->Exec("ROLLBACK");
+    return Fail(undo);
+  }
+
+  BatchStep Commit() override {
+    Status commit = conn_->Commit();
+    if (commit.ok()) return BatchStep::GoOn();
+    if (conn_->Broken()) {
+      // COMMIT was sent but its answer lost: the batch may or may not have committed, and
+      // running it again could apply it twice.
+      IOTJOBS_LOG(kError) << "store: lost the PostgreSQL connection during COMMIT; "
+                             "the outcome of the batch is unknown";
+      return BatchStep::Failed(Fail(Lost()));
+    }
+    // COMMIT failed to serialize: the server rolled back, nothing committed.
+    if (conn_->conflicted()) return BatchStep::Conflict();
+    return BatchStep::Failed(Fail(std::move(commit)));
+  }
+
+  // Writes as such fail while the connection is lost.
+  BatchFailure Fail(Status answer) override {
+    return {std::move(answer), conn_->Broken() ? "cannot reach PostgreSQL" : ""};
+  }
+
+  ProbeResult Probe() override {
+    if (conn_->Broken() && !conn_->Reconnect().ok()) return {};
+    conn_->ForgetFailures();
+    return {conn_->Exec("SELECT 1").ok(), ""};
+  }
+
+ private:
+  std::unique_ptr<Connection> conn_;
+};
+
 }  // namespace
 
-Status PostgresReadSession::Read(const std::string& account_id, const Store::ReadFn& fn) {
-  return ReadOn(*conn_, account_id, fn);
+std::unique_ptr<ReadSession> NewReadSession(std::unique_ptr<Connection> conn) {
+  return std::make_unique<ConnectionReadSession<Connection>>(std::move(conn), &ReadOn);
 }
 
-Status PostgresWriteSession::Read(const std::string& account_id, const Store::ReadFn& fn) {
-  return ReadOn(*conn_, account_id, fn);
-}
-
-BatchStep PostgresWriteSession::Begin() {
-  Status begin = BeginOn(*conn_, kBeginWrite);
-  if (begin.ok()) return BatchStep::GoOn();
-  return BatchStep::Failed(Fail(std::move(begin)));
-}
-
-Status PostgresWriteSession::RunOperation(const std::string& account_id,
-                                          const Store::WriteFn& fn) {
-  SqlTransaction tx(SqlDb(*conn_), account_id);
-  return Guarded([&] { return fn(tx); });
-}
-
-BatchStep PostgresWriteSession::AfterOperation() {
-  if (conn_->Broken()) {
-    // The transaction died with the connection: nothing of the batch committed.
-    IOTJOBS_LOG(kError) << "store: lost the PostgreSQL connection during a write";
-    return BatchStep::Failed(Fail(Lost()));
-  }
-  if (conn_->conflicted()) {
-    // Lost to another instance's transaction, whatever the operation made of it: the whole
-    // batch runs again.
-    (void)conn_->Exec("ROLLBACK");
-    return BatchStep::Conflict();
-  }
-  return BatchStep::GoOn();
-}
-
-BatchFailure PostgresWriteSession::UndoFailed(const Status& undo) {
-  if (conn_->Broken()) return Fail(Lost());
-  (void)conn_->Exec("ROLLBACK");
-  return Fail(undo);
-}
-
-BatchStep PostgresWriteSession::Commit() {
-  Status commit = conn_->Commit();
-  if (commit.ok()) return BatchStep::GoOn();
-  if (conn_->Broken()) {
-    // COMMIT was sent but its answer lost: the batch may or may not have committed, and
-    // running it again could apply it twice.
-    IOTJOBS_LOG(kError) << "store: lost the PostgreSQL connection during COMMIT; "
-                           "the outcome of the batch is unknown";
-    return BatchStep::Failed(Fail(Lost()));
-  }
-  // COMMIT failed to serialize: the server rolled back, nothing committed.
-  if (conn_->conflicted()) return BatchStep::Conflict();
-  return BatchStep::Failed(Fail(std::move(commit)));
-}
-
-BatchFailure PostgresWriteSession::Fail(Status answer) {
-  return {std::move(answer), conn_->Broken() ? "cannot reach PostgreSQL" : ""};
-}
-
-PostgresWriteSession::ProbeResult PostgresWriteSession::Probe() {
-  Connection& conn = *conn_;
-  if (conn.Broken() && !conn.Reconnect().ok()) return {};
-  conn.ForgetFailures();
-  return {conn.Exec("SELECT 1").ok(), ""};
+std::unique_ptr<WriteSession> NewWriteSession(std::unique_ptr<Connection> conn) {
+  return std::make_unique<PostgresWriteSession>(std::move(conn));
 }
 
 }  // namespace iotjobs::store::postgres

@@ -1,24 +1,17 @@
 #pragma once
 
 #include <memory>
-#include <string>
 
 #include "store/engine/sessions.h"
 #include "store/postgres/pg_connection.h"
 
+// The PostgreSQL backend's sessions for the store engine (engine/sessions.h).
 namespace iotjobs::store::postgres {
 
 // Reads in REPEATABLE READ READ ONLY: one snapshot, as SQLite's read transactions have. A
 // connection found dead at BEGIN (the server restarted, or ended idle sessions) is connected
 // again and the read run on it; one lost during the read fails it (kServiceUnavailable).
-class PostgresReadSession final : public ReadSession {
- public:
-  explicit PostgresReadSession(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
-  Status Read(const std::string& account_id, const Store::ReadFn& fn) override;
-
- private:
-  std::unique_ptr<Connection> conn_;
-};
+std::unique_ptr<ReadSession> NewReadSession(std::unique_ptr<Connection> conn);
 
 // The write connection: a batch is one SERIALIZABLE transaction. A serialization failure or
 // deadlock is a conflict with another instance (one instance's operations never conflict
@@ -26,22 +19,6 @@ class PostgresReadSession final : public ReadSession {
 // the server dropped fails the operations that meet it mid-transaction (a COMMIT whose answer
 // was lost cannot be retried, it may have committed) and is connected again before its next
 // use; while it cannot be, writes are failing and the probe tries again.
-class PostgresWriteSession final : public WriteSession {
- public:
-  explicit PostgresWriteSession(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
-
-  Status Read(const std::string& account_id, const Store::ReadFn& fn) override;
-  BatchStep Begin() override;
-  Status Exec(const char* sql) override { return conn_->Exec(sql); }
-  Status RunOperation(const std::string& account_id, const Store::WriteFn& fn) override;
-  BatchStep AfterOperation() override;
-  BatchFailure UndoFailed(const Status& undo) override;
-  BatchStep Commit() override;
-  BatchFailure Fail(Status answer) override;
-  ProbeResult Probe() override;
-
- private:
-  std::unique_ptr<Connection> conn_;
-};
+std::unique_ptr<WriteSession> NewWriteSession(std::unique_ptr<Connection> conn);
 
 }  // namespace iotjobs::store::postgres

@@ -14,11 +14,11 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const PostgresOptions
   setup.max_batch = options.max_batch;
   IOTJOBS_ASSIGN_OR_RETURN(auto writer, Connection::Open(options.conninfo));
   IOTJOBS_RETURN_IF_ERROR(Migrate(*writer));
-  setup.writer = std::make_unique<PostgresWriteSession>(std::move(writer));
+  setup.writer = NewWriteSession(std::move(writer));
   const int readers = std::max(1, options.connections - 1);
   for (int i = 0; i < readers; ++i) {
     IOTJOBS_ASSIGN_OR_RETURN(auto conn, Connection::Open(options.conninfo));
-    setup.readers.push_back(std::make_unique<PostgresReadSession>(std::move(conn)));
+    setup.readers.push_back(NewReadSession(std::move(conn)));
   }
   store->Start(std::move(setup));
   return store;

@@ -18,8 +18,6 @@ class Checkpointer {
   // Starts the thread, with a connection of its own to the database at `path`.
   static Result<std::unique_ptr<Checkpointer>> Start(const std::string& path);
   ~Checkpointer();
-  Checkpointer(const Checkpointer&) = delete;
-  Checkpointer& operator=(const Checkpointer&) = delete;
 
   // Replaces SQLite's automatic checkpoint on the write connection `conn` (it is a WAL hook
   // too): past kCheckpointPages of WAL, the thread is asked for a checkpoint.

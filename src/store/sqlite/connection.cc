@@ -79,16 +79,6 @@ std::string Statement::Text(int column) const {
   return p ? std::string(reinterpret_cast<const char*>(p), n) : std::string();
 }
 
-std::optional<std::string> Statement::OptText(int column) const {
-  if (IsNull(column)) return std::nullopt;
-  return Text(column);
-}
-
-std::optional<int64_t> Statement::OptInt(int column) const {
-  if (IsNull(column)) return std::nullopt;
-  return Int(column);
-}
-
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only) {
   // SQLite's memory statistics take a process-wide mutex on every allocation, which every
   // store thread then contends for; nothing here reads them. Only possible before SQLite

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "common/result.h"
+#include "store/optional_columns.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -20,7 +21,7 @@ class Connection;
 // A prepared statement borrowed from the connection's cache. Reset and unbound when the
 // Statement goes out of scope, so the next user finds it clean. Not thread-safe (neither is
 // the connection).
-class Statement {
+class Statement : public OptionalColumns<Statement> {
  public:
   Statement(Connection* conn, sqlite3_stmt* stmt) : conn_(conn), stmt_(stmt) {}
   ~Statement();
@@ -63,8 +64,6 @@ class Statement {
   int64_t Int(int column) const;
   double Double(int column) const;
   std::string Text(int column) const;
-  std::optional<std::string> OptText(int column) const;
-  std::optional<int64_t> OptInt(int column) const;
 
  private:
   Connection* conn_;

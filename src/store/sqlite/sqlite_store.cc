@@ -15,7 +15,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   if (options.data_dir == ":memory:") {
     IOTJOBS_ASSIGN_OR_RETURN(auto conn, Connection::Open(":memory:", false));
     IOTJOBS_RETURN_IF_ERROR(Migrate(*conn));
-    setup.writer = std::make_unique<SqliteWriteSession>(std::move(conn), "", nullptr);
+    setup.writer = NewWriteSession(std::move(conn), "", nullptr);
     store->Start(std::move(setup));
     return store;
   }
@@ -31,15 +31,14 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& opti
   IOTJOBS_RETURN_IF_ERROR(Migrate(*writer));
   for (int i = 0; i < options.reader_threads; ++i) {
     IOTJOBS_ASSIGN_OR_RETURN(auto conn, OpenConfigured(path, /*writer=*/false));
-    setup.readers.push_back(std::make_unique<SqliteReadSession>(std::move(conn)));
+    setup.readers.push_back(NewReadSession(std::move(conn)));
   }
   IOTJOBS_ASSIGN_OR_RETURN(auto checkpointer, Checkpointer::Start(path));
-  setup.writer =
-      std::make_unique<SqliteWriteSession>(std::move(writer), path, std::move(checkpointer));
+  setup.writer = NewWriteSession(std::move(writer), path, std::move(checkpointer));
   setup.open_inline_reader = [path]() -> std::unique_ptr<ReadSession> {
     auto conn = OpenConfigured(path, /*writer=*/false);
     if (!conn.ok()) return nullptr;
-    return std::make_unique<SqliteReadSession>(std::move(*conn));
+    return NewReadSession(std::move(*conn));
   };
   store->Start(std::move(setup));
   return store;
