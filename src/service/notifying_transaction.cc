@@ -58,20 +58,20 @@ std::string_view JobOperation(jobs::JobStatus s) {
 Status NotifyingTransaction::Watch(std::string_view thing, std::string_view job_id) {
   changed_jobs_[std::string(thing)].insert(std::string(job_id));
   if (before_.find(thing) != before_.end()) return Status::Ok();
-  IOTJOBS_ASSIGN_OR_RETURN(auto pending, inner_.ListPendingExecutionsForThing(thing, kAllPending));
+  IOTJOBS_ASSIGN_OR_RETURN(auto pending, inner().ListPendingExecutionsForThing(thing, kAllPending));
   before_.emplace(std::string(thing), std::move(pending));
   return Status::Ok();
 }
 
 Status NotifyingTransaction::InsertExecution(const jobs::JobExecution& e) {
   IOTJOBS_RETURN_IF_ERROR(Watch(e.thing_name, e.job_id));
-  return inner_.InsertExecution(e);
+  return inner().InsertExecution(e);
 }
 
 Status NotifyingTransaction::UpdateExecution(const jobs::JobExecution& e) {
   IOTJOBS_RETURN_IF_ERROR(Watch(e.thing_name, e.job_id));
   if (options_.events && jobs::IsTerminal(e.status)) {
-    IOTJOBS_ASSIGN_OR_RETURN(auto old, inner_.GetExecution(e.job_id, e.thing_name, e.execution_number));
+    IOTJOBS_ASSIGN_OR_RETURN(auto old, inner().GetExecution(e.job_id, e.thing_name, e.execution_number));
     if (old && old->status != e.status) {
       jobs::ArnContext arns{options_.region, account_id()};
       std::string_view op = TerminalOperation(e.status);
@@ -79,14 +79,14 @@ Status NotifyingTransaction::UpdateExecution(const jobs::JobExecution& e) {
                            notify::payloads::JobExecutionEvent(e, op, arns, e.last_updated_at));
     }
   }
-  return inner_.UpdateExecution(e);
+  return inner().UpdateExecution(e);
 }
 
 Status NotifyingTransaction::DeleteExecution(std::string_view job_id, std::string_view thing_name,
                                              int64_t execution_number) {
   IOTJOBS_RETURN_IF_ERROR(Watch(thing_name, job_id));
   if (options_.events) {
-    IOTJOBS_ASSIGN_OR_RETURN(auto old, inner_.GetExecution(job_id, thing_name, execution_number));
+    IOTJOBS_ASSIGN_OR_RETURN(auto old, inner().GetExecution(job_id, thing_name, execution_number));
     if (old) {
       jobs::ArnContext arns{options_.region, account_id()};
       events_.emplace_back(notify::topics::JobExecutionEvent(job_id, "deleted"),
@@ -94,7 +94,7 @@ Status NotifyingTransaction::DeleteExecution(std::string_view job_id, std::strin
                                                                old->last_updated_at));
     }
   }
-  return inner_.DeleteExecution(job_id, thing_name, execution_number);
+  return inner().DeleteExecution(job_id, thing_name, execution_number);
 }
 
 Result<int64_t> NotifyingTransaction::DeleteExecutionsOfJob(std::string_view job_id,
@@ -104,45 +104,45 @@ Result<int64_t> NotifyingTransaction::DeleteExecutionsOfJob(std::string_view job
        {jobs::ExecutionStatus::kQueued, jobs::ExecutionStatus::kInProgress}) {
     store::PageRequest page{"", 1000};
     for (;;) {
-      IOTJOBS_ASSIGN_OR_RETURN(auto rows, inner_.ListExecutionsForJob(job_id, status, page));
+      IOTJOBS_ASSIGN_OR_RETURN(auto rows, inner().ListExecutionsForJob(job_id, status, page));
       for (const auto& e : rows.items) IOTJOBS_RETURN_IF_ERROR(Watch(e.thing_name, job_id));
       if (rows.next.empty()) break;
       page.after = rows.next;
     }
   }
-  return inner_.DeleteExecutionsOfJob(job_id, limit);
+  return inner().DeleteExecutionsOfJob(job_id, limit);
 }
 
 Status NotifyingTransaction::UpdateJob(const jobs::Job& job) {
   if (options_.events) {
     std::string_view op = JobOperation(job.status);
     if (!op.empty()) {
-      IOTJOBS_ASSIGN_OR_RETURN(auto old, inner_.GetJob(job.job_id));
+      IOTJOBS_ASSIGN_OR_RETURN(auto old, inner().GetJob(job.job_id));
       if (old && old->status != job.status) {
         events_.emplace_back(notify::topics::JobEvent(job.job_id, op),
                              notify::payloads::JobEvent(job, op, job.last_updated_at));
       }
     }
   }
-  return inner_.UpdateJob(job);
+  return inner().UpdateJob(job);
 }
 
 Status NotifyingTransaction::DeleteJob(std::string_view job_id) {
   if (options_.events) {
-    IOTJOBS_ASSIGN_OR_RETURN(auto old, inner_.GetJob(job_id));
+    IOTJOBS_ASSIGN_OR_RETURN(auto old, inner().GetJob(job_id));
     if (old) {
       events_.emplace_back(notify::topics::JobEvent(job_id, "deleted"),
                            notify::payloads::JobEvent(*old, "deleted", old->last_updated_at));
     }
   }
-  return inner_.DeleteJob(job_id);
+  return inner().DeleteJob(job_id);
 }
 
 Result<bool> NotifyingTransaction::Flush(EpochMillis now) {
   bool wrote = false;
   for (const auto& [thing, before_list] : before_) {
     IOTJOBS_ASSIGN_OR_RETURN(auto after_list,
-                             inner_.ListPendingExecutionsForThing(thing, kAllPending));
+                             inner().ListPendingExecutionsForThing(thing, kAllPending));
     auto before = ByNamespace(before_list);
     auto after = ByNamespace(after_list);
     std::set<std::optional<std::string>> namespaces;
@@ -157,12 +157,12 @@ Result<bool> NotifyingTransaction::Flush(EpochMillis now) {
         std::vector<jobs::ExecutionSummary> shown(a.begin(),
                                                   a.begin() + std::min(a.size(), kListed));
         std::string payload = notify::payloads::Notify(shown, now);
-        IOTJOBS_RETURN_IF_ERROR(inner_.AppendOutbox(notify::topics::Notify(thing, ns), payload, now));
+        IOTJOBS_RETURN_IF_ERROR(inner().AppendOutbox(notify::topics::Notify(thing, ns), payload, now));
         if (ns) {
           // The per-job form of the AWS CLI's documentation, for the jobs that changed.
           for (const auto& job_id : changed_jobs_[thing]) {
             IOTJOBS_RETURN_IF_ERROR(
-                inner_.AppendOutbox(notify::topics::NotifyForJob(thing, job_id, *ns), payload, now));
+                inner().AppendOutbox(notify::topics::NotifyForJob(thing, job_id, *ns), payload, now));
           }
         }
         wrote = true;
@@ -173,11 +173,11 @@ Result<bool> NotifyingTransaction::Flush(EpochMillis now) {
       if (head_before != head_after) {
         std::optional<std::string> document;
         if (!a.empty()) {
-          IOTJOBS_ASSIGN_OR_RETURN(document, inner_.GetJobDocument(a.front().job_id));
+          IOTJOBS_ASSIGN_OR_RETURN(document, inner().GetJobDocument(a.front().job_id));
         }
         std::optional<jobs::ExecutionSummary> head;
         if (!a.empty()) head = a.front();
-        IOTJOBS_RETURN_IF_ERROR(inner_.AppendOutbox(notify::topics::NotifyNext(thing, ns),
+        IOTJOBS_RETURN_IF_ERROR(inner().AppendOutbox(notify::topics::NotifyNext(thing, ns),
                                                     notify::payloads::NotifyNext(head, document, now),
                                                     now));
         wrote = true;
@@ -185,7 +185,7 @@ Result<bool> NotifyingTransaction::Flush(EpochMillis now) {
     }
   }
   for (const auto& [topic, payload] : events_) {
-    IOTJOBS_RETURN_IF_ERROR(inner_.AppendOutbox(topic, payload, now));
+    IOTJOBS_RETURN_IF_ERROR(inner().AppendOutbox(topic, payload, now));
     wrote = true;
   }
   before_.clear();

@@ -11,7 +11,7 @@
 
 #include "pg_test_database.h"
 #include "store/postgres/postgres_store.h"
-#include "store/postgres/retry.h"
+#include "store/engine/backoff.h"
 #include "store/wait.h"
 
 namespace iotjobs::store::postgres {

@@ -8,9 +8,10 @@
 #include <memory>
 #include <string>
 
+#include "store/sql/execution_sql.h"
+#include "store/sql/sql_transaction.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
-#include "store/sqlite/sqlite_transaction.h"
 
 namespace iotjobs::store::sqlite {
 // The embedded migrations (cmake/Embed.cmake), to build a database of an older version.
@@ -43,7 +44,7 @@ std::string Plan(Connection& conn, const char* sql) {
 }
 
 void ExpectCoveringPlans(Connection& conn) {
-  std::string by_thing = Plan(conn, kListExecutionsForThingSql);
+  std::string by_thing = Plan(conn, kListExecutionsForThingSql.sqlite);
   EXPECT_NE(by_thing.find("USING COVERING INDEX job_executions_by_thing"), std::string::npos)
       << by_thing;
   EXPECT_EQ(by_thing.find("TEMP B-TREE"), std::string::npos) << "sorted by the index: " << by_thing;
@@ -103,7 +104,7 @@ TEST(SqlitePlans, UpgradeFromVersion2RebuildsTheIndexes) {
   ASSERT_TRUE(conn->Exec(Migration0001()).ok());
   ASSERT_TRUE(conn->Exec(Migration0002()).ok());
   ASSERT_TRUE(conn->Exec("PRAGMA user_version = 2").ok());
-  SqliteTransaction tx(*conn, "111111111111");
+  SqlTransaction tx(SqlDb(*conn), "111111111111");
   ASSERT_TRUE(tx.InsertExecution(Running()).ok());
 
   ASSERT_TRUE(Migrate(*conn).ok());

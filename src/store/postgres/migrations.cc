@@ -4,17 +4,14 @@
 #include <string_view>
 
 #include "common/log.h"
-#include "store/postgres/retry.h"
+#include "store/migration.h"
+#include "store/engine/backoff.h"
 
 namespace iotjobs::store::postgres {
 // Defined by the generated sources (cmake/Embed.cmake).
 std::string_view PostgresMigration0001();
 
 namespace {
-struct Migration {
-  int version;
-  std::string_view (*sql)();
-};
 constexpr Migration kMigrations[] = {
     {1, &PostgresMigration0001},
 };
@@ -41,9 +38,7 @@ Status ApplyNext(Connection& conn, bool& applied) {
   const bool has_row = rows.Next();
   const int current = has_row ? static_cast<int>(rows.Int(0)) : 0;
   if (current > kNewest) {
-    IOTJOBS_LOG(kError) << "store: database schema version " << current
-                        << " is newer than this iotjobsd knows (" << kNewest << ")";
-    return Unavailable("The data store was written by a newer iotjobsd.");
+    return RefuseNewerSchema(current, kNewest);
   }
   if (current == kNewest) return Status::Ok();
   const Migration& next = kMigrations[current];  // versions are 1..kNewest in order

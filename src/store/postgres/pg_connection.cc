@@ -135,16 +135,6 @@ std::string Rows::Text(int column) const {
   return std::string(PQgetvalue(result_, row_, column), PQgetlength(result_, row_, column));
 }
 
-std::optional<std::string> Rows::OptText(int column) const {
-  if (IsNull(column)) return std::nullopt;
-  return Text(column);
-}
-
-std::optional<int64_t> Rows::OptInt(int column) const {
-  if (IsNull(column)) return std::nullopt;
-  return Int(column);
-}
-
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo) {
   // libpq applies these in order, and expands `dbname` into the caller's settings: the
   // caller's connection string overrides the defaults before it, and nothing overrides the

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "store/optional_columns.h"
 
 // libpq's handles (PGconn, PGresult), so that no libpq header appears above this folder.
 struct pg_conn;
@@ -39,7 +40,7 @@ Param ToParam(const std::optional<T>& v) {
 
 // The rows of a finished statement (owning its PGresult), read forward like a SQLite
 // statement: Next() moves to the first row, then to each following one.
-class Rows {
+class Rows : public OptionalColumns<Rows> {
  public:
   Rows() = default;
   explicit Rows(pg_result* result);
@@ -58,8 +59,6 @@ class Rows {
   bool IsNull(int column) const;
   int64_t Int(int column) const;
   std::string Text(int column) const;
-  std::optional<std::string> OptText(int column) const;
-  std::optional<int64_t> OptInt(int column) const;
 
  private:
   pg_result* result_ = nullptr;

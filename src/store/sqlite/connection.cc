@@ -2,9 +2,25 @@
 
 #include <sqlite3.h>
 
+#include <string>
+
 #include "common/log.h"
 
 namespace iotjobs::store::sqlite {
+namespace {
+
+// SQLite reads "$1" as a parameter named "$1", numbered by where it first appears; "?1" is
+// parameter 1 wherever it stands, which is what "$1" means in PostgreSQL. The store's SQL has
+// no "$" followed by a digit inside a string literal.
+std::string WithNumberedParameters(std::string_view sql) {
+  std::string out(sql);
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == '$' && out[i + 1] >= '0' && out[i + 1] <= '9') out[i] = '?';
+  }
+  return out;
+}
+
+}  // namespace
 
 Statement::~Statement() {
   if (stmt_) {
@@ -40,6 +56,8 @@ Result<bool> Statement::Step() {
   return conn_->Error(rc, sqlite3_sql(stmt_));
 }
 
+int64_t Statement::Changes() const { return conn_->Changes(); }
+
 Status Statement::Run() {
   for (;;) {
     IOTJOBS_ASSIGN_OR_RETURN(bool row, Step());
@@ -59,16 +77,6 @@ std::string Statement::Text(int column) const {
   const unsigned char* p = sqlite3_column_text(stmt_, column);
   int n = sqlite3_column_bytes(stmt_, column);
   return p ? std::string(reinterpret_cast<const char*>(p), n) : std::string();
-}
-
-std::optional<std::string> Statement::OptText(int column) const {
-  if (IsNull(column)) return std::nullopt;
-  return Text(column);
-}
-
-std::optional<int64_t> Statement::OptInt(int column) const {
-  if (IsNull(column)) return std::nullopt;
-  return Int(column);
 }
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, bool read_only) {
@@ -122,7 +130,8 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end()) return Statement(this, it->second);
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+  const std::string text = WithNumberedParameters(sql);
+  int rc = sqlite3_prepare_v3(db_, text.data(), static_cast<int>(text.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) return Error(rc, sql);
   cache_.emplace(sql, stmt);

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "common/result.h"
+#include "store/optional_columns.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -20,7 +21,7 @@ class Connection;
 // A prepared statement borrowed from the connection's cache. Reset and unbound when the
 // Statement goes out of scope, so the next user finds it clean. Not thread-safe (neither is
 // the connection).
-class Statement {
+class Statement : public OptionalColumns<Statement> {
  public:
   Statement(Connection* conn, sqlite3_stmt* stmt) : conn_(conn), stmt_(stmt) {}
   ~Statement();
@@ -56,13 +57,13 @@ class Statement {
   Result<bool> Step();
   // Steps to completion, for statements without result rows.
   Status Run();
+  // Rows changed by the INSERT, UPDATE or DELETE that ran last on the connection.
+  int64_t Changes() const;
 
   bool IsNull(int column) const;
   int64_t Int(int column) const;
   double Double(int column) const;
   std::string Text(int column) const;
-  std::optional<std::string> OptText(int column) const;
-  std::optional<int64_t> OptInt(int column) const;
 
  private:
   Connection* conn_;
@@ -86,7 +87,8 @@ class Connection {
   // every request and which Exec would parse and plan again each time.
   Status ExecCached(std::string_view sql);
   // A cached prepared statement for `sql`; the SQL text must be a literal or otherwise
-  // outlive the connection, since the cache is keyed by it.
+  // outlive the connection, since the cache is keyed by it. Parameters are numbered as in
+  // PostgreSQL ($1, $2, ...: the one SQL text of both backends) or SQLite's own way (?, ?N).
   Result<Statement> Prepare(std::string_view sql);
   int64_t Changes() const;
 

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "common/log.h"
+#include "store/migration.h"
 
 namespace iotjobs::store::sqlite {
 // Defined by the generated sources (cmake/Embed.cmake).
@@ -14,10 +15,6 @@ std::string_view Migration0004();
 std::string_view Migration0005();
 
 namespace {
-struct Migration {
-  int version;
-  std::string_view (*sql)();
-};
 constexpr Migration kMigrations[] = {
     {1, &Migration0001},
     {2, &Migration0002},
@@ -38,9 +35,7 @@ Status Migrate(Connection& conn) {
   }
   const int newest = kMigrations[std::size(kMigrations) - 1].version;
   if (current > newest) {
-    IOTJOBS_LOG(kError) << "store: database schema version " << current
-                        << " is newer than this iotjobsd knows (" << newest << ")";
-    return Unavailable("The data store was written by a newer iotjobsd.");
+    return RefuseNewerSchema(current, newest);
   }
   for (const Migration& m : kMigrations) {
     if (m.version <= current) continue;

@@ -2,33 +2,41 @@
 
 #include <string>
 
-#include "store/sqlite/connection.h"
+#include "store/sql/sql_db.h"
 #include "store/store.h"
 
-namespace iotjobs::store::sqlite {
+namespace iotjobs::store {
 
-// Read/WriteTransaction over one connection whose transaction the caller manages (the writer
-// opens the batch transaction and a savepoint per operation; readers open a read
-// transaction). Implemented in three files by area: sqlite_things.cc, sqlite_jobs.cc,
-// sqlite_executions.cc.
-// The SQL of the two summary lists (sqlite_executions.cc), which must stay answerable from
-// the job_executions_by_thing and job_executions_pending indexes alone: the store test checks
-// their EXPLAIN QUERY PLAN.
-extern const char kListExecutionsForThingSql[];
-extern const char kListExecutionsForThingAndJobSql[];
-extern const char kListPendingExecutionsForThingSql[];
-
-class SqliteTransaction final : public WriteTransaction {
+// Read/WriteTransaction for both backends, over one connection whose transaction the store
+// engine manages (BEGIN, a savepoint per operation, COMMIT; store_engine.h). Each query is
+// written once, in SQL both dialects run; the few that differ are side by side in
+// dialect_sql.h. Both must give the same rows in the same order: PostgreSQL's text columns
+// are COLLATE "C" (migrations/postgres/0001_initial.sql), SQLite's binary order, and where
+// SQLite's order followed an index the SQL says it. An optional filter is
+// "(CAST($n AS TEXT) IS NULL OR column = $n)": PostgreSQL infers an untyped parameter's type
+// from its first use, and "$n IS NULL" alone names none.
+//
+// A failed statement aborts a PostgreSQL transaction (SQLite's fails alone): the operation
+// returns its Status, as store.h asks, and the engine rolls its savepoint back.
+//
+// Implemented by entity: sql_things.cc, sql_groups.cc, sql_jobs.cc, sql_executions.cc,
+// sql_outbox.cc, sql_leases.cc.
+class SqlTransaction final : public WriteTransaction {
  public:
-  SqliteTransaction(Connection& conn, std::string account_id)
-      : conn_(conn), account_id_(std::move(account_id)) {}
+  SqlTransaction(SqlDb db, std::string account_id)
+      : db_(db), account_id_(std::move(account_id)) {}
 
   const std::string& account_id() const override { return account_id_; }
 
-  // Things and groups (sqlite_things.cc).
+  // Things (sql_things.cc).
   Result<std::optional<jobs::Thing>> GetThing(std::string_view thing_name) override;
   Result<Page<jobs::Thing>> ListThings(const ThingFilter& filter,
                                        const PageRequest& page) override;
+  Status InsertThing(const jobs::Thing& thing) override;
+  Status UpdateThing(const jobs::Thing& thing) override;
+  Status DeleteThing(std::string_view thing_name) override;
+
+  // Thing groups and membership (sql_groups.cc).
   Result<std::optional<jobs::ThingGroup>> GetThingGroup(std::string_view name) override;
   Result<std::optional<jobs::ThingGroup>> GetThingGroupById(std::string_view id) override;
   Result<Page<jobs::ThingGroup>> ListThingGroups(const ThingGroupFilter& filter,
@@ -39,37 +47,24 @@ class SqliteTransaction final : public WriteTransaction {
                                               const PageRequest& page) override;
   Result<Page<std::string>> ListGroupsOfThing(std::string_view thing,
                                               const PageRequest& page) override;
-  Status InsertThing(const jobs::Thing& thing) override;
-  Status UpdateThing(const jobs::Thing& thing) override;
-  Status DeleteThing(std::string_view thing_name) override;
   Status InsertThingGroup(const jobs::ThingGroup& group) override;
   Status UpdateThingGroup(const jobs::ThingGroup& group) override;
   Status DeleteThingGroup(std::string_view name) override;
   Status AddThingToGroup(std::string_view group, std::string_view thing) override;
   Status RemoveThingFromGroup(std::string_view group, std::string_view thing) override;
 
-  // Jobs (sqlite_jobs.cc).
+  // Jobs (sql_jobs.cc).
   Result<std::optional<jobs::Job>> GetJob(std::string_view job_id) override;
   Result<std::optional<std::string>> GetJobDocument(std::string_view job_id) override;
   Result<Page<jobs::Job>> ListJobs(const JobFilter& filter, const PageRequest& page) override;
   Result<std::vector<std::string>> ListJobsTargetingGroups(
       const std::vector<std::string>& groups) override;
   Result<std::vector<DueJob>> ListDueJobs(EpochMillis now, int limit) override;
-
-  // The outbox (sqlite_outbox.cc).
-  Result<std::vector<OutboxMessage>> ListOutbox(int64_t after, int limit) override;
-  Status AppendOutbox(std::string_view topic, std::string_view payload, EpochMillis now) override;
-  Status DeleteOutbox(const std::vector<int64_t>& seqs) override;
-
-  // Leases (sqlite_leases.cc).
-  Result<bool> AcquireLease(std::string_view name, std::string_view holder, EpochMillis now,
-                            EpochMillis until) override;
-  Status ReleaseLease(std::string_view name, std::string_view holder) override;
   Status InsertJob(const jobs::Job& job) override;
   Status UpdateJob(const jobs::Job& job) override;
   Status DeleteJob(std::string_view job_id) override;
 
-  // Executions (sqlite_executions.cc).
+  // Executions (sql_executions.cc).
   Result<std::optional<jobs::JobExecution>> GetExecution(
       std::string_view job_id, std::string_view thing_name,
       std::optional<int64_t> execution_number) override;
@@ -88,11 +83,21 @@ class SqliteTransaction final : public WriteTransaction {
                          int64_t execution_number) override;
   Result<int64_t> DeleteExecutionsOfJob(std::string_view job_id, int64_t limit) override;
 
+  // The outbox (sql_outbox.cc).
+  Result<std::vector<OutboxMessage>> ListOutbox(int64_t after, int limit) override;
+  Status AppendOutbox(std::string_view topic, std::string_view payload, EpochMillis now) override;
+  Status DeleteOutbox(const std::vector<int64_t>& seqs) override;
+
+  // Leases (sql_leases.cc).
+  Result<bool> AcquireLease(std::string_view name, std::string_view holder, EpochMillis now,
+                            EpochMillis until) override;
+  Status ReleaseLease(std::string_view name, std::string_view holder) override;
+
  private:
   Status InsertMissingGroupTargets(const jobs::Job& job);
 
-  Connection& conn_;
+  SqlDb db_;
   std::string account_id_;
 };
 
-}  // namespace iotjobs::store::sqlite
+}  // namespace iotjobs::store

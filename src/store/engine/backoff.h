@@ -1,6 +1,6 @@
 #pragma once
 
-namespace iotjobs::store::postgres {
+namespace iotjobs::store {
 
 // The pause between attempts of a transaction that lost a serialization conflict: random,
 // so that the transactions that collided do not collide again, and growing, so that many
@@ -18,4 +18,4 @@ class Backoff {
   int attempts_ = 1;
 };
 
-}  // namespace iotjobs::store::postgres
+}  // namespace iotjobs::store

@@ -1,4 +1,4 @@
-#include "store/postgres/retry.h"
+#include "store/engine/backoff.h"
 
 #include <algorithm>
 #include <chrono>
@@ -6,7 +6,7 @@
 #include <random>
 #include <thread>
 
-namespace iotjobs::store::postgres {
+namespace iotjobs::store {
 
 bool Backoff::Wait() {
   if (attempts_ >= kMaxAttempts) return false;
@@ -20,4 +20,4 @@ bool Backoff::Wait() {
   return true;
 }
 
-}  // namespace iotjobs::store::postgres
+}  // namespace iotjobs::store

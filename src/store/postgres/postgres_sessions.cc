@@ -1,0 +1,126 @@
+#include "store/postgres/postgres_sessions.h"
+
+#include "common/log.h"
+#include "store/guarded.h"
+#include "store/sql/sql_transaction.h"
+
+namespace iotjobs::store::postgres {
+namespace {
+
+constexpr char kBeginWrite[] = "BEGIN ISOLATION LEVEL SERIALIZABLE";
+constexpr char kBeginRead[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+Status Lost() { return Unavailable("The data store is temporarily unavailable."); }
+
+// Opens a transaction with `begin`, reconnecting first when the connection is known dead,
+// and once more when it is found dead at BEGIN: nothing ran yet, so nothing is lost.
+Status BeginOn(Connection& conn, const char* begin) {
+  bool reconnected = false;
+  for (;;) {
+    if (conn.Broken()) {
+      IOTJOBS_RETURN_IF_ERROR(conn.Reconnect());
+      reconnected = true;
+    }
+    conn.ForgetFailures();
+    Status s = conn.Exec(begin);
+    if (s.ok() || !conn.Broken() || reconnected) return s;
+  }
+}
+
+Status ReadOn(Connection& conn, const std::string& account_id, const Store::ReadFn& fn) {
+  IOTJOBS_RETURN_IF_ERROR(BeginOn(conn, kBeginRead));
+  SqlTransaction tx(SqlDb(conn), account_id);
+  Status s = Guarded([&] { return fn(tx); });
+  if (conn.Broken()) {
+    IOTJOBS_LOG(kError) << "store: lost the PostgreSQL connection during a read";
+    return Lost();
+  }
+  // A read-only snapshot has nothing to commit; ending it either way is the same.
+  (void)conn.Exec("ROLLBACK");
+  return s;
+}
+
+class PostgresWriteSession final : public WriteSession {
+ public:
+  explicit PostgresWriteSession(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
+
+  // Not used (PostgreSQL always has reader threads), but a write session can read.
+  Status Read(const std::string& account_id, const Store::ReadFn& fn) override {
+    return ReadOn(*conn_, account_id, fn);
+  }
+
+  BatchStep Begin() override {
+    Status begin = BeginOn(*conn_, kBeginWrite);
+    if (begin.ok()) return BatchStep::GoOn();
+    return BatchStep::Failed(Fail(std::move(begin)));
+  }
+
+  Status Exec(const char* sql) override { return conn_->Exec(sql); }
+
+  Status RunOperation(const std::string& account_id, const Store::WriteFn& fn) override {
+    SqlTransaction tx(SqlDb(*conn_), account_id);
+    return Guarded([&] { return fn(tx); });
+  }
+
+  BatchStep AfterOperation() override {
+    if (conn_->Broken()) {
+      // The transaction died with the connection: nothing of the batch committed.
+      IOTJOBS_LOG(kError) << "store: lost the PostgreSQL connection during a write";
+      return BatchStep::Failed(Fail(Lost()));
+    }
+    if (conn_->conflicted()) {
+      // Lost to another instance's transaction, whatever the operation made of it: the
+      // whole batch runs again.
+      (void)conn_->Exec("ROLLBACK");
+      return BatchStep::Conflict();
+    }
+    return BatchStep::GoOn();
+  }
+
+  BatchFailure UndoFailed(const Status& undo) override {
+    if (conn_->Broken()) return Fail(Lost());
+    (void)conn_->Exec("ROLLBACK");
+    return Fail(undo);
+  }
+
+  BatchStep Commit() override {
+    Status commit = conn_->Commit();
+    if (commit.ok()) return BatchStep::GoOn();
+    if (conn_->Broken()) {
+      // COMMIT was sent but its answer lost: the batch may or may not have committed, and
+      // running it again could apply it twice.
+      IOTJOBS_LOG(kError) << "store: lost the PostgreSQL connection during COMMIT; "
+                             "the outcome of the batch is unknown";
+      return BatchStep::Failed(Fail(Lost()));
+    }
+    // COMMIT failed to serialize: the server rolled back, nothing committed.
+    if (conn_->conflicted()) return BatchStep::Conflict();
+    return BatchStep::Failed(Fail(std::move(commit)));
+  }
+
+  // Writes as such fail while the connection is lost.
+  BatchFailure Fail(Status answer) override {
+    return {std::move(answer), conn_->Broken() ? "cannot reach PostgreSQL" : ""};
+  }
+
+  ProbeResult Probe() override {
+    if (conn_->Broken() && !conn_->Reconnect().ok()) return {};
+    conn_->ForgetFailures();
+    return {conn_->Exec("SELECT 1").ok(), ""};
+  }
+
+ private:
+  std::unique_ptr<Connection> conn_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReadSession> NewReadSession(std::unique_ptr<Connection> conn) {
+  return std::make_unique<ConnectionReadSession<Connection>>(std::move(conn), &ReadOn);
+}
+
+std::unique_ptr<WriteSession> NewWriteSession(std::unique_ptr<Connection> conn) {
+  return std::make_unique<PostgresWriteSession>(std::move(conn));
+}
+
+}  // namespace iotjobs::store::postgres
