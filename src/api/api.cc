@@ -133,7 +133,7 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     Status allowed = Authorize(*caller->principal, *route, *input, arns);
     if (!allowed.ok()) return fail(allowed);
 
-    HandlerContext ctx{service_, std::move(call), arns, plane};
+    HandlerContext ctx{service_, std::move(call), arns, plane, /*scope=*/std::nullopt};
     int success_code = op.success_code;
     route->handler(ctx, std::move(*input),
                    [done, plane, request_id, success_code](Result<boost::json::value> out) {

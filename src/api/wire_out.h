@@ -1,9 +1,7 @@
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
-#include <optional>
-#include <string>
-#include <vector>
 
 #include "common/clock.h"
 #include "jobs/arn.h"
@@ -13,7 +11,8 @@
 
 // Domain values -> the output shapes of the iot model (control plane). Members appear in the
 // model's order, absent optional members are left out, timestamps are epoch seconds with a
-// fraction (docs/aws-behaviour.md, "Timestamps").
+// fraction (docs/aws-behaviour.md, "Timestamps"). The device plane's shapes are in
+// codec/device_plane_json.h.
 namespace iotjobs::api {
 
 boost::json::value EpochSeconds(EpochMillis t);
@@ -29,21 +28,5 @@ boost::json::object ExecutionToJson(const jobs::JobExecution& e, const jobs::Arn
 // ListJobExecutionsForJob whole executions).
 boost::json::object ExecutionSummaryToJson(const jobs::ExecutionSummary& e);
 boost::json::object ExecutionSummaryToJson(const jobs::JobExecution& e);
-
-}  // namespace iotjobs::api
-
-// The device plane's own shapes (iot-jobs-data model): integer epoch seconds, a flat
-// statusDetails map, the job document as a string.
-namespace iotjobs::api {
-
-int64_t EpochWholeSeconds(EpochMillis t);
-boost::json::object DeviceExecutionToJson(const jobs::JobExecution& e,
-                                          const std::optional<std::string>& job_document,
-                                          EpochMillis now);
-boost::json::object DeviceSummaryToJson(const jobs::ExecutionSummary& e);
-// GetPendingJobExecutions' answer, the same over HTTPS and MQTT (`get/accepted`).
-boost::json::object PendingJobsToJson(const std::vector<jobs::ExecutionSummary>& in_progress,
-                                      const std::vector<jobs::ExecutionSummary>& queued);
-boost::json::object ExecutionStateToJson(const jobs::JobExecution& e);
 
 }  // namespace iotjobs::api

@@ -14,12 +14,13 @@
 // embedded JSON object.
 namespace iotjobs::notify::payloads {
 
-// JobExecutionSummary of notify and get/accepted: jobId, queuedAt, startedAt,
-// lastUpdatedAt, executionNumber, versionNumber.
+// notify: {"timestamp", "jobs": {"IN_PROGRESS": [...], "QUEUED": [...]}} of the device
+// plane's JobExecutionSummary (codec/device_plane_json.h), an empty list left out.
 std::string Notify(const std::vector<jobs::ExecutionSummary>& pending, EpochMillis now);
 
 // notify-next: {"timestamp", "execution": {...}}, or only {"timestamp"} when nothing is
-// pending. `document` is the job document text (embedded as JSON when it parses).
+// pending. `document` is the job document text (embedded as JSON when it parses; `{}` when
+// absent).
 std::string NotifyNext(const std::optional<jobs::ExecutionSummary>& head,
                        const std::optional<std::string>& document, EpochMillis now);
 

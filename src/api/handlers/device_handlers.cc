@@ -1,9 +1,10 @@
-// The device plane (iot-jobs-data).
+// The device plane (iot-jobs-data), served over HTTPS and, through api/mqtt, over MQTT: the
+// same handler maps a request's input to the service and its result to the output shape.
 #include <boost/json.hpp>
 
 #include "api/handlers/handler.h"
 #include "api/handlers/input.h"
-#include "api/wire_out.h"
+#include "codec/device_plane_json.h"
 
 namespace iotjobs::api {
 namespace json = boost::json;
@@ -13,32 +14,32 @@ std::optional<std::map<std::string, std::string>> DetailsOf(const json::object& 
   if (!codec::Member(in, "statusDetails")) return std::nullopt;
   return GetStringMap(in, "statusDetails");
 }
-}  // namespace
 
-void HandleGetPendingJobExecutions(const HandlerContext& ctx, json::object in, Respond respond) {
-  ctx.service.GetPendingJobExecutions(
-      ctx.call, Required(in, "thingName"), std::nullopt,
-      Reply<service::PendingExecutions>(std::move(respond),
-                                        [](const service::PendingExecutions& p) {
-                                          return json::value(
-                                              PendingJobsToJson(p.in_progress, p.queued));
-                                        }));
-}
-
-namespace {
-// {"execution": {...}} or {} when there is none.
+// {"execution": {...}} or {} when there is none. The job document goes as a string (the
+// MQTT responder embeds it).
 auto OptionalExecution(service::Service& service) {
   return [&service](const std::optional<service::DeviceExecution>& e) {
     if (!e) return json::value(json::object());
-    return json::value{
-        {"execution", DeviceExecutionToJson(e->execution, e->job_document, service.Now())}};
+    json::object execution = codec::DeviceExecutionToJson(e->execution, service.Now());
+    if (e->job_document) execution["jobDocument"] = *e->job_document;
+    return json::value{{"execution", std::move(execution)}};
   };
 }
 }  // namespace
 
+void HandleGetPendingJobExecutions(const HandlerContext& ctx, json::object in, Respond respond) {
+  ctx.service.GetPendingJobExecutions(
+      ctx.call, Required(in, "thingName"), ctx.scope,
+      Reply<service::PendingExecutions>(std::move(respond),
+                                        [](const service::PendingExecutions& p) {
+                                          return json::value(
+                                              codec::PendingJobsToJson(p.in_progress, p.queued));
+                                        }));
+}
+
 void HandleStartNextPendingJobExecution(const HandlerContext& ctx, json::object in,
                                         Respond respond) {
-  service::StartNextPendingJobExecutionRequest req{Required(in, "thingName"), std::nullopt,
+  service::StartNextPendingJobExecutionRequest req{Required(in, "thingName"), ctx.scope,
                                                    DetailsOf(in), GetInt(in, "stepTimeoutInMinutes")};
   ctx.service.StartNextPendingJobExecution(
       ctx.call, std::move(req),
@@ -50,6 +51,7 @@ void HandleDeviceDescribeJobExecution(const HandlerContext& ctx, json::object in
                                       Respond respond) {
   service::DeviceDescribeJobExecutionRequest req;
   req.thing_name = Required(in, "thingName");
+  req.scope = ctx.scope;
   req.job_id = Required(in, "jobId");
   req.execution_number = GetInt(in, "executionNumber");
   req.include_job_document = GetBool(in, "includeJobDocument").value_or(true);
@@ -62,6 +64,7 @@ void HandleDeviceDescribeJobExecution(const HandlerContext& ctx, json::object in
 void HandleUpdateJobExecution(const HandlerContext& ctx, json::object in, Respond respond) {
   service::UpdateJobExecutionRequest req;
   req.thing_name = Required(in, "thingName");
+  req.scope = ctx.scope;
   req.job_id = Required(in, "jobId");
   req.status = jobs::ParseExecutionStatus(Required(in, "status")).value_or(jobs::ExecutionStatus::kQueued);
   req.status_details = DetailsOf(in);
@@ -76,7 +79,7 @@ void HandleUpdateJobExecution(const HandlerContext& ctx, json::object in, Respon
       Reply<service::UpdateJobExecutionResult>(
           std::move(respond), [include_state](const service::UpdateJobExecutionResult& r) {
             json::object o;
-            if (include_state) o["executionState"] = ExecutionStateToJson(r.execution);
+            if (include_state) o["executionState"] = codec::ExecutionStateToJson(r.execution);
             if (r.job_document) o["jobDocument"] = *r.job_document;
             return json::value(std::move(o));
           }));

@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <functional>
+#include <optional>
 
 #include "api/wire/model.h"
 #include "common/result.h"
@@ -18,6 +19,9 @@ struct HandlerContext {
   service::CallContext call;
   jobs::ArnContext arns;
   wire::Plane plane;
+  // The jobs a device plane request may see: over MQTT the topic's namespace; the HTTPS
+  // device plane has none and sees every job.
+  std::optional<service::NamespaceScope> scope;
 };
 
 // The handler's answer: the output shape as JSON (null: no output, an empty 200), or an
