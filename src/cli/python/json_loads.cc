@@ -160,45 +160,46 @@ class Scanner {
 
   bool ParseObject(std::size_t idx, std::size_t* next_out, std::size_t depth) {
     handler_.BeginObject();
-    const std::size_t len = s_.size();
-    idx = SkipWhitespace(idx);
-    if (idx >= len || s_[idx] != '}') {
-      while (true) {
-        if (idx >= len || s_[idx] != '"') return Fail(kExpectingName, idx);
-        std::size_t next = 0;
-        std::string key;
-        if (!ScanString(idx + 1, &next, &key)) return false;
-        handler_.Key(std::move(key));
-        idx = SkipWhitespace(next);
-        if (idx >= len || s_[idx] != ':') return Fail(kExpectingColon, idx);
-        idx = SkipWhitespace(idx + 1);
-        if (!ScanOnce(idx, &next, depth)) return false;
-        idx = SkipWhitespace(next);
-        if (idx < len && s_[idx] == '}') break;
-        if (idx >= len || s_[idx] != ',') return Fail(kExpectingComma, idx);
-        idx = SkipWhitespace(idx + 1);
-      }
-    }
+    const auto member = [&](std::size_t at, std::size_t* next) {
+      if (at >= s_.size() || s_[at] != '"') return Fail(kExpectingName, at);
+      std::string key;
+      if (!ScanString(at + 1, next, &key)) return false;
+      handler_.Key(std::move(key));
+      at = SkipWhitespace(*next);
+      if (at >= s_.size() || s_[at] != ':') return Fail(kExpectingColon, at);
+      return ScanOnce(SkipWhitespace(at + 1), next, depth);
+    };
+    if (!ScanItems(idx, '}', next_out, member)) return false;
     handler_.EndObject();
-    *next_out = idx + 1;
     return true;
   }
 
   bool ParseArray(std::size_t idx, std::size_t* next_out, std::size_t depth) {
     handler_.BeginArray();
+    const auto element = [&](std::size_t at, std::size_t* next) {
+      return ScanOnce(at, next, depth);
+    };
+    if (!ScanItems(idx, ']', next_out, element)) return false;
+    handler_.EndArray();
+    return true;
+  }
+
+  // What _parse_object and _parse_array share: the items from s_[idx] (just past the opening
+  // bracket) to `close`, separated by commas, each read by scan_item(at, &next).
+  template <typename ScanItem>
+  bool ScanItems(std::size_t idx, char close, std::size_t* next_out, ScanItem scan_item) {
     const std::size_t len = s_.size();
     idx = SkipWhitespace(idx);
-    if (idx >= len || s_[idx] != ']') {
+    if (idx >= len || s_[idx] != close) {
       while (true) {
         std::size_t next = 0;
-        if (!ScanOnce(idx, &next, depth)) return false;
+        if (!scan_item(idx, &next)) return false;
         idx = SkipWhitespace(next);
-        if (idx < len && s_[idx] == ']') break;
+        if (idx < len && s_[idx] == close) break;
         if (idx >= len || s_[idx] != ',') return Fail(kExpectingComma, idx);
         idx = SkipWhitespace(idx + 1);
       }
     }
-    handler_.EndArray();
     *next_out = idx + 1;
     return true;
   }
