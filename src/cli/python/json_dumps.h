@@ -6,9 +6,8 @@
 
 #include "cli/python/value_syntax.h"
 
-// json.dumps() (Lib/json/encoder.py), which writes the AWS CLI's json output and jmespath's
-// to_string(). Keys keep their object order; floats print as repr() but for NaN, Infinity and
-// -Infinity.
+// json.dumps(), which writes the AWS CLI's json output and jmespath's to_string(). Keys keep
+// their object order; floats print as repr() but for NaN, Infinity and -Infinity.
 namespace iotjobs::cli::python {
 
 // json.dumps's keyword arguments, without defaults, so that each caller spells its own.

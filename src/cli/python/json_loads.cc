@@ -8,7 +8,7 @@
 namespace iotjobs::cli::python {
 namespace {
 
-// The messages of Modules/_json.c and Lib/json/decoder.py.
+// The messages of CPython's JSONDecodeError.
 constexpr std::string_view kExpectingValue = "Expecting value";
 constexpr std::string_view kExtraData = "Extra data";
 constexpr std::string_view kInvalidEscape = "Invalid \\escape";

@@ -5,11 +5,10 @@
 #include <string>
 #include <string_view>
 
-// json.loads() as CPython's C scanner (Modules/_json.c) reads text: the AWS CLI reads every
-// JSON value it takes from the command line with it, and jmespath reads backtick literals,
-// quoted identifiers and (here) response bodies with it. It accepts NaN, Infinity and
-// -Infinity, integers of any length and \uXXXX surrogate pairs, and fails with CPython's
-// message at CPython's position.
+// json.loads() as CPython's C scanner reads text: the AWS CLI reads every JSON value it takes
+// from the command line with it, and jmespath reads backtick literals and quoted identifiers
+// with it. It accepts NaN, Infinity and -Infinity, integers of any length and \uXXXX
+// surrogate pairs, and fails with CPython's message at CPython's position.
 //
 // The scanner builds nothing itself: it tells a JsonLoadsHandler what it reads, in document
 // order, so that each caller builds its own value model. The argument parser needs Python's

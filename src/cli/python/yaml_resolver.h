@@ -2,9 +2,9 @@
 
 #include <string_view>
 
-// The implicit typing of a plain YAML scalar by ruamel.yaml's Resolver (the YAML 1.2 implicit
-// resolvers of ruamel/yaml/resolver.py). AWS CLI v2 reads --cli-input-yaml with it and its
-// YAML output quotes every string that it would read back as something else.
+// The implicit typing of a plain YAML scalar by ruamel.yaml's Resolver (its YAML 1.2 implicit
+// resolvers). AWS CLI v2 reads --cli-input-yaml with it, and its YAML output quotes every
+// string that it would read back as something else.
 namespace iotjobs::cli::python {
 
 // The tag ruamel resolves a plain scalar to (tag:yaml.org,2002:<name>).
