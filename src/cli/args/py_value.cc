@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "cli/args/py_text.h"
+#include "cli/python/json_value.h"
 #include "cli/python/repr.h"
 
 namespace iotjobs::cli::args {
@@ -130,71 +131,25 @@ bool operator==(const PyValue& a, const PyValue& b) {
 }
 
 std::string PyRepr(const PyValue& v) {
-  switch (v.kind) {
-    case PyValue::Kind::kNone:
-      return "None";
-    case PyValue::Kind::kBool:
-      return v.boolean ? "True" : "False";
-    case PyValue::Kind::kInt:
-      return v.text;
-    case PyValue::Kind::kFloat:
-      return python::FloatRepr(v.number);
-    case PyValue::Kind::kStr:
-      return PyReprString(v.text);
-    case PyValue::Kind::kObject:
-      return v.text;
-    case PyValue::Kind::kList: {
-      std::string out = "[";
-      for (size_t i = 0; i < v.items.size(); ++i) {
-        if (i) out += ", ";
-        out += PyRepr(v.items[i]);
-      }
-      return out + "]";
-    }
-    case PyValue::Kind::kDict: {
-      if (v.ordered) {
-        // Python 3.11: OrderedDict([('k', v), ...]), or OrderedDict() when empty.
-        if (v.entries.empty()) return "OrderedDict()";
-        std::string out = "OrderedDict([";
-        for (size_t i = 0; i < v.entries.size(); ++i) {
-          if (i) out += ", ";
-          out += "(" + PyRepr(v.entries[i].first) + ", " + PyRepr(v.entries[i].second) + ")";
-        }
-        return out + "])";
-      }
-      std::string out = "{";
-      for (size_t i = 0; i < v.entries.size(); ++i) {
-        if (i) out += ", ";
-        out += PyRepr(v.entries[i].first) + ": " + PyRepr(v.entries[i].second);
-      }
-      return out + "}";
-    }
-  }
-  return "";
+  static const python::ValueSyntax kRepr = [] {
+    python::ValueSyntax syntax = python::ReprSyntax();
+    syntax.append_string = [](std::string_view text, std::string* out) {
+      out->append(PyReprString(text));  // argv's text, decoded as py_text.h does
+    };
+    return syntax;
+  }();
+  std::string out;
+  python::AppendValue(v, kRepr, 0, &out);
+  return out;
 }
 
 std::string PyStr(const PyValue& v) { return v.kind == PyValue::Kind::kStr ? v.text : PyRepr(v); }
 
 std::string PyTypeName(const PyValue& v) {
-  switch (v.kind) {
-    case PyValue::Kind::kNone:
-      return "<class 'NoneType'>";
-    case PyValue::Kind::kBool:
-      return "<class 'bool'>";
-    case PyValue::Kind::kInt:
-      return "<class 'int'>";
-    case PyValue::Kind::kFloat:
-      return "<class 'float'>";
-    case PyValue::Kind::kStr:
-      return "<class 'str'>";
-    case PyValue::Kind::kList:
-      return "<class 'list'>";
-    case PyValue::Kind::kDict:
-      return v.ordered ? "<class 'collections.OrderedDict'>" : "<class 'dict'>";
-    case PyValue::Kind::kObject:
-      return "<class '" + v.class_name + "'>";
-  }
-  return "";
+  if (v.kind == PyValue::Kind::kDict && v.ordered) return "<class 'collections.OrderedDict'>";
+  const std::string_view name =
+      v.kind == PyValue::Kind::kObject ? v.class_name : python::TypeName(v.kind);
+  return "<class '" + std::string(name) + "'>";
 }
 
 json::value ToJson(const PyValue& v) {
@@ -266,3 +221,18 @@ PyValue FromJson(const json::value& v) {
 }
 
 }  // namespace iotjobs::cli::args
+
+namespace iotjobs::cli::python {
+
+using args::PyValue;
+
+void ValueModel<PyValue>::AppendKey(const Entry& entry, const ValueSyntax& syntax,
+                                    std::string* out) {
+  if (syntax.python_repr) {
+    AppendValue(entry.first, syntax, 0, out);
+  } else {
+    syntax.append_string(args::PyStr(entry.first), out);
+  }
+}
+
+}  // namespace iotjobs::cli::python

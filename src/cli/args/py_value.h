@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "cli/python/value_syntax.h"
+
 // A value as the AWS CLI's Python code holds it between the command line and the request.
 // The CLI's messages print values with Python's str() and name their classes
 // ("value: OrderedDict([('a', 1)]), type: <class 'collections.OrderedDict'>"), and its
@@ -14,16 +16,10 @@
 namespace iotjobs::cli::args {
 
 struct PyValue {
-  enum class Kind {
-    kNone,
-    kBool,
-    kInt,  // any size: `text` holds the decimal spelling
-    kFloat,
-    kStr,
-    kList,
-    kDict,    // `ordered`: a collections.OrderedDict (JSON read for an option)
-    kObject,  // anything else: bytes, datetime; `class_name` and str() in `text`
-  };
+  // kInt is any size: `text` holds the decimal spelling. A kDict is a
+  // collections.OrderedDict when `ordered` (JSON read for an option). kObject is anything
+  // else (bytes, datetime): `class_name`, and str() in `text`.
+  using Kind = python::ValueKind;
 
   Kind kind = Kind::kNone;
   bool boolean = false;
@@ -67,6 +63,29 @@ struct PyValue {
 
   friend bool operator==(const PyValue& a, const PyValue& b);
 };
+
+}  // namespace iotjobs::cli::args
+
+// How the repr()/json.dumps() walker (python/value_syntax.h) reads a PyValue.
+template <>
+struct iotjobs::cli::python::ValueModel<iotjobs::cli::args::PyValue> {
+  using PyValue = iotjobs::cli::args::PyValue;
+  using Entry = std::pair<PyValue, PyValue>;
+
+  static ValueKind Kind(const PyValue& value) { return value.kind; }
+  static bool Bool(const PyValue& value) { return value.boolean; }
+  static void AppendInt(const PyValue& value, std::string* out) { out->append(value.text); }
+  static double Float(const PyValue& value) { return value.number; }
+  static std::string_view Text(const PyValue& value) { return value.text; }
+  static const std::vector<PyValue>& Items(const PyValue& value) { return value.items; }
+  static const std::vector<Entry>& Entries(const PyValue& value) { return value.entries; }
+  static const PyValue& EntryValue(const Entry& entry) { return entry.second; }
+  // repr() shows a key as the value it is; json.dumps() writes str() of it.
+  static void AppendKey(const Entry& entry, const ValueSyntax& syntax, std::string* out);
+  static bool IsOrderedDict(const PyValue& value) { return value.ordered; }
+};
+
+namespace iotjobs::cli::args {
 
 // repr(): None, True, 12, 1.5, 'text', [1, 'a'], {'k': None}, OrderedDict([('k', 1)]).
 std::string PyRepr(const PyValue& value);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cli/args/py_text.h"
+#include "cli/python/yaml_resolver.h"
 #include "common/encoding.h"
 
 namespace iotjobs::cli::args {
@@ -22,40 +23,9 @@ namespace {
 
 const std::string kTag = "tag:yaml.org,2002:";
 
-// The implicit resolvers of ruamel.yaml's VersionedResolver for YAML 1.2, in its order.
-// Compiled on first use: std::regex takes milliseconds to build, and a run that reads no
-// YAML must not pay for it.
-const std::regex& BoolPattern() {
-  static const std::regex re("^(?:true|True|TRUE|false|False|FALSE)$");
-  return re;
-}
-const std::regex& FloatPattern() {
-  static const std::regex re(
-      "^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
-      "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
-      "|[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?"
-      "|[-+]?\\.(?:inf|Inf|INF)"
-      "|\\.(?:nan|NaN|NAN))$");
-  return re;
-}
-const std::regex& IntPattern() {
-  static const std::regex re(
-      "^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$");
-  return re;
-}
-const std::regex& NullPattern() {
-  static const std::regex re("^(?:~|null|Null|NULL|)$");
-  return re;
-}
-// The timestamp resolver, and util.timestamp_regexp's groups for the constructor: year,
-// month, day, hour, minute, second, fraction, tz, tz hour, tz minute.
-const std::regex& TimestampResolverPattern() {
-  static const std::regex re(
-      "^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-      "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:"
-      "[0-9][0-9](?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$");
-  return re;
-}
+// util.timestamp_regexp, whose groups the timestamp constructor reads: year, month, day, hour,
+// minute, second, fraction, tz, tz hour, tz minute. Compiled on first use: std::regex takes
+// milliseconds to build, and a run that reads no YAML must not pay for it.
 const std::regex& TimestampPartsPattern() {
   static const std::regex re(
       "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \\t]+)([0-9][0-9]?):"
@@ -165,17 +135,29 @@ std::optional<PyValue> MakeTimestamp(const std::smatch& m) {
   return v;
 }
 
-// A plain scalar through the implicit resolvers and SafeConstructor.
+bool IsBool(const std::string& value) {
+  return python::ResolveYamlPlain(value) == python::YamlPlainTag::kBool;
+}
+
+// A plain scalar through the implicit resolvers and SafeConstructor. Merge keys (<<), "=" and
+// the single characters "!", "&" and "*" stay strings here.
 std::optional<PyValue> ResolvePlain(const std::string& value) {
-  if (std::regex_match(value, BoolPattern()))
-    return PyValue::Bool(value[0] == 't' || value[0] == 'T');
-  if (std::regex_match(value, FloatPattern())) return MakeFloat(value);
-  if (std::regex_match(value, IntPattern())) return MakeInt(value);
-  if (std::regex_match(value, NullPattern())) return PyValue::None();
-  std::smatch m;
-  if (std::regex_match(value, TimestampResolverPattern()) &&
-      std::regex_match(value, m, TimestampPartsPattern())) {
-    return MakeTimestamp(m);
+  switch (python::ResolveYamlPlain(value)) {
+    case python::YamlPlainTag::kBool:
+      return PyValue::Bool(value[0] == 't' || value[0] == 'T');
+    case python::YamlPlainTag::kFloat:
+      return MakeFloat(value);
+    case python::YamlPlainTag::kInt:
+      return MakeInt(value);
+    case python::YamlPlainTag::kNull:
+      return PyValue::None();
+    case python::YamlPlainTag::kTimestamp: {
+      std::smatch m;
+      if (std::regex_match(value, m, TimestampPartsPattern())) return MakeTimestamp(m);
+      break;
+    }
+    default:
+      break;
   }
   return PyValue::Str(value);
 }
@@ -187,8 +169,7 @@ std::optional<PyValue> ResolveTagged(const std::string& tag, const std::string& 
   if (tag == kTag + "float") return MakeFloat(value);
   if (tag == kTag + "null") return PyValue::None();
   if (tag == kTag + "bool") {
-    if (std::regex_match(value, BoolPattern()))
-      return PyValue::Bool(value[0] == 't' || value[0] == 'T');
+    if (IsBool(value)) return PyValue::Bool(value[0] == 't' || value[0] == 'T');
     return std::nullopt;
   }
   if (tag == kTag + "binary") {

@@ -13,11 +13,6 @@ namespace iotjobs::cli::jmespath {
 // REQUIRES: `decimal` has that form.
 boost::json::value MakeInteger(std::string_view decimal);
 
-// The correctly rounded double of `decimal` (sign, digits, optional fraction and exponent),
-// with Python's overflow to +-inf and underflow to +-0.0.
-// REQUIRES: `decimal` is an ASCII decimal float literal.
-double ParseDecimalDouble(std::string_view decimal);
-
 // to_number() on a string: Python's int(text), else float(text) (surrounding whitespace,
 // single underscores between digits, inf/infinity/nan in any case); nullopt when neither
 // accepts it. Only ASCII digits and whitespace are recognised (Python also takes other

@@ -6,12 +6,12 @@
 
 #include "common/result.h"
 
-// A JSON reader that accepts exactly what Python's json.loads() accepts, because the reference
-// jmespath turns backtick literals and quoted identifiers into values with json.loads(): NaN,
-// Infinity and -Infinity are numbers, a repeated object key keeps its first position and its
-// last value, integers of any length are read (see numbers.h for those past 64 bits), and
-// \uXXXX surrogate pairs combine. A lone surrogate, which Python keeps in its str but UTF-8
-// cannot carry, becomes U+FFFD.
+// Python's json.loads() (python/json_loads.h) into Boost.JSON, because the reference jmespath
+// turns backtick literals and quoted identifiers into values with json.loads(): NaN, Infinity
+// and -Infinity are numbers, a repeated object key keeps its first position and its last
+// value, integers of any length are read (see numbers.h for those past 64 bits), and \uXXXX
+// surrogate pairs combine. A lone surrogate, which Python keeps in its str but UTF-8 cannot
+// carry, becomes U+FFFD.
 namespace iotjobs::cli::jmespath {
 
 // Deepest nesting of arrays and objects accepted. Python stops at its recursion limit

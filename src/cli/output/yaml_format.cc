@@ -8,7 +8,7 @@
 
 #include "cli/output/json_format.h"
 #include "cli/output/yaml_emitter.h"
-#include "cli/output/yaml_resolver.h"
+#include "cli/python/yaml_resolver.h"
 #include "cli/python/json_value.h"
 #include "cli/python/repr.h"
 
@@ -27,7 +27,8 @@ std::string FloatScalar(double value) {
 }
 
 void EmitScalarText(YamlEmitter& emitter, std::string_view text) {
-  emitter.Scalar(text, ResolvesToString(text));
+  // A string that would read back as another type is quoted.
+  emitter.Scalar(text, python::ResolveYamlPlain(text) == python::YamlPlainTag::kStr);
 }
 
 void EmitNode(YamlEmitter& emitter, const json::value& value, bool root, bool sequence,

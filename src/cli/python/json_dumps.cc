@@ -43,8 +43,8 @@ void AppendJsonAsciiUtf8(std::string_view utf8, std::string* out) {
 
 }  // namespace
 
-std::string JsonDumps(const json::value& value, const JsonDumpsOptions& options) {
-  const ValueSyntax syntax{
+ValueSyntax JsonDumpsSyntax(const JsonDumpsOptions& options) {
+  return ValueSyntax{
       .null_text = "null",
       .true_text = "true",
       .false_text = "false",
@@ -53,8 +53,11 @@ std::string JsonDumps(const json::value& value, const JsonDumpsOptions& options)
       .item_separator = options.item_separator,
       .key_separator = options.key_separator,
       .indent = options.indent};
+}
+
+std::string JsonDumps(const json::value& value, const JsonDumpsOptions& options) {
   std::string out;
-  AppendValue(value, syntax, &out);
+  AppendValue(value, JsonDumpsSyntax(options), &out);
   return out;
 }
 

@@ -4,9 +4,10 @@
 #include <string>
 #include <string_view>
 
-// json.dumps() (Lib/json/encoder.py), which writes the AWS CLI's json output and jmespath's
-// to_string(). Keys keep their object order; floats print as repr() but for NaN, Infinity and
-// -Infinity.
+#include "cli/python/value_syntax.h"
+
+// json.dumps(), which writes the AWS CLI's json output and jmespath's to_string(). Keys keep
+// their object order; floats print as repr() but for NaN, Infinity and -Infinity.
 namespace iotjobs::cli::python {
 
 // json.dumps's keyword arguments, without defaults, so that each caller spells its own.
@@ -19,7 +20,11 @@ struct JsonDumpsOptions {
 
 std::string JsonDumps(const boost::json::value& value, const JsonDumpsOptions& options);
 
-// The pieces, for a caller that walks values of its own (args' PyValue).
+// json.dumps()'s spelling with `options` for the walker of value_syntax.h, for a caller that
+// walks a value model of its own (args' PyValue).
+ValueSyntax JsonDumpsSyntax(const JsonDumpsOptions& options);
+
+// The pieces.
 // floatstr(): "NaN", "Infinity", "-Infinity", else repr().
 std::string JsonFloat(double value);
 // A JSON string with ensure_ascii=False (py_encode_basestring): only '"', '\\' and the C0

@@ -17,16 +17,21 @@ void AppendStringRepr(std::string_view text, std::string* out) {
 
 }  // namespace
 
-std::string Repr(const json::value& value) {
+ValueSyntax ReprSyntax() {
   // list.__repr__ and dict.__repr__ around the scalars' repr().
-  static constexpr ValueSyntax kRepr{.null_text = "None",
-                                     .true_text = "True",
-                                     .false_text = "False",
-                                     .float_text = FloatRepr,
-                                     .append_string = AppendStringRepr,
-                                     .item_separator = ", ",
-                                     .key_separator = ": ",
-                                     .indent = -1};
+  return ValueSyntax{.null_text = "None",
+                     .true_text = "True",
+                     .false_text = "False",
+                     .float_text = FloatRepr,
+                     .append_string = AppendStringRepr,
+                     .item_separator = ", ",
+                     .key_separator = ": ",
+                     .indent = -1,
+                     .python_repr = true};
+}
+
+std::string Repr(const json::value& value) {
+  static const ValueSyntax kRepr = ReprSyntax();
   std::string out;
   AppendValue(value, kRepr, &out);
   return out;
@@ -38,24 +43,7 @@ std::string Str(const json::value& value) {
 }
 
 std::string_view TypeName(const json::value& value) {
-  switch (value.kind()) {
-    case json::kind::null:
-      return "NoneType";
-    case json::kind::bool_:
-      return "bool";
-    case json::kind::int64:
-    case json::kind::uint64:
-      return "int";
-    case json::kind::double_:
-      return "float";
-    case json::kind::string:
-      return "str";
-    case json::kind::array:
-      return "list";
-    case json::kind::object:
-      return "dict";
-  }
-  return "NoneType";
+  return TypeName(ValueModel<json::value>::Kind(value));
 }
 
 bool Truthy(const json::value& value) {

@@ -4,10 +4,16 @@
 #include <string>
 #include <string_view>
 
+#include "cli/python/value_syntax.h"
+
 // Python's builtins applied to a JSON value as json.loads() returns it (null is None, an
 // object a dict, and so on). The AWS CLI's text and table output call str() on every cell, and
 // jmespath's messages show values with str() and name their types.
 namespace iotjobs::cli::python {
+
+// repr()'s spelling of values for the walker of value_syntax.h, strings decoded with utf8.h.
+// (args/ holds argv's text, which decodes otherwise, and swaps append_string.)
+ValueSyntax ReprSyntax();
 
 // repr(value): None, True, 12, 1.5, 'text', [1, 'a'], {'k': None}. Strings are decoded with
 // utf8.h and quoted as repr.h does.

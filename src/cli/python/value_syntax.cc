@@ -3,73 +3,68 @@
 #include <boost/json/value.hpp>
 
 namespace iotjobs::cli::python {
-namespace {
 
 namespace json = boost::json;
 
-void Newline(const ValueSyntax& syntax, int level, std::string* out) {
-  if (syntax.indent < 0) return;
-  out->push_back('\n');
-  out->append(static_cast<std::size_t>(syntax.indent * level), ' ');
+std::string_view TypeName(ValueKind kind) {
+  static constexpr std::string_view kNames[] = {"NoneType", "bool", "int",  "float",
+                                                "str",      "list", "dict", "object"};
+  return kNames[static_cast<int>(kind)];
 }
 
-// `open` items `close`, where append_item writes one item of `items` at `level` + 1.
-template <typename Items, typename AppendItem>
-void AppendBracketed(char open, const Items& items, char close, const ValueSyntax& syntax,
-                     int level, std::string* out, AppendItem append_item) {
-  out->push_back(open);
-  if (!items.empty()) {
-    bool first = true;
-    for (const auto& item : items) {
-      if (!first) out->append(syntax.item_separator);
-      first = false;
-      Newline(syntax, level + 1, out);
-      append_item(item);
-    }
-    Newline(syntax, level, out);
-  }
-  out->push_back(close);
-}
-
-void Append(const json::value& value, const ValueSyntax& syntax, int level, std::string* out) {
+ValueKind ValueModel<json::value>::Kind(const json::value& value) {
   switch (value.kind()) {
     case json::kind::null:
-      out->append(syntax.null_text);
-      return;
+      return ValueKind::kNone;
     case json::kind::bool_:
-      out->append(value.get_bool() ? syntax.true_text : syntax.false_text);
-      return;
+      return ValueKind::kBool;
     case json::kind::int64:
-      out->append(std::to_string(value.get_int64()));
-      return;
     case json::kind::uint64:
-      out->append(std::to_string(value.get_uint64()));
-      return;
+      return ValueKind::kInt;
     case json::kind::double_:
-      out->append(syntax.float_text(value.get_double()));
-      return;
+      return ValueKind::kFloat;
     case json::kind::string:
-      syntax.append_string(value.get_string(), out);
-      return;
+      return ValueKind::kStr;
     case json::kind::array:
-      AppendBracketed('[', value.get_array(), ']', syntax, level, out,
-                      [&](const json::value& element) { Append(element, syntax, level + 1, out); });
-      return;
+      return ValueKind::kList;
     case json::kind::object:
-      AppendBracketed('{', value.get_object(), '}', syntax, level, out,
-                      [&](const json::key_value_pair& member) {
-                        syntax.append_string(member.key(), out);
-                        out->append(syntax.key_separator);
-                        Append(member.value(), syntax, level + 1, out);
-                      });
-      return;
+      return ValueKind::kDict;
   }
+  return ValueKind::kNone;
 }
 
-}  // namespace
+bool ValueModel<json::value>::Bool(const json::value& value) { return value.get_bool(); }
+
+void ValueModel<json::value>::AppendInt(const json::value& value, std::string* out) {
+  out->append(value.is_int64() ? std::to_string(value.get_int64())
+                               : std::to_string(value.get_uint64()));
+}
+
+double ValueModel<json::value>::Float(const json::value& value) { return value.get_double(); }
+
+std::string_view ValueModel<json::value>::Text(const json::value& value) {
+  return value.get_string();
+}
+
+const json::array& ValueModel<json::value>::Items(const json::value& value) {
+  return value.get_array();
+}
+
+const json::object& ValueModel<json::value>::Entries(const json::value& value) {
+  return value.get_object();
+}
+
+const json::value& ValueModel<json::value>::EntryValue(const json::key_value_pair& entry) {
+  return entry.value();
+}
+
+void ValueModel<json::value>::AppendKey(const json::key_value_pair& entry,
+                                        const ValueSyntax& syntax, std::string* out) {
+  syntax.append_string(entry.key(), out);
+}
 
 void AppendValue(const json::value& value, const ValueSyntax& syntax, std::string* out) {
-  Append(value, syntax, 0, out);
+  AppendValue(value, syntax, 0, out);
 }
 
 }  // namespace iotjobs::cli::python

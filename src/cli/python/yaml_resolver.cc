@@ -1,8 +1,8 @@
-#include "cli/output/yaml_resolver.h"
+#include "cli/python/yaml_resolver.h"
 
 #include <string>
 
-namespace iotjobs::cli::output {
+namespace iotjobs::cli::python {
 namespace {
 
 // A cursor over the candidate; each Match* function is one alternative of a resolver regex.
@@ -135,40 +135,41 @@ bool MatchTimestamp(std::string_view value) {
 
 }  // namespace
 
-// BaseResolver.resolve(): only the resolvers registered for the first character are tried.
-bool ResolvesToString(std::string_view value) {
-  if (value.empty()) return false;  // null
+YamlPlainTag ResolveYamlPlain(std::string_view value) {
+  if (value.empty()) return YamlPlainTag::kNull;
   const char first = value[0];
   switch (first) {
     case 't':
     case 'T':
     case 'f':
     case 'F':
-      return !OneOf(value, {"true", "True", "TRUE", "false", "False", "FALSE"});
+      return OneOf(value, {"true", "True", "TRUE", "false", "False", "FALSE"})
+                 ? YamlPlainTag::kBool
+                 : YamlPlainTag::kStr;
     case '~':
     case 'n':
     case 'N':
-      return !OneOf(value, {"~", "null", "Null", "NULL"});
+      return OneOf(value, {"~", "null", "Null", "NULL"}) ? YamlPlainTag::kNull
+                                                          : YamlPlainTag::kStr;
     case '<':
-      return value != "<<";
+      return value == "<<" ? YamlPlainTag::kMerge : YamlPlainTag::kStr;
     case '=':
-      return value != "=";
+      return value == "=" ? YamlPlainTag::kValue : YamlPlainTag::kStr;
     case '!':
     case '&':
     case '*':
-      return value.size() != 1;
+      return value.size() == 1 ? YamlPlainTag::kYaml : YamlPlainTag::kStr;
     case '.':
-      return !MatchFloat(value);
-    case '-':
-    case '+':
-      return !MatchFloat(value) && !MatchInt(value);
+      return MatchFloat(value) ? YamlPlainTag::kFloat : YamlPlainTag::kStr;
     default:
       break;
   }
-  if (first >= '0' && first <= '9') {
-    return !MatchFloat(value) && !MatchInt(value) && !MatchTimestamp(value);
-  }
-  return true;
+  const bool digit = first >= '0' && first <= '9';
+  if (!digit && first != '-' && first != '+') return YamlPlainTag::kStr;
+  if (MatchFloat(value)) return YamlPlainTag::kFloat;
+  if (MatchInt(value)) return YamlPlainTag::kInt;
+  if (digit && MatchTimestamp(value)) return YamlPlainTag::kTimestamp;
+  return YamlPlainTag::kStr;
 }
 
-}  // namespace iotjobs::cli::output
+}  // namespace iotjobs::cli::python
