@@ -7,6 +7,7 @@
 #include "service/notifying_transaction.h"
 #include "service/requests.h"
 #include "service/run.h"
+#include "service/transactions/operation.h"
 #include "store/store.h"
 
 namespace iotjobs::service {
@@ -113,6 +114,29 @@ class Service {
   EpochMillis Now() const { return clock_.NowMillis(); }
 
  private:
+  OperationContext OperationFor(const CallContext& ctx) const { return {ArnsFor(ctx), Now()}; }
+
+  // Runs the named transaction body `body(tx, req, op)` (transactions/) of a write operation
+  // as one store transaction; the request and the time it arrived are fixed here, so a body
+  // the store runs again after a conflict sees the same ones.
+  template <typename T, typename Request, typename Body>
+  void WriteOp(const CallContext& ctx, Body body, Request req, Callback<T> done) {
+    Write<T>(ctx.account_id,
+             [body, req = std::move(req), op = OperationFor(ctx)](store::WriteTransaction& tx) {
+               return body(tx, req, op);
+             },
+             std::move(done));
+  }
+  // The same for a read operation.
+  template <typename T, typename Request, typename Body>
+  void ReadOp(const CallContext& ctx, Body body, Request req, Callback<T> done) {
+    RunRead<T>(store_, ctx.account_id,
+               [body, req = std::move(req), op = OperationFor(ctx)](store::ReadTransaction& tx) {
+                 return body(tx, req, op);
+               },
+               std::move(done));
+  }
+
   // Runs a write operation (Result<T>(WriteTransaction&)) as one store transaction; with
   // notifications on, through a NotifyingTransaction whose messages join the transaction.
   template <typename T, typename Body>

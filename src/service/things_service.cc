@@ -1,133 +1,32 @@
-// CreateThing, DescribeThing, ListThings, UpdateThing, DeleteThing.
-#include "common/ids.h"
-#include "jobs/job_rules.h"
-#include "service/job_progress.h"
-#include "service/messages.h"
-#include "service/pagination.h"
+// CreateThing, DescribeThing, ListThings, UpdateThing, DeleteThing: each runs its
+// transaction body (transactions/things.h) as one store transaction.
 #include "service/service.h"
+#include "service/transactions/things.h"
 
 namespace iotjobs::service {
-namespace {
-
-// AWS allows 3 attributes on a thing without a thing type and 50 with one.
-constexpr size_t kMaxAttributesWithoutType = 3;
-constexpr size_t kMaxAttributesWithType = 50;
-
-Status CheckAttributeCount(const jobs::Thing& thing) {
-  size_t limit = thing.thing_type_name ? kMaxAttributesWithType : kMaxAttributesWithoutType;
-  if (thing.attributes.size() > limit) {
-    return InvalidRequest("A thing " +
-                          std::string(thing.thing_type_name ? "with" : "without") +
-                          " a thing type can have at most " + std::to_string(limit) +
-                          " attributes.");
-  }
-  return Status::Ok();
-}
-
-}  // namespace
 
 void Service::CreateThing(const CallContext& ctx, CreateThingRequest req,
                           Callback<jobs::Thing> done) {
-  jobs::ArnContext arns = ArnsFor(ctx);
-  Write<jobs::Thing>(ctx.account_id,
-      [req = std::move(req), arns](store::WriteTransaction& tx) -> Result<jobs::Thing> {
-        jobs::Thing thing;
-        thing.thing_name = req.thing_name;
-        thing.thing_type_name = req.thing_type_name;
-        thing.billing_group_name = req.billing_group_name;
-        if (req.attribute_payload) {
-          jobs::ApplyAttributePayload(thing.attributes, req.attribute_payload->attributes,
-                                      false);
-        }
-        IOTJOBS_RETURN_IF_ERROR(CheckAttributeCount(thing));
-        IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetThing(req.thing_name));
-        if (existing) {
-          // Creating what already exists, identically, succeeds; anything else conflicts.
-          if (existing->thing_type_name == thing.thing_type_name &&
-              existing->attributes == thing.attributes &&
-              existing->billing_group_name == thing.billing_group_name) {
-            return *existing;
-          }
-          Status conflict = AlreadyExists("Thing " + req.thing_name +
-                                          " already exists in account with different attributes");
-          return conflict;
-        }
-        thing.thing_id = NewUuid();
-        thing.version = 1;
-        IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(thing));
-        return thing;
-      },
-      std::move(done));
+  WriteOp<jobs::Thing>(ctx, transactions::CreateThing, std::move(req), std::move(done));
 }
 
 void Service::DescribeThing(const CallContext& ctx, std::string thing_name,
                             Callback<jobs::Thing> done) {
-  RunRead<jobs::Thing>(
-      store_, ctx.account_id,
-      [name = std::move(thing_name)](store::ReadTransaction& tx) -> Result<jobs::Thing> {
-        IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing(name));
-        if (!thing) return NotFound(messages::ThingNotFound(name));
-        return std::move(*thing);
-      },
-      std::move(done));
+  ReadOp<jobs::Thing>(ctx, transactions::DescribeThing, std::move(thing_name), std::move(done));
 }
 
 void Service::ListThings(const CallContext& ctx, ListThingsRequest req,
                          Callback<ListResult<jobs::Thing>> done) {
-  RunRead<ListResult<jobs::Thing>>(
-      store_, ctx.account_id,
-      [req = std::move(req)](store::ReadTransaction& tx) -> Result<ListResult<jobs::Thing>> {
-        IOTJOBS_ASSIGN_OR_RETURN(store::PageRequest page, ToPageRequest(req.page));
-        IOTJOBS_ASSIGN_OR_RETURN(auto things, tx.ListThings(req.filter, page));
-        return ListResult<jobs::Thing>{std::move(things.items), ToNextToken(things.next)};
-      },
-      std::move(done));
+  ReadOp<ListResult<jobs::Thing>>(ctx, transactions::ListThings, std::move(req),
+                                  std::move(done));
 }
 
 void Service::UpdateThing(const CallContext& ctx, UpdateThingRequest req, Callback<Empty> done) {
-  Write<Empty>(ctx.account_id,
-      [req = std::move(req)](store::WriteTransaction& tx) -> Result<Empty> {
-        if (req.remove_thing_type && req.thing_type_name) {
-          return InvalidRequest("Cannot set thingTypeName and removeThingType together.");
-        }
-        IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing(req.thing_name));
-        if (!thing) return NotFound(messages::ThingNotFound(req.thing_name));
-        if (req.expected_version && *req.expected_version != thing->version) {
-          return VersionConflict(messages::VersionMismatch("thing " + req.thing_name,
-                                                           *req.expected_version, thing->version));
-        }
-        if (req.thing_type_name) thing->thing_type_name = req.thing_type_name;
-        if (req.remove_thing_type) thing->thing_type_name.reset();
-        if (req.attribute_payload) {
-          jobs::ApplyAttributePayload(thing->attributes, req.attribute_payload->attributes,
-                                      req.attribute_payload->merge);
-        }
-        IOTJOBS_RETURN_IF_ERROR(CheckAttributeCount(*thing));
-        thing->version += 1;
-        IOTJOBS_RETURN_IF_ERROR(tx.UpdateThing(*thing));
-        return Empty{};
-      },
-      std::move(done));
+  WriteOp<Empty>(ctx, transactions::UpdateThing, std::move(req), std::move(done));
 }
 
 void Service::DeleteThing(const CallContext& ctx, DeleteThingRequest req, Callback<Empty> done) {
-  EpochMillis now = Now();
-  Write<Empty>(ctx.account_id,
-      [req = std::move(req), now](store::WriteTransaction& tx) -> Result<Empty> {
-        IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing(req.thing_name));
-        // Deleting a thing that does not exist succeeds (the model's documented behaviour).
-        if (!thing) return Empty{};
-        if (req.expected_version && *req.expected_version != thing->version) {
-          return VersionConflict(messages::VersionMismatch("thing " + req.thing_name,
-                                                           *req.expected_version, thing->version));
-        }
-        // Its pending executions can never run now: they count as removed
-        // (JobProcessDetails.numberOfRemovedThings).
-        IOTJOBS_RETURN_IF_ERROR(RemovePendingExecutions(tx, req.thing_name, std::nullopt, now));
-        IOTJOBS_RETURN_IF_ERROR(tx.DeleteThing(req.thing_name));
-        return Empty{};
-      },
-      std::move(done));
+  WriteOp<Empty>(ctx, transactions::DeleteThing, std::move(req), std::move(done));
 }
 
 }  // namespace iotjobs::service

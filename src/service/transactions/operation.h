@@ -1,0 +1,17 @@
+#pragma once
+
+#include "common/clock.h"
+#include "jobs/arn.h"
+
+namespace iotjobs::service {
+
+// What an operation's transaction body knows besides its request and its transaction: the
+// account and region its ARNs are made in, and the time the request arrived. Every rule that
+// depends on time reads `now` from here, never from a clock, so a unit test chooses it and a
+// body re-run after a conflict (PostgreSQL) sees the same time.
+struct OperationContext {
+  jobs::ArnContext arns;
+  EpochMillis now = 0;
+};
+
+}  // namespace iotjobs::service
