@@ -4,15 +4,28 @@
 
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "jobs/arn.h"
 #include "service/notifying_transaction.h"
+#include "service/transactions/jobs.h"
 #include "service/transactions/operation.h"
+#include "service/transactions/things.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/wait.h"
+
+namespace iotjobs::jobs {
+// jobProcessDetails as gtest prints it when a comparison fails.
+inline void PrintTo(const JobProcessDetails& d, std::ostream* os) {
+  *os << "{queued " << d.queued << ", in_progress " << d.in_progress << ", succeeded "
+      << d.succeeded << ", failed " << d.failed << ", rejected " << d.rejected << ", canceled "
+      << d.canceled << ", removed " << d.removed << ", timed_out " << d.timed_out << "}";
+}
+}  // namespace iotjobs::jobs
 
 // The fixture of the service's unit tests: an operation's named transaction body
 // (service/transactions/) run against the SQLite store in memory, committed as the server
@@ -98,6 +111,98 @@ class TransactionTest : public ::testing::Test {
   }
 
   store::Store& store() { return *store_; }
+
+  // ---- jobs, executions, device plane, background work (helpers of their tests) ----
+  static std::string ThingArn(const std::string& name) {
+    return jobs::MakeArn({kRegion, kAccount}, jobs::ResourceKind::kThing, name);
+  }
+  static std::string GroupArn(const std::string& name) {
+    return jobs::MakeArn({kRegion, kAccount}, jobs::ResourceKind::kThingGroup, name);
+  }
+
+  // Registers things, in one transaction.
+  void AddThings(const std::vector<std::string>& names) {
+    Status s = store::WriteAndWait(*store_, kAccount, [&](store::WriteTransaction& tx) {
+      for (const auto& name : names) {
+        CreateThingRequest req;
+        req.thing_name = name;
+        IOTJOBS_RETURN_IF_ERROR(transactions::CreateThing(tx, req, Op()).status());
+      }
+      return Status::Ok();
+    });
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+
+  // A thing group (id "id-NAME") under `parent`, with registered things as direct members.
+  void AddGroup(const std::string& name, const std::vector<std::string>& members,
+                std::optional<std::string> parent = std::nullopt) {
+    Status s = store::WriteAndWait(*store_, kAccount, [&](store::WriteTransaction& tx) {
+      jobs::ThingGroup group;
+      group.thing_group_name = name;
+      group.thing_group_id = "id-" + name;
+      group.parent_group_name = parent;
+      group.creation_date = kT0;
+      IOTJOBS_RETURN_IF_ERROR(tx.InsertThingGroup(group));
+      for (const auto& thing : members) IOTJOBS_RETURN_IF_ERROR(tx.AddThingToGroup(name, thing));
+      return Status::Ok();
+    });
+    ASSERT_TRUE(s.ok()) << s.message();
+  }
+
+  // A CreateJob request with a small document.
+  static CreateJobRequest JobRequest(
+      const std::string& job_id, std::vector<std::string> target_arns,
+      jobs::TargetSelection selection = jobs::TargetSelection::kSnapshot) {
+    CreateJobRequest req;
+    req.job.job_id = job_id;
+    req.job.targets = std::move(target_arns);
+    req.job.document = R"({"operation":"update"})";
+    req.job.target_selection = selection;
+    return req;
+  }
+
+  // Runs CreateJob at `now`, expecting success; returns the job as created.
+  jobs::Job CreateJobOk(const CreateJobRequest& req, EpochMillis now = kT0) {
+    jobs::Job job;
+    Status s = store::WriteAndWait(*store_, kAccount, [&](store::WriteTransaction& tx) {
+      IOTJOBS_ASSIGN_OR_RETURN(job, transactions::CreateJob(tx, req, Op(now)));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(s.ok()) << s.message();
+    return job;
+  }
+
+  // A snapshot job on registered things, created at `now`.
+  jobs::Job JobOnThings(const std::string& job_id, const std::vector<std::string>& things,
+                        EpochMillis now = kT0) {
+    std::vector<std::string> arns;
+    for (const auto& t : things) arns.push_back(ThingArn(t));
+    return CreateJobOk(JobRequest(job_id, std::move(arns)), now);
+  }
+
+  // The job as stored now.
+  jobs::Job StoredJob(const std::string& job_id) {
+    std::optional<jobs::Job> job;
+    Status s = store::ReadAndWait(*store_, kAccount, [&](store::ReadTransaction& tx) {
+      IOTJOBS_ASSIGN_OR_RETURN(job, tx.GetJob(job_id));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(s.ok() && job.has_value()) << "job " << job_id << ": " << s.message();
+    return job.value_or(jobs::Job{});
+  }
+
+  // The execution as stored now (the latest of the job on the thing without a number).
+  std::optional<jobs::JobExecution> StoredExecution(
+      const std::string& job_id, const std::string& thing,
+      std::optional<int64_t> number = std::nullopt) {
+    std::optional<jobs::JobExecution> e;
+    Status s = store::ReadAndWait(*store_, kAccount, [&](store::ReadTransaction& tx) {
+      IOTJOBS_ASSIGN_OR_RETURN(e, tx.GetExecution(job_id, thing, number));
+      return Status::Ok();
+    });
+    EXPECT_TRUE(s.ok()) << s.message();
+    return e;
+  }
 
  private:
   template <typename Tx, typename Body, typename Submit>
