@@ -197,6 +197,10 @@ struct DeviceExecution {
   jobs::JobExecution execution;
   std::optional<std::string> job_document;
 };
+struct GetPendingJobExecutionsRequest {
+  std::string thing_name;
+  std::optional<NamespaceScope> scope;
+};
 struct PendingExecutions {
   std::vector<jobs::ExecutionSummary> in_progress;
   std::vector<jobs::ExecutionSummary> queued;

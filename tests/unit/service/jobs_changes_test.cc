@@ -112,6 +112,28 @@ TEST_F(JobChangesTest, CancelStopsTheRollout) {
   EXPECT_EQ(job.process_details, (JobProcessDetails{.canceled = 1}));
 }
 
+TEST_F(JobChangesTest, CancelLeavesRunningExecutionsAloneUnlessForced) {
+  AddThings({"t1", "t2"});
+  JobOnThings("job-1", {"t1", "t2"});
+  ASSERT_TRUE(Report("job-1", "t1", ExecutionStatus::kInProgress).ok());
+  CancelJobRequest req;
+  req.job_id = "job-1";
+  ASSERT_TRUE(Write([&](auto& tx) { return CancelJob(tx, req, Op()); }).ok());
+  EXPECT_EQ(StoredJob("job-1").process_details,
+            (JobProcessDetails{.canceled = 1, .in_progress = 1}));
+  EXPECT_EQ(StoredExecution("job-1", "t1")->status, ExecutionStatus::kInProgress);
+  // Force-canceling the canceled job cancels what still runs.
+  req.force = true;
+  ASSERT_TRUE(Write([&](auto& tx) { return CancelJob(tx, req, Op(kT0 + 1)); }).ok());
+  jobs::Job job = StoredJob("job-1");
+  EXPECT_TRUE(job.force_canceled);
+  EXPECT_EQ(job.process_details, (JobProcessDetails{.canceled = 2}));
+  auto e = StoredExecution("job-1", "t1");
+  EXPECT_EQ(e->status, ExecutionStatus::kCanceled);
+  EXPECT_TRUE(e->force_canceled);
+  EXPECT_EQ(e->last_updated_at, kT0 + 1);
+}
+
 TEST_F(JobChangesTest, ACanceledJobIsCanceledAgainOnlyWithForce) {
   AddThings({"t1"});
   JobOnThings("job-1", {"t1"});

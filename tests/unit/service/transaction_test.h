@@ -12,6 +12,7 @@
 
 #include "jobs/arn.h"
 #include "service/notifying_transaction.h"
+#include "service/transactions/device.h"
 #include "service/transactions/jobs.h"
 #include "service/transactions/operation.h"
 #include "service/transactions/things.h"
@@ -163,13 +164,9 @@ class TransactionTest : public ::testing::Test {
 
   // Runs CreateJob at `now`, expecting success; returns the job as created.
   jobs::Job CreateJobOk(const CreateJobRequest& req, EpochMillis now = kT0) {
-    jobs::Job job;
-    Status s = store::WriteAndWait(*store_, kAccount, [&](store::WriteTransaction& tx) {
-      IOTJOBS_ASSIGN_OR_RETURN(job, transactions::CreateJob(tx, req, Op(now)));
-      return Status::Ok();
-    });
-    EXPECT_TRUE(s.ok()) << s.message();
-    return job;
+    auto job = Write([&](auto& tx) { return transactions::CreateJob(tx, req, Op(now)); });
+    EXPECT_TRUE(job.ok()) << job.status().message();
+    return job.ok() ? *job : jobs::Job{};
   }
 
   // A snapshot job on registered things, created at `now`.
@@ -182,31 +179,36 @@ class TransactionTest : public ::testing::Test {
 
   // The job as stored now.
   jobs::Job StoredJob(const std::string& job_id) {
-    std::optional<jobs::Job> job;
-    Status s = store::ReadAndWait(*store_, kAccount, [&](store::ReadTransaction& tx) {
-      IOTJOBS_ASSIGN_OR_RETURN(job, tx.GetJob(job_id));
-      return Status::Ok();
-    });
-    EXPECT_TRUE(s.ok() && job.has_value()) << "job " << job_id << ": " << s.message();
-    return job.value_or(jobs::Job{});
+    auto job = Read([&](store::ReadTransaction& tx) { return tx.GetJob(job_id); });
+    EXPECT_TRUE(job.ok() && job->has_value()) << "job " << job_id;
+    return job.ok() && job->has_value() ? **job : jobs::Job{};
   }
 
   // The execution as stored now (the latest of the job on the thing without a number).
   std::optional<jobs::JobExecution> StoredExecution(
       const std::string& job_id, const std::string& thing,
       std::optional<int64_t> number = std::nullopt) {
-    std::optional<jobs::JobExecution> e;
-    Status s = store::ReadAndWait(*store_, kAccount, [&](store::ReadTransaction& tx) {
-      IOTJOBS_ASSIGN_OR_RETURN(e, tx.GetExecution(job_id, thing, number));
-      return Status::Ok();
+    auto e = Read([&](store::ReadTransaction& tx) {
+      return tx.GetExecution(job_id, thing, number);
     });
-    EXPECT_TRUE(s.ok()) << s.message();
-    return e;
+    EXPECT_TRUE(e.ok()) << e.status().message();
+    return e.ok() ? *e : std::nullopt;
+  }
+
+  // The device reports `status` for the latest execution of the job on the thing
+  // (UpdateJobExecution at `now`).
+  Result<UpdateJobExecutionResult> Report(const std::string& job_id, const std::string& thing,
+                                          jobs::ExecutionStatus status, EpochMillis now = kT0) {
+    UpdateJobExecutionRequest req;
+    req.job_id = job_id;
+    req.thing_name = thing;
+    req.status = status;
+    return Write([&](auto& tx) { return transactions::UpdateJobExecution(tx, req, Op(now)); });
   }
 
  private:
   template <typename Tx, typename Body, typename Submit>
-  auto Run(Body body, Submit submit) {
+  auto Run(Body body, Submit submit) -> std::invoke_result_t<Body&, Tx&> {
     using R = std::invoke_result_t<Body&, Tx&>;
     std::optional<R> out;
     Status s = submit([&](Tx& tx) -> Status {
