@@ -1,12 +1,12 @@
-// Background work on time: execution timers (an IN_PROGRESS execution whose in-progress or
-// step timer ran out becomes TIMED_OUT) and due jobs (scheduled starts and ends, rollouts,
-// deletions), through the same state machine and rules as any other change.
+// Background work on time: execution timers and due jobs. Each sweep lists what is due in
+// every account, then runs one transaction body (transactions/timers.h) per item in that
+// item's account.
 #include <atomic>
 #include <memory>
 
 #include "common/log.h"
-#include "service/job_progress.h"
 #include "service/service.h"
+#include "service/transactions/timers.h"
 
 namespace iotjobs::service {
 namespace {
@@ -26,12 +26,17 @@ struct Countdown {
 }  // namespace
 
 void Service::ProgressDueJobs(EpochMillis now, std::function<void(int)> done) {
+  OperationContext sweep{{region_, /*account_id=*/""}, now};
   RunRead<std::vector<store::DueJob>>(
       store_, /*account_id=*/"",
-      [now](store::ReadTransaction& tx) { return tx.ListDueJobs(now, kJobsPerSweep); },
+      [sweep](store::ReadTransaction& tx) {
+        return transactions::DueJobs(tx, {kJobsPerSweep}, sweep);
+      },
       [this, now, done = std::move(done)](Result<std::vector<store::DueJob>> due) {
         if (!due.ok() || due->empty()) {
-          if (!due.ok()) IOTJOBS_LOG(kWarn) << "jobs: cannot list due jobs: " << due.status().ToString();
+          if (!due.ok()) {
+            IOTJOBS_LOG(kWarn) << "jobs: cannot list due jobs: " << due.status().ToString();
+          }
           done(0);
           return;
         }
@@ -39,11 +44,12 @@ void Service::ProgressDueJobs(EpochMillis now, std::function<void(int)> done) {
         countdown->remaining = static_cast<int>(due->size());
         countdown->done = done;
         for (store::DueJob& job : *due) {
+          std::string account = job.account_id;
+          OperationContext op{{region_, account}, now};
           this->Write<Empty>(
-              job.account_id,
-              [job_id = std::move(job.job_id), now](store::WriteTransaction& tx) -> Result<Empty> {
-                IOTJOBS_RETURN_IF_ERROR(ProgressJob(tx, job_id, now));
-                return Empty{};
+              account,
+              [job = std::move(job), op](store::WriteTransaction& tx) {
+                return transactions::ProgressDueJob(tx, job, op);
               },
               Callback<Empty>([countdown](Result<Empty> r) {
                 if (!r.ok()) IOTJOBS_LOG(kWarn) << "jobs: " << r.status().ToString();
@@ -54,12 +60,17 @@ void Service::ProgressDueJobs(EpochMillis now, std::function<void(int)> done) {
 }
 
 void Service::TimeOutDueExecutions(EpochMillis now, std::function<void(int)> done) {
+  OperationContext sweep{{region_, /*account_id=*/""}, now};
   RunRead<std::vector<store::DueTimer>>(
       store_, /*account_id=*/"",
-      [now](store::ReadTransaction& tx) { return tx.ListDueTimers(now, kTimersPerSweep); },
+      [sweep](store::ReadTransaction& tx) {
+        return transactions::DueTimers(tx, {kTimersPerSweep}, sweep);
+      },
       [this, now, done = std::move(done)](Result<std::vector<store::DueTimer>> due) {
         if (!due.ok() || due->empty()) {
-          if (!due.ok()) IOTJOBS_LOG(kWarn) << "timers: cannot list due timers: " << due.status().ToString();
+          if (!due.ok()) {
+            IOTJOBS_LOG(kWarn) << "timers: cannot list due timers: " << due.status().ToString();
+          }
           done(0);
           return;
         }
@@ -68,24 +79,11 @@ void Service::TimeOutDueExecutions(EpochMillis now, std::function<void(int)> don
         countdown->done = done;
         for (store::DueTimer& timer : *due) {
           std::string account = timer.account_id;
+          OperationContext op{{region_, account}, now};
           this->Write<bool>(
               account,
-              [timer = std::move(timer), now](store::WriteTransaction& tx) -> Result<bool> {
-                IOTJOBS_ASSIGN_OR_RETURN(
-                    auto e, tx.GetExecution(timer.job_id, timer.thing_name, timer.execution_number));
-                if (!e) return false;  // deleted meanwhile
-                if (e->status != jobs::ExecutionStatus::kInProgress) {
-                  // A timer left on an execution that is not running: stop it.
-                  e->in_progress_timeout_at.reset();
-                  e->step_timeout_at.reset();
-                  IOTJOBS_RETURN_IF_ERROR(tx.UpdateExecution(*e));
-                  return false;
-                }
-                IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(timer.job_id));
-                if (!job) return false;
-                IOTJOBS_RETURN_IF_ERROR(
-                    ApplyExecutionEvent(tx, *job, *e, jobs::ExecutionEvent::kTimeOut, now));
-                return true;
+              [timer = std::move(timer), op](store::WriteTransaction& tx) {
+                return transactions::TimeOutExecution(tx, timer, op);
               },
               Callback<bool>([countdown](Result<bool> r) {
                 if (!r.ok()) IOTJOBS_LOG(kWarn) << "timers: " << r.status().ToString();
