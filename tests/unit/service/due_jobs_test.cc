@@ -27,12 +27,16 @@ class DueJobsTest : public TransactionTest {
     }
     return ids;
   }
-  // Runs ProgressDueJob at `now` on every job due then; returns the job afterwards.
-  jobs::Job Progress(const std::string& job_id, EpochMillis now) {
+  // Runs ProgressDueJob at `now` on every job due then.
+  void Sweep(EpochMillis now) {
     for (const auto& id : Due(now)) {
       auto r = Write([&](auto& tx) { return ProgressDueJob(tx, {kAccount, id}, Op(now)); });
       EXPECT_TRUE(r.ok()) << r.status().message();
     }
+  }
+  // Sweeps at `now`; returns the job afterwards.
+  jobs::Job Progress(const std::string& job_id, EpochMillis now) {
+    Sweep(now);
     return StoredJob(job_id);
   }
   // Names t0 .. t<n-1>, registered.
@@ -51,6 +55,26 @@ class DueJobsTest : public TransactionTest {
                                          std::optional<std::string> end,
                                          std::optional<std::string> behavior = std::nullopt) {
     return {std::move(start), std::move(end), std::move(behavior), {}};
+  }
+  // A job on the things rolled out at an exponential rate from one a minute.
+  static CreateJobRequest ExponentialRollout(const std::vector<std::string>& things,
+                                             double factor, jobs::RateIncreaseCriteria criteria) {
+    auto req = RequestOn(things);
+    jobs::ExponentialRolloutRate rate;
+    rate.base_rate_per_minute = 1;
+    rate.increment_factor = factor;
+    rate.rate_increase_criteria = criteria;
+    req.job.rollout_config = jobs::JobExecutionsRolloutConfig{std::nullopt, rate};
+    return req;
+  }
+  // A job on t0 and t1 that ends at 00:30 with `behavior` while t0 runs; the job after the
+  // sweep at its end.
+  jobs::Job EndedWithOneRunning(const std::string& behavior) {
+    auto req = RequestOn(Things(2));
+    req.job.scheduling_config = Schedule(std::nullopt, "2026-01-01T00:30", behavior);
+    CreateJobOk(req);
+    EXPECT_TRUE(Report("job-1", "t0", ExecutionStatus::kInProgress).ok());
+    return Progress("job-1", kT0 + 30 * kMinute);
   }
 };
 
@@ -108,12 +132,7 @@ TEST_F(DueJobsTest, AContinuousJobCompletesAfterItsScheduledEnd) {
 }
 
 TEST_F(DueJobsTest, TheScheduledEndCancelCancelsQueuedExecutionsOnly) {
-  auto things = Things(2);
-  auto req = RequestOn(things);
-  req.job.scheduling_config = Schedule(std::nullopt, "2026-01-01T00:30", "CANCEL");
-  CreateJobOk(req);
-  ASSERT_TRUE(Report("job-1", "t0", ExecutionStatus::kInProgress).ok());
-  jobs::Job job = Progress("job-1", kT0 + 30 * kMinute);
+  jobs::Job job = EndedWithOneRunning("CANCEL");
   EXPECT_EQ(job.status, JobStatus::kCanceled);
   EXPECT_FALSE(job.force_canceled);
   EXPECT_EQ(job.process_details, (JobProcessDetails{.canceled = 1, .in_progress = 1}));
@@ -121,12 +140,7 @@ TEST_F(DueJobsTest, TheScheduledEndCancelCancelsQueuedExecutionsOnly) {
 }
 
 TEST_F(DueJobsTest, TheScheduledEndForceCancelCancelsRunningExecutionsToo) {
-  auto things = Things(2);
-  auto req = RequestOn(things);
-  req.job.scheduling_config = Schedule(std::nullopt, "2026-01-01T00:30", "FORCE_CANCEL");
-  CreateJobOk(req);
-  ASSERT_TRUE(Report("job-1", "t0", ExecutionStatus::kInProgress).ok());
-  jobs::Job job = Progress("job-1", kT0 + 30 * kMinute);
+  jobs::Job job = EndedWithOneRunning("FORCE_CANCEL");
   EXPECT_EQ(job.status, JobStatus::kCanceled);
   EXPECT_TRUE(job.force_canceled);
   EXPECT_EQ(job.process_details, (JobProcessDetails{.canceled = 2}));
@@ -164,14 +178,9 @@ TEST_F(DueJobsTest, MaximumPerMinuteReleasesThatManyEachMinute) {
 }
 
 TEST_F(DueJobsTest, TheExponentialRateGrowsWithNotifiedThings) {
-  auto things = Things(10);
-  auto req = RequestOn(things);
-  jobs::ExponentialRolloutRate rate;
-  rate.base_rate_per_minute = 1;
-  rate.increment_factor = 2;
-  rate.rate_increase_criteria.number_of_notified_things = 1;
-  req.job.rollout_config = jobs::JobExecutionsRolloutConfig{std::nullopt, rate};
-  EXPECT_EQ(CreateJobOk(req).process_details.queued, 1);
+  jobs::RateIncreaseCriteria criteria;
+  criteria.number_of_notified_things = 1;
+  EXPECT_EQ(CreateJobOk(ExponentialRollout(Things(10), 2, criteria)).process_details.queued, 1);
   // Each minute the rate doubles (1, 2, 4, 8): 1, 3, 7, then the last 3.
   EXPECT_EQ(Progress("job-1", kT0 + kMinute).process_details.queued, 3);
   EXPECT_EQ(Progress("job-1", kT0 + 2 * kMinute).process_details.queued, 7);
@@ -181,14 +190,9 @@ TEST_F(DueJobsTest, TheExponentialRateGrowsWithNotifiedThings) {
 }
 
 TEST_F(DueJobsTest, TheExponentialRateGrowsWithSucceededThings) {
-  auto things = Things(8);
-  auto req = RequestOn(things);
-  jobs::ExponentialRolloutRate rate;
-  rate.base_rate_per_minute = 1;
-  rate.increment_factor = 3;
-  rate.rate_increase_criteria.number_of_succeeded_things = 2;
-  req.job.rollout_config = jobs::JobExecutionsRolloutConfig{std::nullopt, rate};
-  CreateJobOk(req);
+  jobs::RateIncreaseCriteria criteria;
+  criteria.number_of_succeeded_things = 2;
+  CreateJobOk(ExponentialRollout(Things(8), 3, criteria));
   ASSERT_TRUE(Report("job-1", "t0", ExecutionStatus::kSucceeded).ok());
   // One success is not enough: still one a minute.
   EXPECT_EQ(Progress("job-1", kT0 + kMinute).process_details.Total(), 2);
@@ -233,30 +237,22 @@ TEST_F(DueJobsTest, ABigJobIsDeletedInTheBackground) {
   EXPECT_EQ(job.status, JobStatus::kDeletionInProgress);
   EXPECT_EQ(job.next_action_at, kT0 + 1);
   // While it is being deleted it cannot be deleted, canceled or updated again.
-  EXPECT_EQ(Write([&](auto& tx) { return transactions::DeleteJob(tx, del, Op()); })
-                .status()
-                .code(),
+  auto refusal = [&](auto body) { return Write(body).status().code(); };
+  EXPECT_EQ(refusal([&](auto& tx) { return transactions::DeleteJob(tx, del, Op()); }),
             ErrorCode::kInvalidStateTransition);
   CancelJobRequest cancel;
   cancel.job_id = "job-1";
-  EXPECT_EQ(Write([&](auto& tx) { return transactions::CancelJob(tx, cancel, Op()); })
-                .status()
-                .code(),
+  EXPECT_EQ(refusal([&](auto& tx) { return transactions::CancelJob(tx, cancel, Op()); }),
             ErrorCode::kInvalidRequest);
   UpdateJobRequest update;
   update.job_id = "job-1";
-  EXPECT_EQ(Write([&](auto& tx) { return transactions::UpdateJob(tx, update, Op()); })
-                .status()
-                .code(),
+  EXPECT_EQ(refusal([&](auto& tx) { return transactions::UpdateJob(tx, update, Op()); }),
             ErrorCode::kInvalidRequest);
 
-  Progress("job-1", kT0 + 2);  // deletes the executions
+  Sweep(kT0 + 2);  // deletes the executions
   EXPECT_FALSE(StoredExecution("job-1", "t1000").has_value());
   EXPECT_EQ(Due(kT0 + 3), (std::vector<std::string>{"job-1"}));
-  for (const auto& id : Due(kT0 + 3)) {
-    ASSERT_TRUE(
-        Write([&](auto& tx) { return ProgressDueJob(tx, {kAccount, id}, Op(kT0 + 3)); }).ok());
-  }
+  Sweep(kT0 + 3);  // finds none left: deletes the job
   auto gone = Read([](store::ReadTransaction& tx) { return tx.GetJob("job-1"); });
   ASSERT_TRUE(gone.ok());
   EXPECT_FALSE(gone->has_value());

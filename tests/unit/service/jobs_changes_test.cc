@@ -21,6 +21,15 @@ class JobChangesTest : public TransactionTest {
   Result<Empty> Update(const UpdateJobRequest& req, EpochMillis now = kT0) {
     return Write([&](auto& tx) { return UpdateJob(tx, req, Op(now)); });
   }
+  Result<jobs::Job> Cancel(const CancelJobRequest& req, EpochMillis now = kT0) {
+    return Write([&](auto& tx) { return CancelJob(tx, req, Op(now)); });
+  }
+  Result<jobs::Job> Cancel(const std::string& job_id, bool force = false) {
+    CancelJobRequest req;
+    req.job_id = job_id;
+    req.force = force;
+    return Cancel(req);
+  }
   Result<Empty> Delete(const std::string& job_id, bool force = false,
                        std::optional<std::string> namespace_id = std::nullopt) {
     DeleteJobRequest req{job_id, force, std::move(namespace_id)};
@@ -83,7 +92,7 @@ TEST_F(JobChangesTest, CancelCancelsQueuedExecutionsAndCountsThem) {
   req.job_id = "job-1";
   req.reason_code = "BAD_BUILD";
   req.comment = "stop";
-  auto job = Write([&](auto& tx) { return CancelJob(tx, req, Op(kT0 + 7)); });
+  auto job = Cancel(req, kT0 + 7);
   ASSERT_TRUE(job.ok()) << job.status().message();
   EXPECT_EQ(job->status, JobStatus::kCanceled);
   EXPECT_FALSE(job->force_canceled);
@@ -103,9 +112,7 @@ TEST_F(JobChangesTest, CancelStopsTheRollout) {
   auto create = JobRequest("job-1", {ThingArn("t1"), ThingArn("t2"), ThingArn("t3")});
   create.job.rollout_config = jobs::JobExecutionsRolloutConfig{1, std::nullopt};
   CreateJobOk(create);
-  CancelJobRequest req;
-  req.job_id = "job-1";
-  ASSERT_TRUE(Write([&](auto& tx) { return CancelJob(tx, req, Op()); }).ok());
+  ASSERT_TRUE(Cancel("job-1").ok());
   jobs::Job job = StoredJob("job-1");
   EXPECT_FALSE(job.rollout.has_value());
   EXPECT_FALSE(job.next_action_at.has_value());
@@ -116,15 +123,15 @@ TEST_F(JobChangesTest, CancelLeavesRunningExecutionsAloneUnlessForced) {
   AddThings({"t1", "t2"});
   JobOnThings("job-1", {"t1", "t2"});
   ASSERT_TRUE(Report("job-1", "t1", ExecutionStatus::kInProgress).ok());
-  CancelJobRequest req;
-  req.job_id = "job-1";
-  ASSERT_TRUE(Write([&](auto& tx) { return CancelJob(tx, req, Op()); }).ok());
+  ASSERT_TRUE(Cancel("job-1").ok());
   EXPECT_EQ(StoredJob("job-1").process_details,
             (JobProcessDetails{.canceled = 1, .in_progress = 1}));
   EXPECT_EQ(StoredExecution("job-1", "t1")->status, ExecutionStatus::kInProgress);
   // Force-canceling the canceled job cancels what still runs.
+  CancelJobRequest req;
+  req.job_id = "job-1";
   req.force = true;
-  ASSERT_TRUE(Write([&](auto& tx) { return CancelJob(tx, req, Op(kT0 + 1)); }).ok());
+  ASSERT_TRUE(Cancel(req, kT0 + 1).ok());
   jobs::Job job = StoredJob("job-1");
   EXPECT_TRUE(job.force_canceled);
   EXPECT_EQ(job.process_details, (JobProcessDetails{.canceled = 2}));
@@ -137,13 +144,9 @@ TEST_F(JobChangesTest, CancelLeavesRunningExecutionsAloneUnlessForced) {
 TEST_F(JobChangesTest, ACanceledJobIsCanceledAgainOnlyWithForce) {
   AddThings({"t1"});
   JobOnThings("job-1", {"t1"});
-  CancelJobRequest req;
-  req.job_id = "job-1";
-  ASSERT_TRUE(Write([&](auto& tx) { return CancelJob(tx, req, Op()); }).ok());
-  EXPECT_EQ(Write([&](auto& tx) { return CancelJob(tx, req, Op()); }).status().code(),
-            ErrorCode::kInvalidRequest);
-  req.force = true;
-  auto again = Write([&](auto& tx) { return CancelJob(tx, req, Op()); });
+  ASSERT_TRUE(Cancel("job-1").ok());
+  EXPECT_EQ(Cancel("job-1").status().code(), ErrorCode::kInvalidRequest);
+  auto again = Cancel("job-1", /*force=*/true);
   ASSERT_TRUE(again.ok()) << again.status().message();
   EXPECT_TRUE(again->force_canceled);
 }
@@ -151,11 +154,7 @@ TEST_F(JobChangesTest, ACanceledJobIsCanceledAgainOnlyWithForce) {
 TEST_F(JobChangesTest, ACompletedJobCannotBeCanceled) {
   AddGroup("empty", {});
   CreateJobOk(JobRequest("job-1", {GroupArn("empty")}));
-  CancelJobRequest req;
-  req.job_id = "job-1";
-  req.force = true;
-  EXPECT_EQ(Write([&](auto& tx) { return CancelJob(tx, req, Op()); }).status().code(),
-            ErrorCode::kInvalidRequest);
+  EXPECT_EQ(Cancel("job-1", /*force=*/true).status().code(), ErrorCode::kInvalidRequest);
   EXPECT_EQ(StoredJob("job-1").status, JobStatus::kCompleted);
 }
 
@@ -179,9 +178,7 @@ TEST_F(JobChangesTest, DeleteNeedsForceUnlessTheJobIsFinished) {
 TEST_F(JobChangesTest, ACanceledJobIsDeletedWithoutForce) {
   AddThings({"t1"});
   JobOnThings("job-1", {"t1"});
-  CancelJobRequest cancel;
-  cancel.job_id = "job-1";
-  ASSERT_TRUE(Write([&](auto& tx) { return CancelJob(tx, cancel, Op()); }).ok());
+  ASSERT_TRUE(Cancel("job-1").ok());
   EXPECT_TRUE(Delete("job-1").ok());
   EXPECT_FALSE(StoredExecution("job-1", "t1").has_value());
 }
