@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "common/result.h"
 #include "service/requests.h"
@@ -18,5 +19,11 @@ Result<store::PageRequest> ToPageRequest(const PageInput& page);
 
 // The wire nextToken for a store page's continuation key (absent on the last page).
 std::optional<std::string> ToNextToken(const std::string& store_key);
+
+// The wire page of a store page: its rows and the nextToken to continue after them.
+template <typename T>
+ListResult<T> ToListResult(store::Page<T> page) {
+  return ListResult<T>{std::move(page.items), ToNextToken(page.next)};
+}
 
 }  // namespace iotjobs::service

@@ -1,336 +1,58 @@
-// Thing groups and membership: CreateThingGroup, DescribeThingGroup, ListThingGroups,
-// UpdateThingGroup, DeleteThingGroup, AddThingToThingGroup, RemoveThingFromThingGroup,
-// ListThingsInThingGroup, ListThingGroupsForThing.
-#include <algorithm>
-#include <set>
-
-#include "common/ids.h"
-#include "jobs/job_rules.h"
-#include "service/job_progress.h"
-#include "service/messages.h"
-#include "service/pagination.h"
+// CreateThingGroup, DescribeThingGroup, ListThingGroups, UpdateThingGroup, DeleteThingGroup,
+// AddThingToThingGroup, RemoveThingFromThingGroup, ListThingsInThingGroup,
+// ListThingGroupsForThing: each runs its transaction body (transactions/thing_groups.h) as one
+// store transaction.
 #include "service/service.h"
-#include "service/targets.h"
+#include "service/transactions/thing_groups.h"
 
 namespace iotjobs::service {
-namespace {
-
-// AWS quotas: a hierarchy is at most 7 levels deep; a thing is in at most 10 groups.
-constexpr size_t kMaxGroupDepth = 7;
-constexpr int kMaxGroupsPerThing = 10;
-
-// Resolves "by name or by ARN" for one side of a membership request.
-Result<std::string> NameOrArn(const std::optional<std::string>& name,
-                              const std::optional<std::string>& arn, jobs::ResourceKind kind,
-                              const jobs::ArnContext& arns, std::string_view what) {
-  if (name) return *name;
-  if (!arn) return InvalidRequest("Either the " + std::string(what) + " name or its ARN is required.");
-  auto parsed = jobs::ParseArn(*arn);
-  if (!parsed || parsed->kind != kind || parsed->region != arns.region ||
-      parsed->account_id != arns.account_id) {
-    return InvalidRequest(std::string(*arn) + " is not the ARN of a " + std::string(what) +
-                          " in this account and region.");
-  }
-  return parsed->name;
-}
-
-// An in-memory page over a sorted list of names, for the recursive listings.
-ListResult<std::string> PageOf(const std::set<std::string>& names,
-                               const store::PageRequest& page) {
-  ListResult<std::string> out;
-  auto it = page.after.empty() ? names.begin() : names.upper_bound(page.after);
-  for (; it != names.end(); ++it) {
-    if (static_cast<int>(out.items.size()) == page.limit) {
-      out.next_token = ToNextToken(out.items.back());
-      break;
-    }
-    out.items.push_back(*it);
-  }
-  return out;
-}
-
-// Continuous jobs whose targets now reach `thing` through `groups` (the group it joined and
-// that group's ancestors) get an execution for it, unless the thing already was a target.
-Status QueueForContinuousJobs(store::WriteTransaction& tx, const std::string& thing,
-                              const std::vector<std::string>& groups,
-                              const std::set<std::string>& groups_before, EpochMillis now) {
-  IOTJOBS_ASSIGN_OR_RETURN(auto job_ids, tx.ListJobsTargetingGroups(groups));
-  for (const auto& job_id : job_ids) {
-    IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(job_id));
-    if (!job || job->target_selection != jobs::TargetSelection::kContinuous ||
-        job->status != jobs::JobStatus::kInProgress) {
-      continue;
-    }
-    bool was_target = false;
-    for (const auto& target : job->targets) {
-      auto arn = jobs::ParseArn(target);
-      if (!arn) continue;
-      if ((arn->kind == jobs::ResourceKind::kThing && arn->name == thing) ||
-          (arn->kind == jobs::ResourceKind::kThingGroup && groups_before.count(arn->name))) {
-        was_target = true;
-      }
-    }
-    if (was_target) continue;
-    IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, *job, thing, now).status());
-    IOTJOBS_RETURN_IF_ERROR(SaveJob(tx, *job, now));
-  }
-  return Status::Ok();
-}
-
-// The groups `thing` is in, with all their ancestors.
-Result<std::set<std::string>> GroupsWithAncestors(store::ReadTransaction& tx,
-                                                  const std::string& thing) {
-  std::set<std::string> out;
-  store::PageRequest page{"", 100};
-  IOTJOBS_ASSIGN_OR_RETURN(auto direct, tx.ListGroupsOfThing(thing, page));
-  for (const auto& g : direct.items) {
-    out.insert(g);
-    IOTJOBS_ASSIGN_OR_RETURN(auto ancestors, Ancestors(tx, g));
-    out.insert(ancestors.begin(), ancestors.end());
-  }
-  return out;
-}
-
-// The group and thing a membership request names (by name or ARN), both checked to exist,
-// and whether the thing is already a direct member.
-struct Membership {
-  std::string group_name;
-  std::string thing_name;
-  bool member = false;
-};
-
-Result<Membership> ResolveMembership(store::ReadTransaction& tx,
-                                     const ThingGroupMembershipRequest& req,
-                                     const jobs::ArnContext& arns) {
-  Membership m;
-  IOTJOBS_ASSIGN_OR_RETURN(m.group_name,
-                           NameOrArn(req.thing_group_name, req.thing_group_arn,
-                                     jobs::ResourceKind::kThingGroup, arns, "thing group"));
-  IOTJOBS_ASSIGN_OR_RETURN(m.thing_name, NameOrArn(req.thing_name, req.thing_arn,
-                                                   jobs::ResourceKind::kThing, arns, "thing"));
-  IOTJOBS_ASSIGN_OR_RETURN(auto group, tx.GetThingGroup(m.group_name));
-  if (!group) return NotFound(messages::ThingGroupNotFound(m.group_name));
-  IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing(m.thing_name));
-  if (!thing) return NotFound(messages::ThingNotFound(m.thing_name));
-  IOTJOBS_ASSIGN_OR_RETURN(m.member, tx.IsThingInGroup(m.group_name, m.thing_name));
-  return m;
-}
-
-}  // namespace
 
 void Service::CreateThingGroup(const CallContext& ctx, CreateThingGroupRequest req,
                                Callback<jobs::ThingGroup> done) {
-  EpochMillis now = Now();
-  Write<jobs::ThingGroup>(ctx.account_id,
-      [req = std::move(req), now](store::WriteTransaction& tx) -> Result<jobs::ThingGroup> {
-        jobs::ThingGroup group;
-        group.thing_group_name = req.thing_group_name;
-        group.parent_group_name = req.parent_group_name;
-        group.description = req.description;
-        if (req.attribute_payload) {
-          jobs::ApplyAttributePayload(group.attributes, req.attribute_payload->attributes, false);
-        }
-        IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetThingGroup(req.thing_group_name));
-        if (existing) {
-          if (existing->parent_group_name == group.parent_group_name &&
-              existing->description == group.description &&
-              existing->attributes == group.attributes) {
-            return std::move(*existing);
-          }
-          return AlreadyExists("Thing group " + req.thing_group_name +
-                               " already exists with different properties.");
-        }
-        if (req.parent_group_name) {
-          IOTJOBS_ASSIGN_OR_RETURN(auto parent, tx.GetThingGroup(*req.parent_group_name));
-          if (!parent) return NotFound(messages::ThingGroupNotFound(*req.parent_group_name));
-          IOTJOBS_ASSIGN_OR_RETURN(auto ancestors, Ancestors(tx, *req.parent_group_name));
-          if (ancestors.size() + 2 > kMaxGroupDepth) {
-            return InvalidRequest("A thing group hierarchy can be at most " +
-                                  std::to_string(kMaxGroupDepth) + " levels deep.");
-          }
-        }
-        group.thing_group_id = NewUuid();
-        group.version = 1;
-        group.creation_date = now;
-        IOTJOBS_RETURN_IF_ERROR(tx.InsertThingGroup(group));
-        return group;
-      },
-      std::move(done));
+  WriteOp<jobs::ThingGroup>(ctx, transactions::CreateThingGroup, std::move(req), std::move(done));
 }
 
 void Service::DescribeThingGroup(const CallContext& ctx, std::string name,
                                  Callback<ThingGroupView> done) {
-  RunRead<ThingGroupView>(
-      store_, ctx.account_id,
-      [name = std::move(name)](store::ReadTransaction& tx) -> Result<ThingGroupView> {
-        IOTJOBS_ASSIGN_OR_RETURN(auto group, tx.GetThingGroup(name));
-        if (!group) return NotFound(messages::ThingGroupNotFound(name));
-        IOTJOBS_ASSIGN_OR_RETURN(auto ancestors, Ancestors(tx, name));
-        return ThingGroupView{std::move(*group), std::move(ancestors)};
-      },
-      std::move(done));
+  ReadOp<ThingGroupView>(ctx, transactions::DescribeThingGroup, std::move(name), std::move(done));
 }
 
 void Service::ListThingGroups(const CallContext& ctx, ListThingGroupsRequest req,
                               Callback<ListResult<std::string>> done) {
-  RunRead<ListResult<std::string>>(
-      store_, ctx.account_id,
-      [req = std::move(req)](store::ReadTransaction& tx) -> Result<ListResult<std::string>> {
-        IOTJOBS_ASSIGN_OR_RETURN(store::PageRequest page, ToPageRequest(req.page));
-        if (req.parent_group) {
-          IOTJOBS_ASSIGN_OR_RETURN(auto parent, tx.GetThingGroup(*req.parent_group));
-          if (!parent) return NotFound(messages::ThingGroupNotFound(*req.parent_group));
-        }
-        if (req.parent_group && req.recursive) {
-          IOTJOBS_ASSIGN_OR_RETURN(auto tree, GroupTree(tx, *req.parent_group));
-          std::set<std::string> names;
-          for (size_t i = 1; i < tree.size(); ++i) {
-            if (!req.name_prefix_filter || tree[i].rfind(*req.name_prefix_filter, 0) == 0) {
-              names.insert(tree[i]);
-            }
-          }
-          return PageOf(names, page);
-        }
-        store::ThingGroupFilter filter{req.parent_group, req.name_prefix_filter};
-        IOTJOBS_ASSIGN_OR_RETURN(auto groups, tx.ListThingGroups(filter, page));
-        ListResult<std::string> out;
-        for (auto& g : groups.items) out.items.push_back(std::move(g.thing_group_name));
-        out.next_token = ToNextToken(groups.next);
-        return out;
-      },
-      std::move(done));
+  ReadOp<ListResult<std::string>>(ctx, transactions::ListThingGroups, std::move(req),
+                                  std::move(done));
 }
 
 void Service::UpdateThingGroup(const CallContext& ctx, UpdateThingGroupRequest req,
                                Callback<int64_t> done) {
-  Write<int64_t>(ctx.account_id,
-      [req = std::move(req)](store::WriteTransaction& tx) -> Result<int64_t> {
-        IOTJOBS_ASSIGN_OR_RETURN(auto group, tx.GetThingGroup(req.thing_group_name));
-        if (!group) return NotFound(messages::ThingGroupNotFound(req.thing_group_name));
-        if (req.expected_version && *req.expected_version != group->version) {
-          return VersionConflict(messages::VersionMismatch(
-              "thing group " + req.thing_group_name, *req.expected_version, group->version));
-        }
-        if (req.description) group->description = req.description;
-        if (req.attribute_payload) {
-          jobs::ApplyAttributePayload(group->attributes, req.attribute_payload->attributes,
-                                      req.attribute_payload->merge);
-        }
-        group->version += 1;
-        IOTJOBS_RETURN_IF_ERROR(tx.UpdateThingGroup(*group));
-        return group->version;
-      },
-      std::move(done));
+  WriteOp<int64_t>(ctx, transactions::UpdateThingGroup, std::move(req), std::move(done));
 }
 
 void Service::DeleteThingGroup(const CallContext& ctx, DeleteThingGroupRequest req,
                                Callback<Empty> done) {
-  Write<Empty>(ctx.account_id,
-      [req = std::move(req)](store::WriteTransaction& tx) -> Result<Empty> {
-        IOTJOBS_ASSIGN_OR_RETURN(auto group, tx.GetThingGroup(req.thing_group_name));
-        // The model lists no ResourceNotFoundException: deleting an absent group succeeds.
-        if (!group) return Empty{};
-        if (req.expected_version && *req.expected_version != group->version) {
-          return VersionConflict(messages::VersionMismatch(
-              "thing group " + req.thing_group_name, *req.expected_version, group->version));
-        }
-        IOTJOBS_ASSIGN_OR_RETURN(auto children, tx.ListChildGroupNames(req.thing_group_name));
-        if (!children.empty()) {
-          return InvalidRequest("Cannot delete thing group " + req.thing_group_name +
-                                " because it has child groups.");
-        }
-        IOTJOBS_RETURN_IF_ERROR(tx.DeleteThingGroup(req.thing_group_name));
-        return Empty{};
-      },
-      std::move(done));
+  WriteOp<Empty>(ctx, transactions::DeleteThingGroup, std::move(req), std::move(done));
 }
 
 void Service::AddThingToThingGroup(const CallContext& ctx, ThingGroupMembershipRequest req,
                                    Callback<Empty> done) {
-  jobs::ArnContext arns = ArnsFor(ctx);
-  EpochMillis now = Now();
-  Write<Empty>(ctx.account_id,
-      [req = std::move(req), arns, now](store::WriteTransaction& tx) -> Result<Empty> {
-        IOTJOBS_ASSIGN_OR_RETURN(Membership m, ResolveMembership(tx, req, arns));
-        const std::string& group_name = m.group_name;
-        const std::string& thing_name = m.thing_name;
-        if (m.member) return Empty{};
-        IOTJOBS_ASSIGN_OR_RETURN(auto current, tx.ListGroupsOfThing(thing_name, {"", 100}));
-        if (static_cast<int>(current.items.size()) >= kMaxGroupsPerThing) {
-          return InvalidRequest("Thing " + thing_name + " is already in " +
-                                std::to_string(kMaxGroupsPerThing) +
-                                " thing groups, the most a thing can belong to.");
-        }
-        IOTJOBS_ASSIGN_OR_RETURN(auto groups_before, GroupsWithAncestors(tx, thing_name));
-        IOTJOBS_RETURN_IF_ERROR(tx.AddThingToGroup(group_name, thing_name));
-        IOTJOBS_ASSIGN_OR_RETURN(auto reached, Ancestors(tx, group_name));
-        reached.push_back(group_name);
-        IOTJOBS_RETURN_IF_ERROR(
-            QueueForContinuousJobs(tx, thing_name, reached, groups_before, now));
-        return Empty{};
-      },
-      std::move(done));
+  WriteOp<Empty>(ctx, transactions::AddThingToThingGroup, std::move(req), std::move(done));
 }
 
 void Service::RemoveThingFromThingGroup(const CallContext& ctx, ThingGroupMembershipRequest req,
                                         Callback<Empty> done) {
-  jobs::ArnContext arns = ArnsFor(ctx);
-  EpochMillis now = Now();
-  Write<Empty>(ctx.account_id,
-      [req = std::move(req), arns, now](store::WriteTransaction& tx) -> Result<Empty> {
-        IOTJOBS_ASSIGN_OR_RETURN(Membership m, ResolveMembership(tx, req, arns));
-        const std::string& group_name = m.group_name;
-        const std::string& thing_name = m.thing_name;
-        if (!m.member) return Empty{};
-        IOTJOBS_RETURN_IF_ERROR(tx.RemoveThingFromGroup(group_name, thing_name));
-        // Pending executions of jobs that no longer target the thing are REMOVED
-        // (numberOfRemovedThings: "removed from the group that was a target of the job").
-        IOTJOBS_ASSIGN_OR_RETURN(auto pending, tx.ListPendingExecutionsForThing(thing_name, 1 << 30));
-        for (const auto& summary : pending) {
-          IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(summary.job_id));
-          if (!job) continue;
-          IOTJOBS_ASSIGN_OR_RETURN(bool still,
-                                   IsTargeted(tx, ParseTargets(job->targets), thing_name));
-          if (still) continue;
-          IOTJOBS_ASSIGN_OR_RETURN(jobs::JobExecution e, ExecutionOf(tx, summary));
-          IOTJOBS_RETURN_IF_ERROR(
-              ApplyExecutionEvent(tx, *job, e, jobs::ExecutionEvent::kRemove, now));
-        }
-        return Empty{};
-      },
-      std::move(done));
+  WriteOp<Empty>(ctx, transactions::RemoveThingFromThingGroup, std::move(req), std::move(done));
 }
 
 void Service::ListThingsInThingGroup(const CallContext& ctx, ListThingsInThingGroupRequest req,
                                      Callback<ListResult<std::string>> done) {
-  RunRead<ListResult<std::string>>(
-      store_, ctx.account_id,
-      [req = std::move(req)](store::ReadTransaction& tx) -> Result<ListResult<std::string>> {
-        IOTJOBS_ASSIGN_OR_RETURN(store::PageRequest page, ToPageRequest(req.page));
-        IOTJOBS_ASSIGN_OR_RETURN(auto group, tx.GetThingGroup(req.thing_group_name));
-        if (!group) return NotFound(messages::ThingGroupNotFound(req.thing_group_name));
-        if (req.recursive) {
-          IOTJOBS_ASSIGN_OR_RETURN(auto things, ThingsInGroupTree(tx, req.thing_group_name));
-          return PageOf(things, page);
-        }
-        IOTJOBS_ASSIGN_OR_RETURN(auto names, tx.ListThingsInGroup(req.thing_group_name, page));
-        return ListResult<std::string>{std::move(names.items), ToNextToken(names.next)};
-      },
-      std::move(done));
+  ReadOp<ListResult<std::string>>(ctx, transactions::ListThingsInThingGroup, std::move(req),
+                                  std::move(done));
 }
 
 void Service::ListThingGroupsForThing(const CallContext& ctx, ListThingGroupsForThingRequest req,
                                       Callback<ListResult<std::string>> done) {
-  RunRead<ListResult<std::string>>(
-      store_, ctx.account_id,
-      [req = std::move(req)](store::ReadTransaction& tx) -> Result<ListResult<std::string>> {
-        IOTJOBS_ASSIGN_OR_RETURN(store::PageRequest page, ToPageRequest(req.page));
-        IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing(req.thing_name));
-        if (!thing) return NotFound(messages::ThingNotFound(req.thing_name));
-        IOTJOBS_ASSIGN_OR_RETURN(auto names, tx.ListGroupsOfThing(req.thing_name, page));
-        return ListResult<std::string>{std::move(names.items), ToNextToken(names.next)};
-      },
-      std::move(done));
+  ReadOp<ListResult<std::string>>(ctx, transactions::ListThingGroupsForThing, std::move(req),
+                                  std::move(done));
 }
 
 }  // namespace iotjobs::service

@@ -28,7 +28,7 @@ Result<ListResult<jobs::JobExecution>> ListJobExecutionsForJob(
   IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(req.job_id));
   if (!job) return NotFound(messages::JobNotFound(req.job_id));
   IOTJOBS_ASSIGN_OR_RETURN(auto rows, tx.ListExecutionsForJob(req.job_id, req.status, page));
-  return ListResult<jobs::JobExecution>{std::move(rows.items), ToNextToken(rows.next)};
+  return ToListResult(std::move(rows));
 }
 
 Result<ListResult<jobs::ExecutionSummary>> ListJobExecutionsForThing(
@@ -39,7 +39,7 @@ Result<ListResult<jobs::ExecutionSummary>> ListJobExecutionsForThing(
   if (!thing) return NotFound(messages::ThingNotFound(req.thing_name));
   store::ExecutionFilter filter{req.status, req.namespace_id, req.job_id};
   IOTJOBS_ASSIGN_OR_RETURN(auto rows, tx.ListExecutionsForThing(req.thing_name, filter, page));
-  return ListResult<jobs::ExecutionSummary>{std::move(rows.items), ToNextToken(rows.next)};
+  return ToListResult(std::move(rows));
 }
 
 Result<Empty> CancelJobExecution(store::WriteTransaction& tx, const CancelJobExecutionRequest& req,

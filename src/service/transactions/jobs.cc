@@ -168,7 +168,7 @@ Result<ListResult<jobs::Job>> ListJobs(store::ReadTransaction& tx, const ListJob
     filter.thing_group_name = group->thing_group_name;
   }
   IOTJOBS_ASSIGN_OR_RETURN(auto jobs_page, tx.ListJobs(filter, page));
-  return ListResult<jobs::Job>{std::move(jobs_page.items), ToNextToken(jobs_page.next)};
+  return ToListResult(std::move(jobs_page));
 }
 
 Result<Empty> UpdateJob(store::WriteTransaction& tx, const UpdateJobRequest& req,

@@ -65,7 +65,7 @@ Result<ListResult<jobs::Thing>> ListThings(store::ReadTransaction& tx,
                                            const OperationContext&) {
   IOTJOBS_ASSIGN_OR_RETURN(store::PageRequest page, ToPageRequest(req.page));
   IOTJOBS_ASSIGN_OR_RETURN(auto things, tx.ListThings(req.filter, page));
-  return ListResult<jobs::Thing>{std::move(things.items), ToNextToken(things.next)};
+  return ToListResult(std::move(things));
 }
 
 Result<Empty> UpdateThing(store::WriteTransaction& tx, const UpdateThingRequest& req,

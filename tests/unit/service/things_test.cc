@@ -1,6 +1,8 @@
 // The thing operations' transaction bodies (service/transactions/things.h).
 #include "service/transactions/things.h"
 
+#include "jobs/arn.h"
+#include "stored_jobs.h"
 #include "transaction_test.h"
 
 namespace iotjobs::service {
@@ -133,6 +135,39 @@ TEST_F(ThingsTest, DeleteChecksTheVersionThenRemovesTheThing) {
   req.expected_version = 1;
   EXPECT_TRUE(Write([&](auto& tx) { return DeleteThing(tx, req, Op()); }).ok());
   EXPECT_EQ(Describe("sensor-1").status().code(), ErrorCode::kResourceNotFound);
+}
+
+TEST_F(ThingsTest, DeleteRemovesTheThingsPendingExecutionsAndCountsThem) {
+  ASSERT_TRUE(Create("sensor-1").ok());
+  ASSERT_TRUE(Create("sensor-2").ok());
+  std::vector<std::string> targets;
+  for (const char* name : {"sensor-1", "sensor-2"}) {
+    targets.push_back(jobs::MakeArn(Op().arns, jobs::ResourceKind::kThing, name));
+  }
+  jobs::Job job = testing::StoredJob("fw", targets, jobs::TargetSelection::kSnapshot, kT0);
+  ASSERT_TRUE(Write([&](auto& tx) {
+                return testing::InsertJobWithQueued(tx, job, {"sensor-1", "sensor-2"}, kT0);
+              }).ok());
+  const EpochMillis later = kT0 + 60'000;
+  DeleteThingRequest req;
+  req.thing_name = "sensor-1";
+  ASSERT_TRUE(Write([&](auto& tx) { return DeleteThing(tx, req, Op(later)); }).ok());
+
+  auto execution = [&](const std::string& thing) {
+    return Read([&](auto& tx) { return tx.GetExecution("fw", thing, std::nullopt); });
+  };
+  auto removed = execution("sensor-1");
+  ASSERT_TRUE(removed.ok() && removed->has_value());
+  EXPECT_EQ((*removed)->status, jobs::ExecutionStatus::kRemoved);
+  EXPECT_EQ((*removed)->last_updated_at, later);
+  auto other = execution("sensor-2");
+  ASSERT_TRUE(other.ok() && other->has_value());
+  EXPECT_EQ((*other)->status, jobs::ExecutionStatus::kQueued);
+  auto stored = Read([&](auto& tx) { return tx.GetJob("fw"); });
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->process_details.removed, 1);  // numberOfRemovedThings
+  EXPECT_EQ((*stored)->process_details.queued, 1);
+  EXPECT_EQ((*stored)->status, jobs::JobStatus::kInProgress);
 }
 
 }  // namespace
