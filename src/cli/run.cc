@@ -11,7 +11,6 @@
 #include "cli/help.h"
 #include "cli/invoker.h"
 #include "cli/jmespath/jmespath.h"
-#include "cli/jmespath/python_json.h"
 #include "cli/names.h"
 #include "cli/output/format.h"
 #include "cli/output/response.h"

@@ -7,9 +7,11 @@
 #include <set>
 
 #include "cli/args/invalid_choice.h"
-#include "cli/args/py_text.h"
+#include "cli/python/text.h"
 
 namespace iotjobs::cli::args {
+
+using python::PyValue;
 
 const char kCliUsage[] =
     "aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n"
@@ -70,14 +72,14 @@ std::string NargsPattern(const ArgSpec& spec) {
 // "-12", "-.5": argparse's _negative_number_matcher, '^-\d+$|^-\d*\.\d+$' with Python's
 // Unicode \d.
 bool LooksNegativeNumber(const std::string& s) {
-  std::u32string u = DecodeUtf8(s);
+  std::u32string u = python::DecodeSurrogateEscape(s);
   if (u.size() < 2 || u[0] != '-') return false;
   size_t i = 1;
-  while (i < u.size() && DecimalDigit(u[i]) >= 0) ++i;
+  while (i < u.size() && python::DecimalDigit(u[i]) >= 0) ++i;
   if (i == u.size()) return true;
   if (u[i] != '.' || i + 1 == u.size()) return false;
   for (++i; i < u.size(); ++i) {
-    if (DecimalDigit(u[i]) < 0) return false;
+    if (python::DecimalDigit(u[i]) < 0) return false;
   }
   return true;
 }
@@ -116,19 +118,19 @@ Status ArgParser::ArgumentError(const ArgSpec& spec, const std::string& message)
 
 Result<PyValue> ArgParser::Convert(const ArgSpec& spec, const std::string& text) const {
   if (spec.type == ArgType::kInt) {
-    if (auto i = PyIntParse(text)) return PyValue::IntText(*i);
-    return ArgumentError(spec, "invalid int value: " + PyReprString(text));
+    if (auto i = python::PyIntParse(text)) return PyValue::IntText(*i);
+    return ArgumentError(spec, "invalid int value: " + python::PyReprString(text));
   }
   if (spec.type == ArgType::kFloat) {
-    if (auto f = PyFloatParse(text)) return PyValue::Float(*f);
-    return ArgumentError(spec, "invalid float value: " + PyReprString(text));
+    if (auto f = python::PyFloatParse(text)) return PyValue::Float(*f);
+    return ArgumentError(spec, "invalid float value: " + python::PyReprString(text));
   }
   return PyValue::Str(text);
 }
 
 Status ArgParser::CheckChoice(const ArgSpec& spec, const PyValue& value) const {
   if (spec.choices.empty()) return Status::Ok();
-  std::string text = PyStr(value);
+  std::string text = python::PyStr(value);
   if (value.is_str() &&
       std::find(spec.choices.begin(), spec.choices.end(), text) != spec.choices.end()) {
     return Status::Ok();
@@ -294,7 +296,8 @@ Result<ParsedArgs> ArgParser::ParseKnownArgs(const std::vector<std::string>& arg
     if (om.explicit_arg) {
       IOTJOBS_ASSIGN_OR_RETURN(size_t count, match_count(spec, "A"));
       if (count != 1) {
-        return ArgumentError(spec, "ignored explicit argument " + PyReprString(*om.explicit_arg));
+        return ArgumentError(spec,
+                             "ignored explicit argument " + python::PyReprString(*om.explicit_arg));
       }
       IOTJOBS_RETURN_IF_ERROR(take_action(om.spec, {*om.explicit_arg}));
       return start + 1;

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cli/args/py_value.h"
+#include "cli/python/value.h"
 #include "common/result.h"
 
 // Python's argparse.ArgumentParser.parse_known_args() as the AWS CLI's parsers (CLIArgParser,
@@ -34,20 +34,20 @@ struct ArgSpec {
   std::string dest;  // namespace key: "job_id"; a positional's name ("help", "command")
   Nargs nargs = Nargs::kOne;
   ArgType type = ArgType::kStr;
-  PyValue constant;                  // for kZero, and for kOptional given without a value
-  PyValue default_value;             // None unless set
+  python::PyValue constant;          // for kZero, and for kOptional given without a value
+  python::PyValue default_value;     // None unless set
   std::vector<std::string> choices;  // refused values get the CLI's "Invalid choice" message
   bool required = false;
   bool stops = false;  // action='version': parsing ends where it is met (argparse exits)
 };
 
 struct ParsedArgs {
-  std::map<std::string, PyValue> values;  // every dest, its default when not given
-  std::vector<std::string> extras;        // unrecognised words, in argparse's order
-  std::string stopped_by;                 // the dest of a `stops` argument that was met
+  std::map<std::string, python::PyValue> values;  // every dest, its default when not given
+  std::vector<std::string> extras;                // unrecognised words, in argparse's order
+  std::string stopped_by;                         // the dest of a `stops` argument that was met
 
   // The value at `dest` (None when absent).
-  const PyValue& Get(const std::string& dest) const;
+  const python::PyValue& Get(const std::string& dest) const;
 };
 
 // "usage: ..." block of the CLI's parsers (awscli/argparser.py USAGE), shared by all of them.
@@ -73,9 +73,9 @@ class ArgParser {
   struct OptionMatch;
   Result<std::vector<std::pair<size_t, OptionMatch>>> Classify(const std::vector<std::string>& args,
                                                                std::string& pattern) const;
-  Result<PyValue> Values(const ArgSpec& spec, std::vector<std::string> strings) const;
-  Result<PyValue> Convert(const ArgSpec& spec, const std::string& text) const;
-  Status CheckChoice(const ArgSpec& spec, const PyValue& value) const;
+  Result<python::PyValue> Values(const ArgSpec& spec, std::vector<std::string> strings) const;
+  Result<python::PyValue> Convert(const ArgSpec& spec, const std::string& text) const;
+  Status CheckChoice(const ArgSpec& spec, const python::PyValue& value) const;
   Status ArgumentError(const ArgSpec& spec, const std::string& message) const;
 
   std::string prog_;

@@ -1,11 +1,13 @@
 #include "cli/args/cli_input.h"
 
 #include "cli/args/param_file.h"
-#include "cli/args/py_json.h"
-#include "cli/args/py_yaml.h"
 #include "cli/args/unpack.h"
+#include "cli/python/value_json.h"
+#include "cli/python/yaml_load.h"
 
 namespace iotjobs::cli::args {
+
+using python::PyValue;
 
 Result<PyValue> LoadCliInput(const PyValue& value, CliInputFormat format) {
   bool yaml = format == CliInputFormat::kYaml;
@@ -26,12 +28,12 @@ Result<PyValue> LoadCliInput(const PyValue& value, CliInputFormat format) {
   }
   std::optional<PyValue> document;
   if (yaml) {
-    document = PyYamlLoad(text);
+    document = python::PyYamlLoad(text);
     if (!document) {
       return InvalidRequest("\n" + ParamErrorText(name, "Invalid YAML received.") + "\n");
     }
   } else {
-    PyJsonResult r = PyJsonLoads(text, /*ordered=*/false);
+    python::PyJsonResult r = python::PyJsonLoads(text, /*ordered=*/false);
     if (!r.value) {
       return InvalidRequest("\n" + ParamErrorText(name, "Invalid JSON received.") + "\n");
     }
@@ -41,7 +43,7 @@ Result<PyValue> LoadCliInput(const PyValue& value, CliInputFormat format) {
     return InvalidRequest(
         "\n" +
         ParamErrorText(std::string("--") + name,
-                       "Invalid type: expecting map, received " + PyTypeName(*document)) +
+                       "Invalid type: expecting map, received " + python::PyTypeName(*document)) +
         "\n");
   }
   return std::move(*document);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cli/args/py_value.h"
+#include "cli/python/value.h"
 #include "common/result.h"
 
 // --cli-input-json and --cli-input-yaml (customizations/cliinput.py): the whole input as one
@@ -17,9 +17,9 @@ enum class CliInputFormat { kJson, kYaml };
 //   \nError parsing parameter 'cli-input-yaml': Invalid YAML received.\n
 //   \nError parsing parameter '--cli-input-json': Invalid type: expecting map,
 //     received <class 'list'>\n                                    (one line)
-Result<PyValue> LoadCliInput(const PyValue& value, CliInputFormat format);
+Result<python::PyValue> LoadCliInput(const python::PyValue& value, CliInputFormat format);
 
 // The shallow merge: each top-level key of `document` not already in `params` is appended.
-void MergeCliInput(PyValue& params, const PyValue& document);
+void MergeCliInput(python::PyValue& params, const python::PyValue& document);
 
 }  // namespace iotjobs::cli::args

@@ -17,6 +17,9 @@
 #include "cli/names.h"
 
 namespace iotjobs::cli::args {
+
+using python::PyValue;
+
 namespace {
 
 namespace wire = api::wire;
@@ -104,7 +107,7 @@ boost::json::object InputJson(const PyValue& params) {
   boost::json::object out;
   for (const auto& [k, v] : params.entries) {
     if (k.is_str() && k.text == "PaginationConfig") continue;
-    out[PyStr(k)] = ToJson(v);
+    out[python::PyStr(k)] = python::ToJson(v);
   }
   return out;
 }
@@ -151,7 +154,7 @@ Result<ParsedCommand> ParseCommand(const wire::Operation& op, const wire::Servic
     out.help = true;
     return out;
   }
-  if (help.Truthy()) parsed.extras.push_back(PyStr(help));
+  if (help.Truthy()) parsed.extras.push_back(python::PyStr(help));
   if (!parsed.extras.empty()) {
     std::string words;
     for (const auto& w : parsed.extras) words += (words.empty() ? "" : ", ") + w;
@@ -254,7 +257,7 @@ Result<ParsedCommand> ParseCommand(const wire::Operation& op, const wire::Servic
     std::optional<PyValue> sample = OutputSkeleton(op);
     if (sample) {
       IOTJOBS_RETURN_IF_ERROR(ValidationStatus(ValidateParameters(*sample, *op.output)));
-      out.output_skeleton = ToJson(*sample);
+      out.output_skeleton = python::ToJson(*sample);
     }
     paging_through = false;
   }
@@ -271,7 +274,7 @@ Result<ParsedCommand> ParseCommand(const wire::Operation& op, const wire::Servic
   out.input = InputJson(params);
   out.auto_paginate = paging_through;
   if (const PyValue* token = paging.Find("StartingToken"))
-    out.pagination.starting_token = PyStr(*token);
+    out.pagination.starting_token = python::PyStr(*token);
   if (const PyValue* size = paging.Find("PageSize")) out.pagination.page_size = Saturate(*size);
   if (const PyValue* items = paging.Find("MaxItems")) out.pagination.max_items = Saturate(*items);
   return out;

@@ -3,9 +3,12 @@
 #include <cctype>
 
 #include "cli/args/argparse.h"
-#include "cli/args/py_text.h"
+#include "cli/python/text.h"
 
 namespace iotjobs::cli::args {
+
+using python::PyValue;
+
 namespace {
 
 ArgSpec Option(const char* option, const char* dest) {
@@ -151,7 +154,8 @@ Status CheckGlobalArgs(const GlobalArgs& args) {
     }
   }
   for (const auto& timeout : {args.cli_read_timeout, args.cli_connect_timeout}) {
-    if (timeout && !PyIntParse(*timeout)) return Internal("\n" + PyIntError(*timeout) + "\n");
+    if (timeout && !python::PyIntParse(*timeout))
+      return Internal("\n" + python::PyIntError(*timeout) + "\n");
   }
   return Status::Ok();
 }

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <array>
 
-#include "cli/args/py_text.h"
+#include "cli/python/text.h"
 
 namespace iotjobs::cli::args {
 namespace {
 
 std::string PadRight(const std::string& s, size_t width) {
-  size_t n = CodePointCount(s);
+  size_t n = python::PyLen(s);
   return n >= width ? s : s + std::string(width - n, ' ');
 }
 
@@ -49,10 +49,10 @@ double Ratio(const std::u32string& a, const std::u32string& b) {
 std::vector<std::string> CloseMatches(std::string_view word,
                                       const std::vector<std::string>& possibilities, size_t n,
                                       double cutoff) {
-  std::u32string b = DecodeUtf8(word);
+  std::u32string b = python::DecodeSurrogateEscape(word);
   std::vector<std::pair<double, std::string>> scored;
   for (const auto& x : possibilities) {
-    double r = Ratio(DecodeUtf8(x), b);
+    double r = Ratio(python::DecodeSurrogateEscape(x), b);
     if (r >= cutoff) scored.emplace_back(r, x);
   }
   std::sort(scored.begin(), scored.end(), [](const auto& l, const auto& r) { return l > r; });
@@ -69,7 +69,7 @@ std::string InvalidChoiceMessage(std::string_view value, const std::vector<std::
   }
   std::vector<std::string> possible = CloseMatches(value, choices, 3, 0.8);
   if (!possible.empty()) {
-    msg += "\n\n\nInvalid choice: " + PyReprString(value) + ", maybe you meant:\n";
+    msg += "\n\n\nInvalid choice: " + python::PyReprString(value) + ", maybe you meant:\n";
     for (const auto& word : possible) msg += "\n  * " + word;
   }
   return msg;

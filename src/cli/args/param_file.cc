@@ -9,9 +9,12 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "cli/args/py_text.h"
+#include "cli/python/text.h"
 
 namespace iotjobs::cli::args {
+
+using python::PyValue;
+
 namespace {
 
 constexpr std::string_view kFilePrefix = "file://";
@@ -85,7 +88,8 @@ std::string ExpandVars(std::string_view path) {
 
 // str(OSError): "[Errno 2] No such file or directory: 'path'".
 std::string OsError(int err, const std::string& path) {
-  return "[Errno " + std::to_string(err) + "] " + std::strerror(err) + ": " + PyReprString(path);
+  return "[Errno " + std::to_string(err) + "] " + std::strerror(err) + ": " +
+         python::PyReprString(path);
 }
 
 // Reads the whole file the way Python's open() does, including its refusal of directories.
@@ -138,7 +142,7 @@ Result<std::optional<PyValue>> LoadParamFile(std::string_view value) {
                           OsError(err, path));
   }
   if (binary) return std::optional<PyValue>(PyValue::Bytes(data));
-  std::u32string text = DecodeUtf8(data);
+  std::u32string text = python::DecodeSurrogateEscape(data);
   std::u32string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -154,7 +158,7 @@ Result<std::optional<PyValue>> LoadParamFile(std::string_view value) {
     }
     out += c;
   }
-  return std::optional<PyValue>(PyValue::Str(EncodeUtf8(out)));
+  return std::optional<PyValue>(PyValue::Str(python::EncodeSurrogateEscape(out)));
 }
 
 }  // namespace iotjobs::cli::args

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "cli/args/py_value.h"
+#include "cli/python/value.h"
 #include "common/result.h"
 
 // Option values read from files (awscli/paramfile.py, AWS CLI v2): "file://path" gives the
@@ -20,7 +20,7 @@ namespace iotjobs::cli::args {
 //   "Unable to load paramfile file://x.json: [Errno 2] No such file or directory: 'x.json'"
 //   "Unable to load paramfile (x.bin), text contents could not be decoded.  If this is a
 //    binary file, please use the fileb:// prefix instead of the file:// prefix."
-Result<std::optional<PyValue>> LoadParamFile(std::string_view value);
+Result<std::optional<python::PyValue>> LoadParamFile(std::string_view value);
 
 // os.path.expandvars(os.path.expanduser(path)).
 std::string ExpandPath(std::string_view path);

@@ -4,10 +4,13 @@
 #include <string>
 #include <vector>
 
-#include "cli/args/py_text.h"
 #include "cli/python/char_class.h"
+#include "cli/python/text.h"
 
 namespace iotjobs::cli::args {
+
+using python::PyValue;
+
 namespace {
 
 namespace wire = api::wire;
@@ -50,7 +53,7 @@ std::u32string Replace(std::u32string s, std::u32string_view from, std::u32strin
   return out;
 }
 
-PyValue Text(const std::u32string& s) { return PyValue::Str(EncodeUtf8(s)); }
+PyValue Text(const std::u32string& s) { return PyValue::Str(python::EncodeSurrogateEscape(s)); }
 
 class Parser {
  public:
@@ -67,8 +70,8 @@ class Parser {
       if (!Expect(',', true)) return std::nullopt;
       kv = KeyVal();
       if (!kv) return std::nullopt;
-      if (params.Contains(EncodeUtf8(kv->first))) {
-        error_ = "Second instance of key \"" + EncodeUtf8(kv->first) +
+      if (params.Contains(python::EncodeSurrogateEscape(kv->first))) {
+        error_ = "Second instance of key \"" + python::EncodeSurrogateEscape(kv->first) +
                  "\" encountered for input:\n" + Location(last_index + 1) +
                  "\nThis is often because there is a preceding \",\" instead of a space.";
         return std::nullopt;
@@ -101,7 +104,8 @@ class Parser {
       consumed = s_.substr(0, after);
       remaining = s_.substr(after);
     }
-    return EncodeUtf8(consumed) + "\n" + std::string(spaces, ' ') + "^" + EncodeUtf8(remaining);
+    return python::EncodeSurrogateEscape(consumed) + "\n" + std::string(spaces, ' ') + "^" +
+           python::EncodeSurrogateEscape(remaining);
   }
 
   bool SyntaxError(const std::string& expected, const std::string& actual) {
@@ -112,9 +116,10 @@ class Parser {
 
   bool Expect(char32_t c, bool consume_whitespace = false) {
     if (consume_whitespace) ConsumeWhitespace();
-    std::string expected = EncodeUtf8(std::u32string(1, c));
+    std::string expected = python::EncodeSurrogateEscape(std::u32string(1, c));
     if (AtEof()) return SyntaxError(expected, "EOF");
-    if (s_[i_] != c) return SyntaxError(expected, EncodeUtf8(std::u32string(1, s_[i_])));
+    if (s_[i_] != c)
+      return SyntaxError(expected, python::EncodeSurrogateEscape(std::u32string(1, s_[i_])));
     ++i_;
     if (consume_whitespace) ConsumeWhitespace();
     return true;
@@ -190,7 +195,7 @@ class Parser {
       first = false;
     }
     std::u32string v = Replace(s_.substr(start, i_ - start), U"\\,", U",");
-    return PyValue::Str(PyRStrip(EncodeUtf8(v)));
+    return PyValue::Str(python::PyRStrip(python::EncodeSurrogateEscape(v)));
   }
 
   std::optional<PyValue> ExplicitList() {
@@ -263,7 +268,7 @@ class Parser {
       }
     }
     std::u32string v = Replace(s_.substr(start, i_ - start), U"\\,", U",");
-    return PyValue::Str(PyRStrip(EncodeUtf8(v)));
+    return PyValue::Str(python::PyRStrip(python::EncodeSurrogateEscape(v)));
   }
 
   // '(?:\\\\|\\'|[^'])*' (or the same with "), matched with the regular expression engine's
@@ -346,8 +351,8 @@ Status Visit(PyValue* slot, const wire::Shape& shape, bool discard) {
             "not '" +
             Kind(v) + "'");
       }
-      auto i = PyIntParse(v.text);
-      if (!i) return Internal(PyIntError(v.text));
+      auto i = python::PyIntParse(v.text);
+      if (!i) return Internal(python::PyIntError(v.text));
       if (!discard) v = PyValue::IntText(*i);
       return Status::Ok();
     }
@@ -357,8 +362,8 @@ Status Visit(PyValue* slot, const wire::Shape& shape, bool discard) {
         return Internal("float() argument must be a string or a real number, not '" + Kind(v) +
                         "'");
       }
-      auto f = PyFloatParse(v.text);
-      if (!f) return Internal(PyFloatError(v.text));
+      auto f = python::PyFloatParse(v.text);
+      if (!f) return Internal(python::PyFloatError(v.text));
       if (!discard) v = PyValue::Float(*f);
       return Status::Ok();
     }
@@ -378,7 +383,7 @@ Status Visit(PyValue* slot, const wire::Shape& shape, bool discard) {
 }  // namespace
 
 Result<PyValue> ParseShorthand(std::string_view value) {
-  Parser parser(DecodeUtf8(value));
+  Parser parser(python::DecodeSurrogateEscape(value));
   auto parsed = parser.Parameter();
   if (!parsed) return InvalidRequest(parser.error());
   return std::move(*parsed);

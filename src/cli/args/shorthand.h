@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "api/wire/model.h"
-#include "cli/args/py_value.h"
+#include "cli/python/value.h"
 #include "common/result.h"
 
 // The CLI's shorthand syntax (awscli/shorthand.py), for structure, map and list-of-structure
@@ -17,11 +17,11 @@ namespace iotjobs::cli::args {
 // ShorthandParser.parse(). Failure: kInvalidRequest whose message is str() of the parse error,
 // e.g. "Expected: '=', received: 'EOF' for input:\nKey\n   ^" (the caller prefixes it with
 // "Error parsing parameter '--tags': ").
-Result<PyValue> ParseShorthand(std::string_view value);
+Result<python::PyValue> ParseShorthand(std::string_view value);
 
 // BackCompatVisitor().visit(parsed, shape), changing `parsed` in place. A value Python cannot
 // convert makes the CLI crash with exit code 255; that comes back as kInternalFailure with
 // Python's exception text ("invalid literal for int() with base 10: 'abc'").
-Status ApplyShorthandModel(PyValue& parsed, const api::wire::Shape& shape);
+Status ApplyShorthandModel(python::PyValue& parsed, const api::wire::Shape& shape);
 
 }  // namespace iotjobs::cli::args

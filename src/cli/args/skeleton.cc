@@ -4,13 +4,16 @@
 #include <cstring>
 #include <regex>
 
-#include "cli/args/py_json.h"
-#include "cli/args/py_text.h"
-#include "cli/args/py_yaml.h"
 #include "cli/python/char_class.h"
 #include "cli/python/repr.h"
+#include "cli/python/text.h"
+#include "cli/python/value_json.h"
+#include "cli/python/yaml_load.h"
 
 namespace iotjobs::cli::args {
+
+using python::PyValue;
+
 namespace {
 
 namespace wire = api::wire;
@@ -99,7 +102,7 @@ std::string YamlScalar(const PyValue& v) {
       break;
   }
   static const std::regex plain("^[A-Za-z_][A-Za-z0-9_./-]*$");
-  auto reread = PyYamlLoad(v.text);
+  auto reread = python::PyYamlLoad(v.text);
   if (std::regex_match(v.text, plain) && reread && reread->is_str()) return v.text;
   std::string out = "'";
   for (char c : v.text) out += c == '\'' ? std::string("''") : std::string(1, c);
@@ -254,17 +257,17 @@ std::string DocOverview(const std::string& documentation) {
   size_t cut = content.find_first_of(".:");
   if (cut != std::string::npos) content = content.substr(0, cut);
   if (!content.empty()) content += ".";
-  std::u32string s = DecodeUtf8(content);
+  std::u32string s = python::DecodeSurrogateEscape(content);
   for (auto& c : s) {
     if (c == '\n' || c == 0x2028) c = ' ';
   }
-  return EncodeUtf8(s);
+  return python::EncodeSurrogateEscape(s);
 }
 
 std::string InputSkeletonJson(const wire::Operation& op) {
   std::vector<std::string> stack;
   PyValue skeleton = op.input ? Generate(*op.input, stack, "", false) : PyValue::Dict();
-  return PyJsonDumpsIndented(skeleton) + "\n";
+  return python::PyJsonDumpsIndented(skeleton) + "\n";
 }
 
 std::string InputSkeletonYaml(const wire::Operation& op) {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "api/wire/model.h"
-#include "cli/args/py_value.h"
+#include "cli/python/value.h"
 
 // What --generate-cli-skeleton prints (customizations/generatecliskeleton.py with botocore's
 // ArgumentGenerator): every member of the shape with a placeholder value — "" for strings
@@ -26,7 +26,7 @@ std::string InputSkeletonYaml(const api::wire::Operation& op);
 // `output`: the sample response v2 stubs the call with (strings hold their member name, list
 // strings the list member's shape name, timestamps datetime(1970, 1, 1)); nullopt for an
 // operation without an output shape, for which v2 prints nothing.
-std::optional<PyValue> OutputSkeleton(const api::wire::Operation& op);
+std::optional<python::PyValue> OutputSkeleton(const api::wire::Operation& op);
 
 // get_shape_doc_overview: the first sentence (up to '.' or ':') of `documentation`, markup
 // removed, line breaks as spaces, with a final '.'; "" for no documentation.

@@ -1,11 +1,14 @@
 #include "cli/args/unpack.h"
 
 #include "cli/args/param_file.h"
-#include "cli/args/py_json.h"
-#include "cli/args/py_text.h"
 #include "cli/args/shorthand.h"
+#include "cli/python/text.h"
+#include "cli/python/value_json.h"
 
 namespace iotjobs::cli::args {
+
+using python::PyValue;
+
 namespace {
 
 namespace wire = api::wire;
@@ -17,19 +20,19 @@ bool IsComplex(wire::ShapeType t) {
 
 // value[0] of a str: its first character.
 std::string FirstChar(const std::string& text) {
-  std::u32string s = DecodeUtf8(text);
-  return s.empty() ? "" : EncodeUtf8(s.substr(0, 1));
+  std::u32string s = python::DecodeSurrogateEscape(text);
+  return s.empty() ? "" : python::EncodeSurrogateEscape(s.substr(0, 1));
 }
 
 // The bare class name for TypeError texts: "list", "dict".
 std::string ClassName(const PyValue& v) {
-  std::string t = PyTypeName(v);  // <class 'list'>
+  std::string t = python::PyTypeName(v);  // <class 'list'>
   return t.substr(8, t.size() - 10);
 }
 
 // _unpack_json_cli_arg: json.loads(value, object_pairs_hook=OrderedDict).
 Result<PyValue> UnpackJson(const std::string& text, const std::string& cli_name) {
-  PyJsonResult r = PyJsonLoads(text, /*ordered=*/true);
+  python::PyJsonResult r = python::PyJsonLoads(text, /*ordered=*/true);
   if (!r.value) {
     return InvalidRequest(
         ParamErrorText(cli_name, "Invalid JSON: " + r.error + "\nJSON received: " + text));
@@ -47,9 +50,9 @@ Result<PyValue> UnpackScalar(const wire::Shape& shape, const PyValue& value) {
       if (value.kind == PyValue::Kind::kInt) return value;
       if (value.kind == PyValue::Kind::kBool) return PyValue::Int(value.boolean ? 1 : 0);
       if (text) {
-        if (auto i = PyIntParse(*text)) return PyValue::IntText(*i);
+        if (auto i = python::PyIntParse(*text)) return PyValue::IntText(*i);
         return Internal("invalid literal for int() with base 10: " +
-                        (value.is_str() ? PyReprString(*text) : value.text));
+                        (value.is_str() ? python::PyReprString(*text) : value.text));
       }
       return Internal(
           "int() argument must be a string, a bytes-like object or a real number, "
@@ -60,9 +63,9 @@ Result<PyValue> UnpackScalar(const wire::Shape& shape, const PyValue& value) {
       if (value.kind == PyValue::Kind::kFloat) return value;
       if (value.kind == PyValue::Kind::kInt) return PyValue::Float(std::stod(value.text));
       if (text) {
-        if (auto f = PyFloatParse(*text)) return PyValue::Float(*f);
+        if (auto f = python::PyFloatParse(*text)) return PyValue::Float(*f);
         return Internal("could not convert string to float: " +
-                        (value.is_str() ? PyReprString(*text) : value.text));
+                        (value.is_str() ? python::PyReprString(*text) : value.text));
       }
       return Internal("float() argument must be a string or a real number, not '" +
                       ClassName(value) + "'");
@@ -77,19 +80,19 @@ Result<PyValue> Unpack(const wire::Shape& shape, const PyValue& value, const std
 Result<PyValue> UnpackList(const wire::Shape& shape, const PyValue& value,
                            const std::string& cli_name) {
   if (value.is_str()) {
-    std::string stripped = PyLStrip(value.text);
+    std::string stripped = python::PyLStrip(value.text);
     if (stripped.empty()) return Internal("string index out of range");
     if (stripped[0] == '[') return UnpackJson(value.text, cli_name);
   } else if (value.is_list() && value.items.size() == 1 && value.items[0].is_str()) {
-    std::string single = PyStrip(value.items[0].text);
+    std::string single = python::PyStrip(value.items[0].text);
     if (!single.empty() && single[0] == '[') return UnpackJson(value.items[0].text, cli_name);
   }
   // Each element, or each character of a string that came from a file.
   std::vector<PyValue> elements;
   std::string first;
   if (value.is_str()) {
-    for (char32_t c : DecodeUtf8(value.text)) {
-      elements.push_back(PyValue::Str(EncodeUtf8(std::u32string(1, c))));
+    for (char32_t c : python::DecodeSurrogateEscape(value.text)) {
+      elements.push_back(PyValue::Str(python::EncodeSurrogateEscape(std::u32string(1, c))));
     }
     first = FirstChar(value.text);
   } else if (value.is_bytes()) {
@@ -98,7 +101,7 @@ Result<PyValue> UnpackList(const wire::Shape& shape, const PyValue& value,
     if (!elements.empty()) first = elements[0].text;
   } else if (value.is_list()) {
     elements = value.items;
-    if (!elements.empty()) first = PyStr(elements[0]);
+    if (!elements.empty()) first = python::PyStr(elements[0]);
   }
   PyValue out = PyValue::List();
   for (const auto& e : elements) {
@@ -122,7 +125,7 @@ Result<PyValue> Unpack(const wire::Shape& shape, const PyValue& value,
   if (!IsComplex(shape.type)) return UnpackScalar(shape, value);
   if (shape.type == wire::ShapeType::kList) return UnpackList(shape, value, cli_name);
   if (!value.is_str()) return Internal("'" + ClassName(value) + "' object is not subscriptable");
-  std::string stripped = PyLStrip(value.text);
+  std::string stripped = python::PyLStrip(value.text);
   if (stripped.empty()) return Internal("string index out of range");
   if (stripped[0] == '{') return UnpackJson(value.text, cli_name);
   return InvalidRequest(ParamErrorText(cli_name, "Invalid JSON:\n" + value.text));
@@ -132,7 +135,7 @@ Result<PyValue> Unpack(const wire::Shape& shape, const PyValue& value,
 bool UsesShorthand(const wire::Shape& shape, const PyValue& value) {
   const PyValue* check = value.is_list() && !value.items.empty() ? &value.items[0] : &value;
   if (check->is_str()) {
-    std::string stripped = PyStrip(check->text);
+    std::string stripped = python::PyStrip(check->text);
     if (!stripped.empty() && (stripped[0] == '[' || stripped[0] == '{')) return false;
   }
   if (!IsComplex(shape.type)) return false;

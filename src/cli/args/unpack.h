@@ -3,7 +3,7 @@
 #include <string>
 
 #include "cli/args/option_table.h"
-#include "cli/args/py_value.h"
+#include "cli/python/value.h"
 #include "common/result.h"
 
 // From the value argparse stored for a member option to the parameter value, in the CLI's two
@@ -20,12 +20,12 @@ std::string ParamErrorText(const std::string& cli_name, const std::string& messa
 // --cli-input-json and --starting-token included): a str, or a list of one str, naming a
 // file:// or fileb:// path becomes the file's text or bytes; other values are returned as
 // they are. Failure: kInvalidRequest with the ParamError text.
-Result<PyValue> LoadOptionFile(const std::string& cli_name, PyValue value);
+Result<python::PyValue> LoadOptionFile(const std::string& cli_name, python::PyValue value);
 
 // The process-cli-arg step for a member option. `value` is what LoadOptionFile returned and
 // is not None. Failure: kInvalidRequest with the ParamError text (bad JSON, shorthand syntax);
 // kInternalFailure with Python's exception text where the CLI crashes with exit code 255
 // (int('abc') for an integer option, for instance).
-Result<PyValue> UnpackMemberValue(const CliOption& option, PyValue value);
+Result<python::PyValue> UnpackMemberValue(const CliOption& option, python::PyValue value);
 
 }  // namespace iotjobs::cli::args

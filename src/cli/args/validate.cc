@@ -5,10 +5,13 @@
 #include <cstdlib>
 
 #include "cli/args/error_messages.h"
-#include "cli/args/py_text.h"
 #include "cli/python/repr.h"
+#include "cli/python/text.h"
 
 namespace iotjobs::cli::args {
+
+using python::PyValue;
+
 namespace {
 
 namespace wire = api::wire;
@@ -47,7 +50,7 @@ class Validator {
         return Structure(p, shape, name);
       case wire::ShapeType::kString:
         if (!TypeCheck(p, p.is_str(), {kStr}, name)) return;
-        return Range(name, CodePointCount(p.text), shape, "length");
+        return Range(name, python::PyLen(p.text), shape, "length");
       case wire::ShapeType::kList:
         if (!TypeCheck(p, p.is_list(), {"<class 'list'>", "<class 'tuple'>"}, name)) return;
         Range(name, static_cast<long double>(p.items.size()), shape, "length");
@@ -58,8 +61,8 @@ class Validator {
       case wire::ShapeType::kMap:
         if (!TypeCheck(p, p.is_dict(), {"<class 'dict'>"}, name)) return;
         for (const auto& [k, v] : p.entries) {
-          Validate(k, *shape.key, name + " (key: " + PyStr(k) + ")");
-          Validate(v, *shape.value, name + "." + PyStr(k));
+          Validate(k, *shape.key, name + " (key: " + python::PyStr(k) + ")");
+          Validate(v, *shape.value, name + "." + python::PyStr(k));
         }
         return;
       case wire::ShapeType::kInteger:
@@ -108,7 +111,7 @@ class Validator {
       if (m == nullptr) {
         std::string names;
         for (const auto& mm : shape.members) names += (names.empty() ? "" : ", ") + mm.name;
-        errors.push_back("Unknown parameter in " + DisplayName(name) + ": \"" + PyStr(k) +
+        errors.push_back("Unknown parameter in " + DisplayName(name) + ": \"" + python::PyStr(k) +
                          "\", must be one of: " + names);
       } else {
         known.emplace_back(&v, m);
@@ -126,15 +129,17 @@ class Validator {
   void Report(const std::string& name, const PyValue& p, std::initializer_list<const char*> valid) {
     std::string types;
     for (const char* t : valid) types += (types.empty() ? "" : ", ") + std::string(t);
-    errors.push_back("Invalid type for parameter " + DisplayName(name) + ", value: " + PyStr(p) +
-                     ", type: " + PyTypeName(p) + ", valid types: " + types);
+    errors.push_back("Invalid type for parameter " + DisplayName(name) +
+                     ", value: " + python::PyStr(p) + ", type: " + python::PyTypeName(p) +
+                     ", valid types: " + types);
   }
 
   // range_check: only `min`, and only when the model has one.
   void Range(const std::string& name, long double value, const wire::Shape& shape, const char* what,
              const PyValue* param = nullptr) {
     if (!shape.min || !(value < static_cast<long double>(*shape.min))) return;
-    std::string shown = param ? PyStr(*param) : std::to_string(static_cast<long long>(value));
+    std::string shown =
+        param ? python::PyStr(*param) : std::to_string(static_cast<long long>(value));
     errors.push_back(std::string("Invalid ") + what + " for parameter " + DisplayName(name) +
                      ", value: " + shown + ", valid min " + what + ": " + MinText(*shape.min));
   }
@@ -150,7 +155,7 @@ std::vector<std::string> ValidateParameters(const PyValue& params, const wire::S
 
 std::vector<std::string> ValidateParameters(const boost::json::object& params,
                                             const wire::Shape& shape) {
-  return ValidateParameters(FromJson(boost::json::value(params)), shape);
+  return ValidateParameters(python::FromJson(boost::json::value(params)), shape);
 }
 
 Status ValidationStatus(const std::vector<std::string>& errors) {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "api/wire/model.h"
-#include "cli/args/py_value.h"
+#include "cli/python/value.h"
 #include "common/status.h"
 
 // botocore's client-side parameter validation (botocore/validate.py ParamValidator), which
@@ -21,7 +21,8 @@ namespace iotjobs::cli::args {
 //     valid types: <class 'int'>             (one line)
 //   Invalid length for parameter jobId, value: 0, valid min length: 1
 //   Invalid value for parameter maxResults, value: 0, valid min value: 1
-std::vector<std::string> ValidateParameters(const PyValue& params, const api::wire::Shape& shape);
+std::vector<std::string> ValidateParameters(const python::PyValue& params,
+                                            const api::wire::Shape& shape);
 
 // The same for parameters held as JSON (objects as dicts); for the caller's page requests.
 std::vector<std::string> ValidateParameters(const boost::json::object& params,

@@ -11,10 +11,10 @@
 
 #include "cli/jmespath/error_messages.h"
 #include "cli/jmespath/interpreter.h"
-#include "cli/jmespath/numbers.h"
 #include "cli/jmespath/value_ops.h"
 #include "cli/python/json_dumps.h"
 #include "cli/python/json_value.h"
+#include "cli/python/numbers.h"
 #include "cli/python/utf8.h"
 
 namespace iotjobs::cli::jmespath::builtins {
@@ -326,7 +326,7 @@ Result<json::value> ToNumber(Args& args) {
   const json::value& value = Arg(args, 0);
   if (IsNumber(value)) return Copy(value);
   if (value.is_string()) {
-    if (auto number = PythonStringToNumber(value.get_string())) return std::move(*number);
+    if (auto number = python::StringToNumber(value.get_string())) return std::move(*number);
   }
   return json::value(nullptr);
 }

@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "cli/jmespath/error_messages.h"
-#include "cli/jmespath/python_json.h"
+#include "cli/python/json_loads_boost.h"
 #include "cli/python/json_value.h"
 #include "cli/python/utf8.h"
 
@@ -247,7 +247,7 @@ class Lexer {
     Token token;
     token.type = TokenType::kLiteral;
     token.start = start;
-    Result<boost::json::value> parsed = ParsePythonJson(text);
+    Result<boost::json::value> parsed = python::JsonLoadsBoost(text);
     if (!parsed.ok() && parsed.status().code() == ErrorCode::kLimitExceeded) {
       return LexerError(start, parsed.status().message());
     }
@@ -255,7 +255,7 @@ class Lexer {
       std::size_t skip = 0;
       const std::u32string decoded = python::DecodeUtf8(text);
       while (skip < decoded.size() && IsPythonSpace(decoded[skip])) ++skip;
-      parsed = ParsePythonJson(
+      parsed = python::JsonLoadsBoost(
           "\"" + python::EncodeUtf8(std::u32string_view(decoded).substr(skip)) + "\"");
       if (!parsed.ok()) return LexerError(start, std::string(msg::kBadTokenPrefix) + text);
     }
@@ -267,7 +267,8 @@ class Lexer {
   Status QuotedIdentifier() {
     const std::size_t start = pos_;
     IOTJOBS_ASSIGN_OR_RETURN(std::u32string lexeme, ConsumeUntil('"'));
-    Result<boost::json::value> parsed = ParsePythonJson("\"" + python::EncodeUtf8(lexeme) + "\"");
+    Result<boost::json::value> parsed =
+        python::JsonLoadsBoost("\"" + python::EncodeUtf8(lexeme) + "\"");
     if (!parsed.ok()) return LexerError(start, parsed.status().message());
     Token token;
     token.type = TokenType::kQuotedIdentifier;

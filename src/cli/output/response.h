@@ -25,9 +25,9 @@ namespace iotjobs::cli::output {
 // would crash on a value of the wrong kind (a structure or map that is not an object, a list
 // that is not an array, an unreadable timestamp) the value is passed through unchanged.
 // Only body members are read; iotjobs's output shapes have no header or status-code members.
-// Read the body the way Python's json.loads does (jmespath::ParsePythonJson): Boost.JSON 1.81's
-// parse() can land a float with a long mantissa one unit in the last place away from the
-// correctly rounded value Python prints.
+// Read the body the way Python's json.loads does (python/json_loads_boost.h): Boost.JSON
+// 1.81's parse() can land a float with a long mantissa one unit in the last place away from
+// the correctly rounded value Python prints.
 // The result owns its memory (default resource). Thread-safe (reads TZ via localtime_r).
 boost::json::value ShapeResponse(const boost::json::value& raw,
                                  const api::wire::Shape* output_shape);

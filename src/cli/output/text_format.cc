@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/output/python_upper.h"
 #include "cli/python/json_value.h"
+#include "cli/python/upper.h"
 
 namespace iotjobs::cli::output {
 namespace {
@@ -61,7 +61,7 @@ class TextWriter {
   void FormatScalarList(const std::vector<const json::value*>& elements,
                         const std::string* identifier) {
     if (identifier != nullptr) {
-      const std::string upper = PythonUpper(*identifier);
+      const std::string upper = python::Upper(*identifier);
       for (const json::value* item : elements) {
         *out_ += upper + '\t' + python::Str(*item) + '\n';
       }
@@ -82,7 +82,7 @@ class TextWriter {
     std::vector<std::pair<std::string, const json::value*>> non_scalars;
     PartitionDict(item, scalar_keys, &scalars, &non_scalars);
     if (!scalars.empty()) {
-      if (identifier != nullptr) scalars.insert(scalars.begin(), PythonUpper(*identifier));
+      if (identifier != nullptr) scalars.insert(scalars.begin(), python::Upper(*identifier));
       for (std::size_t i = 0; i < scalars.size(); ++i) {
         if (i > 0) *out_ += '\t';
         *out_ += scalars[i];

@@ -21,7 +21,7 @@ struct JsonDumpsOptions {
 std::string JsonDumps(const boost::json::value& value, const JsonDumpsOptions& options);
 
 // json.dumps()'s spelling with `options` for the walker of value_syntax.h, for a caller that
-// walks a value model of its own (args' PyValue).
+// walks a value model of its own (PyValue, value_json.h).
 ValueSyntax JsonDumpsSyntax(const JsonDumpsOptions& options);
 
 // The pieces.

@@ -47,7 +47,7 @@ struct JsonLoadsOptions {
   std::size_t max_depth;
   // Appends the code point of a \uXXXX escape (or of a surrogate pair) to a string's UTF-8.
   // Only a lone surrogate tells the callers apart: Python's str keeps it, which the argument
-  // parser mirrors (args/py_text.h), while Boost.JSON needs valid UTF-8 (U+FFFD there).
+  // parser mirrors (text.h), while Boost.JSON needs valid UTF-8 (U+FFFD there).
   void (*append_escape)(char32_t cp, std::string* out);
 };
 

@@ -12,7 +12,7 @@
 namespace iotjobs::cli::python {
 
 // repr()'s spelling of values for the walker of value_syntax.h, strings decoded with utf8.h.
-// (args/ holds argv's text, which decodes otherwise, and swaps append_string.)
+// (PyValue's strings are argv's text, which decodes otherwise; value.cc swaps append_string.)
 ValueSyntax ReprSyntax();
 
 // repr(value): None, True, 12, 1.5, 'text', [1, 'a'], {'k': None}. Strings are decoded with

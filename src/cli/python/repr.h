@@ -15,7 +15,7 @@ std::string FloatRepr(double value);
 // repr(str) of a sequence of code points: quoted with ' (or " when it holds ' but no "),
 // backslash escapes for the quote, '\\', \t, \n, \r, and \xNN, \uNNNN or \UNNNNNNNN for the
 // code points that are not printable (char_class.h). How the text was decoded is the
-// caller's business (utf8.h for JSON text, args' surrogateescape for argv).
+// caller's business (utf8.h for JSON text, text.h's surrogateescape for argv).
 std::string StrRepr(std::u32string_view text);
 void AppendStrRepr(std::u32string_view text, std::string* out);
 

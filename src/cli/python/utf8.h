@@ -7,7 +7,7 @@
 // UTF-8 and code points. Python's str is a sequence of code points, and the AWS CLI and
 // jmespath count, slice, escape and report columns by code point, so the CLI decodes its UTF-8
 // text with these. Malformed input never fails: it decodes as U+FFFD one byte at a time.
-// (args/py_text.h builds Python's surrogateescape decoding of argv on DecodeSequence and
+// (text.h builds Python's surrogateescape decoding of argv on DecodeSequence and
 // AppendWtf8.)
 namespace iotjobs::cli::python {
 

@@ -10,10 +10,10 @@
 // and, with an indent, each on a line of its own; empty ones are "[]" and "{}" either way.
 // Integers are their decimal digits in both.
 //
-// The CLI holds values in two models (Boost.JSON for responses and jmespath, args' PyValue
-// for what it parses, see python/json_loads.h for why), so the walk is a template over the
-// model: a model describes itself to the walker in a ValueModel specialisation (Boost.JSON's
-// is below; PyValue's is in args/py_value.cc), and the spelling is the same for both.
+// The CLI holds values in two models (Boost.JSON for responses and jmespath, PyValue for what
+// args/ parses, see json_loads.h for why), so the walk is a template over the model: a model
+// describes itself to the walker in a ValueModel specialisation (Boost.JSON's is below;
+// PyValue's is in value.h), and the spelling is the same for both.
 namespace iotjobs::cli::python {
 
 struct ValueSyntax {

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 namespace iotjobs::cli::args {
+
+using python::PyValue;
+
 namespace {
 
 ArgSpec Opt(const char* option, const char* dest, Nargs nargs = Nargs::kOne) {
@@ -63,7 +66,7 @@ TEST(ArgParse, PrefixesEqualsAndLastWins) {
   EXPECT_EQ(r->Get("job_id").text, "j");
   EXPECT_EQ(r->Get("count").text, "-5");  // a negative number is a value
   EXPECT_FALSE(r->Get("force").boolean);
-  EXPECT_EQ(PyRepr(r->Get("items")), "['a', 'b']");
+  EXPECT_EQ(python::PyRepr(r->Get("items")), "['a', 'b']");
   EXPECT_EQ(r->Get("job_name").kind, PyValue::Kind::kNone);
   EXPECT_EQ(r->Get("mode").kind, PyValue::Kind::kNone);
 }

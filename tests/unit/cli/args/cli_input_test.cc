@@ -3,11 +3,14 @@
 #include <gtest/gtest.h>
 
 namespace iotjobs::cli::args {
+
+using python::PyValue;
+
 namespace {
 
 std::string Loaded(const char* text, CliInputFormat format) {
   auto r = LoadCliInput(PyValue::Str(text), format);
-  return r.ok() ? PyRepr(*r) : r.status().message();
+  return r.ok() ? python::PyRepr(*r) : r.status().message();
 }
 
 TEST(CliInput, JsonDocument) {
@@ -36,7 +39,7 @@ TEST(CliInput, MergeIsShallowAndUnderTheCommandLine) {
                                            "\"x\": {\"a\": 1}}"),
                               CliInputFormat::kJson);
   MergeCliInput(params, doc);
-  EXPECT_EQ(PyRepr(params), "{'jobId': 'cli', 'thingName': 't', 'x': {'a': 1}}");
+  EXPECT_EQ(python::PyRepr(params), "{'jobId': 'cli', 'thingName': 't', 'x': {'a': 1}}");
 }
 
 }  // namespace

@@ -19,11 +19,11 @@
 
 #include "api/wire/model.h"
 #include "cli/args/global_args.h"
-#include "cli/args/py_json.h"
-#include "cli/args/py_text.h"
-#include "cli/args/py_value.h"
 #include "cli/names.h"
 #include "cli/python/repr.h"
+#include "cli/python/text.h"
+#include "cli/python/value.h"
+#include "cli/python/value_json.h"
 #include "common/encoding.h"
 
 namespace iotjobs::cli::args {
@@ -211,7 +211,7 @@ std::string Check(const json::object& c) {
   if (c.contains("params")) {
     // The input as json.dumps(indent=4) writes v2's, so integers, floats and order all count.
     std::string want = WithWideIntegersAsDoubles(std::string(c.at("params").as_string()));
-    std::string got = PyJsonDumpsIndented(FromJson(json::value(r->input)));
+    std::string got = python::PyJsonDumpsIndented(python::FromJson(json::value(r->input)));
     if (got != want) return "params\n--- got ---\n" + got + "\n--- want ---\n" + want;
     json::object paging =
         c.contains("pagination") ? c.at("pagination").as_object() : json::object();
@@ -228,7 +228,7 @@ std::string Check(const json::object& c) {
   std::string got;
   if (r->skeleton == SkeletonRequest::kOutput) {
     if (!PrintsNothing(r->output_skeleton)) {
-      got = PyJsonDumpsIndented(FromJson(*r->output_skeleton)) + "\n";
+      got = python::PyJsonDumpsIndented(python::FromJson(*r->output_skeleton)) + "\n";
     }
   } else {
     got = r->skeleton_text;

@@ -41,7 +41,7 @@ TEST_F(ParamFileTest, BytesAsTheyAre) {
   auto r = LoadParamFile("fileb://" + Path("bin.dat"));
   ASSERT_TRUE(r.ok());
   EXPECT_EQ((*r)->raw, std::string("\x00\x01'", 3));
-  EXPECT_EQ(PyStr(**r), "b\"\\x00\\x01'\"");
+  EXPECT_EQ(python::PyStr(**r), "b\"\\x00\\x01'\"");
 }
 
 TEST_F(ParamFileTest, OtherValuesAreNotFiles) {

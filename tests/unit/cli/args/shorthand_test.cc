@@ -13,7 +13,7 @@ namespace wire = api::wire;
 
 std::string Parsed(const std::string& text) {
   auto r = ParseShorthand(text);
-  return r.ok() ? PyRepr(*r) : "ERR " + r.status().message();
+  return r.ok() ? python::PyRepr(*r) : "ERR " + r.status().message();
 }
 
 TEST(Shorthand, ParsesLikeTheCli) {
@@ -63,19 +63,19 @@ TEST(Shorthand, ModelConvertsAndWraps) {
   auto parsed = ParseShorthand("roleArn=r,expiresInSec= 12 ");
   ASSERT_TRUE(parsed.ok());
   ASSERT_TRUE(ApplyShorthandModel(*parsed, Shape("PresignedUrlConfig")).ok());
-  EXPECT_EQ(PyRepr(*parsed), "{'roleArn': 'r', 'expiresInSec': 12}");
+  EXPECT_EQ(python::PyRepr(*parsed), "{'roleArn': 'r', 'expiresInSec': 12}");
 
   auto abort = ParseShorthand("criteriaList={thresholdPercentage=1e2,action=CANCEL}");
   ASSERT_TRUE(abort.ok());
   ASSERT_TRUE(ApplyShorthandModel(*abort, Shape("AbortConfig")).ok());
   // A lone structure where a list is modelled is wrapped, and not converted further.
-  EXPECT_EQ(PyRepr(*abort),
+  EXPECT_EQ(python::PyRepr(*abort),
             "{'criteriaList': [{'thresholdPercentage': '1e2', 'action': 'CANCEL'}]}");
 
   auto merge = ParseShorthand("merge=TRUE,attributes={a=1}");
   ASSERT_TRUE(merge.ok());
   ASSERT_TRUE(ApplyShorthandModel(*merge, Shape("AttributePayload")).ok());
-  EXPECT_EQ(PyRepr(*merge), "{'merge': True, 'attributes': {'a': '1'}}");
+  EXPECT_EQ(python::PyRepr(*merge), "{'merge': True, 'attributes': {'a': '1'}}");
 }
 
 TEST(Shorthand, ModelCrashesWherePythonDoes) {

@@ -57,12 +57,12 @@ TEST(Skeleton, DocOverviewIsTheFirstSentence) {
 TEST(Skeleton, OutputUsesMemberNames) {
   auto out = OutputSkeleton(Op("CreateJob"));
   ASSERT_TRUE(out);
-  EXPECT_EQ(boost::json::serialize(ToJson(*out)),
+  EXPECT_EQ(boost::json::serialize(python::ToJson(*out)),
             R"({"jobArn":"jobArn","jobId":"jobId","description":"description"})");
   EXPECT_FALSE(OutputSkeleton(Op("DeleteJobExecution")));  // no output shape
   auto jobs = OutputSkeleton(Op("ListJobs"));
   ASSERT_TRUE(jobs);
-  EXPECT_EQ(PyRepr(*jobs->Find("jobs")->items[0].Find("createdAt")), "1970-01-01 00:00:00");
+  EXPECT_EQ(python::PyRepr(*jobs->Find("jobs")->items[0].Find("createdAt")), "1970-01-01 00:00:00");
 }
 
 }  // namespace

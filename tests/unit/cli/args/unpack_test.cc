@@ -7,6 +7,9 @@
 #include "api/wire/model.h"
 
 namespace iotjobs::cli::args {
+
+using python::PyValue;
+
 namespace {
 
 namespace wire = api::wire;
@@ -25,7 +28,7 @@ std::string Unpacked(const char* op, const char* name, PyValue value) {
     return (r.status().code() == ErrorCode::kInternalFailure ? "CRASH " : "ERR ") +
            r.status().message();
   }
-  return PyRepr(*r);
+  return python::PyRepr(*r);
 }
 
 PyValue Words(std::vector<std::string> words) {
@@ -73,8 +76,8 @@ TEST(Unpack, ListsOfStructures) {
 }
 
 TEST(Unpack, FilesForAnyOption) {
-  EXPECT_EQ(PyRepr(*LoadOptionFile("--x", PyValue::Str("plain"))), "'plain'");
-  EXPECT_EQ(PyRepr(*LoadOptionFile("--x", Words({"a", "b"}))), "['a', 'b']");
+  EXPECT_EQ(python::PyRepr(*LoadOptionFile("--x", PyValue::Str("plain"))), "'plain'");
+  EXPECT_EQ(python::PyRepr(*LoadOptionFile("--x", Words({"a", "b"}))), "['a', 'b']");
   auto missing = LoadOptionFile("--x", Words({"file:///nonexistent/x"}));
   EXPECT_EQ(missing.status().message(),
             "Error parsing parameter '--x': Unable to load paramfile file:///nonexistent/x: "

@@ -7,7 +7,7 @@
 #include <boost/json.hpp>
 
 #include "api/wire/model.h"
-#include "cli/args/py_json.h"
+#include "cli/python/value_json.h"
 
 namespace iotjobs::cli::args {
 namespace {
@@ -16,7 +16,7 @@ namespace wire = api::wire;
 
 std::string Report(const char* op, const char* json, bool device = false) {
   const auto& model = device ? wire::DevicePlaneModel() : wire::ControlPlaneModel();
-  auto params = PyJsonLoads(json, false);
+  auto params = python::PyJsonLoads(json, false);
   EXPECT_TRUE(params.value) << params.error;
   Status s = ValidationStatus(ValidateParameters(*params.value, *model.FindOperation(op)->input));
   return s.ok() ? "OK" : s.message();

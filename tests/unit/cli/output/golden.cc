@@ -7,7 +7,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/jmespath/python_json.h"
+#include "cli/python/json_loads_boost.h"
 
 namespace iotjobs::cli::output::golden {
 
@@ -24,7 +24,7 @@ json::value Load(const std::string& file_name) {
   buffer << in.rdbuf();
   // Python's json.loads reading, floats correctly rounded: Boost.JSON 1.81's parse() can be
   // a unit in the last place off for long mantissas, and the CLI must read bodies like Python.
-  Result<json::value> value = jmespath::ParsePythonJson(buffer.str());
+  Result<json::value> value = python::JsonLoadsBoost(buffer.str());
   if (!value.ok()) {
     ADD_FAILURE() << path << ": " << value.status().ToString();
     return nullptr;

@@ -9,7 +9,7 @@
 #include <ctime>
 
 #include "api/wire/model.h"
-#include "cli/jmespath/python_json.h"
+#include "cli/python/json_loads_boost.h"
 #include "golden.h"
 
 namespace iotjobs::cli::output {
@@ -20,7 +20,7 @@ namespace wire = api::wire;
 
 // The body as the CLI should read it: like Python's json.loads (see golden.cc).
 json::value ParseBody(std::string_view text) {
-  Result<json::value> body = jmespath::ParsePythonJson(text);
+  Result<json::value> body = python::JsonLoadsBoost(text);
   EXPECT_TRUE(body.ok()) << body.status().ToString();
   return body.ok() ? std::move(body).value() : json::value();
 }

@@ -1,6 +1,6 @@
 // The shared json.loads() scanner: what it tells a handler, and where it fails. The messages
-// and positions as Python words them are pinned through the callers (args/py_json_test.cc,
-// jmespath/python_json_test.cc).
+// and positions as Python words them are pinned through the adapters (value_json_test.cc,
+// json_loads_boost_test.cc).
 
 #include "cli/python/json_loads.h"
 

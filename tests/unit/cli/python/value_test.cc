@@ -1,10 +1,10 @@
-#include "cli/args/py_value.h"
+#include "cli/python/value.h"
 
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
-namespace iotjobs::cli::args {
+namespace iotjobs::cli::python {
 namespace {
 
 namespace json = boost::json;
@@ -58,4 +58,4 @@ TEST(PyValue, JsonBothWays) {
 }
 
 }  // namespace
-}  // namespace iotjobs::cli::args
+}  // namespace iotjobs::cli::python

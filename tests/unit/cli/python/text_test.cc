@@ -1,23 +1,23 @@
 // Python's text rules as the CLI's messages need them; expectations are Python 3.11's output.
 
-#include "cli/args/py_text.h"
+#include "cli/python/text.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-namespace iotjobs::cli::args {
+namespace iotjobs::cli::python {
 namespace {
 
-TEST(PyText, Utf8RoundTripKeepsInvalidBytes) {
+TEST(PyText, SurrogateEscapeRoundTripKeepsInvalidBytes) {
   std::string bytes = "a\xff\xc3\xa9\xed\xa0\xbd";  // bad byte, é, an encoded surrogate
-  std::u32string u = DecodeUtf8(bytes);
+  std::u32string u = DecodeSurrogateEscape(bytes);
   ASSERT_EQ(u.size(), 4u);
   EXPECT_EQ(u[1], 0xDCFFu);  // surrogateescape
   EXPECT_EQ(u[2], 0xE9u);
   EXPECT_EQ(u[3], 0xD83Du);  // WTF-8: one code point
-  EXPECT_EQ(EncodeUtf8(u), bytes);
-  EXPECT_EQ(CodePointCount("caf\xc3\xa9"), 4u);
+  EXPECT_EQ(EncodeSurrogateEscape(u), bytes);
+  EXPECT_EQ(PyLen("caf\xc3\xa9"), 4u);
 }
 
 TEST(PyText, WhitespaceIsUnicodeAware) {
@@ -64,4 +64,4 @@ TEST(PyText, ReprOfStrings) {
 }
 
 }  // namespace
-}  // namespace iotjobs::cli::args
+}  // namespace iotjobs::cli::python

@@ -3,7 +3,7 @@
 #include <optional>
 #include <string_view>
 
-#include "cli/args/py_value.h"
+#include "cli/python/value.h"
 
 // ruamel.yaml's YAML(typ='safe').load() as --cli-input-yaml uses it, on top of yaml-cpp's
 // event parser: YAML 1.2 core-schema typing of plain scalars (true/false, 12, 0x1F, 0o17, 1.5,
@@ -11,10 +11,13 @@
 // !!bool, !!null and !!binary tags, anchors and aliases, and ruamel's refusals: a repeated
 // key, more than one document, an unknown tag. Plain dates become datetime objects, which
 // the validator then refuses where the model wants a string, as the CLI does.
-namespace iotjobs::cli::args {
+//
+// Only args/ calls it. It is here because all it does is ruamel's, on the plain-scalar
+// resolver that the YAML output shares (yaml_resolver.h), into Python's values (value.h).
+namespace iotjobs::cli::python {
 
 // The document's value (None for an empty stream), or nullopt where ruamel raises a
 // YAMLError (the CLI then says "Invalid YAML received.").
 std::optional<PyValue> PyYamlLoad(std::string_view text);
 
-}  // namespace iotjobs::cli::args
+}  // namespace iotjobs::cli::python

@@ -1,4 +1,4 @@
-#include "cli/jmespath/numbers.h"
+#include "cli/python/numbers.h"
 
 #include <algorithm>
 #include <charconv>
@@ -9,7 +9,7 @@
 
 #include "cli/python/float_parse.h"
 
-namespace iotjobs::cli::jmespath {
+namespace iotjobs::cli::python {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -94,7 +94,7 @@ std::optional<double> PythonFloat(std::string_view text) {
     if (!ConsumeDigits(text, &pos, &decimal)) return std::nullopt;
   }
   if (pos != text.size()) return std::nullopt;
-  return python::ParseFloatLiteral(decimal);
+  return ParseFloatLiteral(decimal);
 }
 
 }  // namespace
@@ -108,14 +108,14 @@ boost::json::value MakeInteger(std::string_view decimal) {
   if (decimal.front() != '-' && std::from_chars(first, last, unsigned_value).ec == std::errc()) {
     return unsigned_value;
   }
-  return python::ParseFloatLiteral(decimal);
+  return ParseFloatLiteral(decimal);
 }
 
-std::optional<boost::json::value> PythonStringToNumber(std::string_view text) {
+std::optional<boost::json::value> StringToNumber(std::string_view text) {
   text = StripPythonWhitespace(text);
   if (auto integer = PythonInt(text)) return integer;
   if (auto real = PythonFloat(text)) return boost::json::value(*real);
   return std::nullopt;
 }
 
-}  // namespace iotjobs::cli::jmespath
+}  // namespace iotjobs::cli::python

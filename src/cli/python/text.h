@@ -4,23 +4,25 @@
 #include <string>
 #include <string_view>
 
-// Python's view of text, which the AWS CLI's messages and parsers are written against: strings
-// are sequences of code points (error carets and JSON positions count code points, not bytes),
-// str.isspace() is Unicode-aware (python/char_class.h), and int()/float() accept their own
-// spellings.
+// Python's view of text as the argument parser holds it (the str of a PyValue, value.h), which
+// the AWS CLI's messages and parsers are written against: strings are sequences of code points
+// (error carets and JSON positions count code points, not bytes), str.isspace() is
+// Unicode-aware (char_class.h), and int()/float() accept their own spellings. The builtins and
+// str methods on this text carry a Py prefix (PyStrip, PyIntParse), as PyValue's do.
 //
 // Text is UTF-8 throughout. A byte that is not valid UTF-8 decodes to U+DC80+byte, as Python's
 // surrogateescape does for command-line arguments, and encodes back to that byte. Other lone
 // surrogates (from JSON escapes) are held as their three-byte encoding (WTF-8). This is where
-// argv's text differs from JSON text, which python/utf8.h decodes strictly.
-namespace iotjobs::cli::args {
+// argv's text differs from JSON text, which utf8.h decodes strictly.
+namespace iotjobs::cli::python {
 
-std::u32string DecodeUtf8(std::string_view text);
-std::string EncodeUtf8(std::u32string_view text);
-void AppendUtf8(char32_t c, std::string& out);
+// The code points of `text` decoded as above, and back; lossless both ways.
+std::u32string DecodeSurrogateEscape(std::string_view text);
+std::string EncodeSurrogateEscape(std::u32string_view text);
+void AppendSurrogateEscape(char32_t c, std::string& out);
 
-// len(str): code points.
-size_t CodePointCount(std::string_view text);
+// len(str): code points, as DecodeSurrogateEscape counts them.
+size_t PyLen(std::string_view text);
 
 // The value of a Unicode decimal digit (category Nd, as Python's int() reads them), else -1.
 int DecimalDigit(char32_t c);
@@ -37,7 +39,7 @@ std::optional<std::string> PyIntParse(std::string_view text);
 // float(text), or nullopt where Python raises ValueError.
 std::optional<double> PyFloatParse(std::string_view text);
 
-// repr(str) of `text` decoded as above (python/repr.h StrRepr), so that an undecodable byte
+// repr(str) of `text` decoded as above (repr.h StrRepr), so that an undecodable byte
 // shows as '\udcff', as Python shows it.
 std::string PyReprString(std::string_view text);
 
@@ -46,4 +48,4 @@ std::string PyReprString(std::string_view text);
 std::string PyIntError(std::string_view text);
 std::string PyFloatError(std::string_view text);
 
-}  // namespace iotjobs::cli::args
+}  // namespace iotjobs::cli::python

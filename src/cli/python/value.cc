@@ -1,15 +1,15 @@
-#include "cli/args/py_value.h"
+#include "cli/python/value.h"
 
 #include <boost/json.hpp>
 #include <cerrno>
 #include <cstdlib>
 #include <utility>
 
-#include "cli/args/py_text.h"
 #include "cli/python/json_value.h"
 #include "cli/python/repr.h"
+#include "cli/python/text.h"
 
-namespace iotjobs::cli::args {
+namespace iotjobs::cli::python {
 
 namespace json = boost::json;
 
@@ -46,7 +46,7 @@ PyValue PyValue::Dict(bool ordered) { return Make(Kind::kDict, &PyValue::ordered
 
 PyValue PyValue::Bytes(std::string_view raw) {
   PyValue v = Make(Kind::kObject, &PyValue::class_name, "bytes");
-  v.text = python::BytesRepr(raw);
+  v.text = BytesRepr(raw);
   v.raw = std::string(raw);
   return v;
 }
@@ -131,15 +131,15 @@ bool operator==(const PyValue& a, const PyValue& b) {
 }
 
 std::string PyRepr(const PyValue& v) {
-  static const python::ValueSyntax kRepr = [] {
-    python::ValueSyntax syntax = python::ReprSyntax();
+  static const ValueSyntax kRepr = [] {
+    ValueSyntax syntax = ReprSyntax();
     syntax.append_string = [](std::string_view text, std::string* out) {
-      out->append(PyReprString(text));  // argv's text, decoded as py_text.h does
+      out->append(PyReprString(text));  // argv's text, decoded as text.h does
     };
     return syntax;
   }();
   std::string out;
-  python::AppendValue(v, kRepr, 0, &out);
+  AppendValue(v, kRepr, 0, &out);
   return out;
 }
 
@@ -147,8 +147,7 @@ std::string PyStr(const PyValue& v) { return v.kind == PyValue::Kind::kStr ? v.t
 
 std::string PyTypeName(const PyValue& v) {
   if (v.kind == PyValue::Kind::kDict && v.ordered) return "<class 'collections.OrderedDict'>";
-  const std::string_view name =
-      v.kind == PyValue::Kind::kObject ? v.class_name : python::TypeName(v.kind);
+  const std::string_view name = v.kind == PyValue::Kind::kObject ? v.class_name : TypeName(v.kind);
   return "<class '" + std::string(name) + "'>";
 }
 
@@ -220,18 +219,12 @@ PyValue FromJson(const json::value& v) {
   return PyValue::None();
 }
 
-}  // namespace iotjobs::cli::args
-
-namespace iotjobs::cli::python {
-
-using args::PyValue;
-
 void ValueModel<PyValue>::AppendKey(const Entry& entry, const ValueSyntax& syntax,
                                     std::string* out) {
   if (syntax.python_repr) {
     AppendValue(entry.first, syntax, 0, out);
   } else {
-    syntax.append_string(args::PyStr(entry.first), out);
+    syntax.append_string(PyStr(entry.first), out);
   }
 }
 

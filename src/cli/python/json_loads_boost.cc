@@ -1,22 +1,22 @@
-#include "cli/jmespath/python_json.h"
+#include "cli/python/json_loads_boost.h"
 
 #include <boost/json/value.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "cli/jmespath/numbers.h"
 #include "cli/python/json_loads.h"
+#include "cli/python/numbers.h"
 #include "cli/python/utf8.h"
 
-namespace iotjobs::cli::jmespath {
+namespace iotjobs::cli::python {
 namespace {
 
 namespace json = boost::json;
 
 // Builds the Boost.JSON value of what the scanner reads: the arrays and objects still open on
 // a stack, each object with the key its next member goes under.
-class BoostJsonBuilder : public python::JsonLoadsHandler {
+class BoostJsonBuilder : public JsonLoadsHandler {
  public:
   json::value Take() && { return std::move(result_); }
 
@@ -59,13 +59,13 @@ class BoostJsonBuilder : public python::JsonLoadsHandler {
 
 }  // namespace
 
-Result<json::value> ParsePythonJson(std::string_view text) {
+Result<json::value> JsonLoadsBoost(std::string_view text) {
   BoostJsonBuilder builder;
-  const std::optional<python::JsonLoadsError> error = python::JsonLoads(
-      text, {.max_depth = kMaxJsonDepth, .append_escape = python::AppendUtf8}, builder);
+  const std::optional<JsonLoadsError> error =
+      JsonLoads(text, {.max_depth = kJsonLoadsBoostMaxDepth, .append_escape = AppendUtf8}, builder);
   if (!error) return std::move(builder).Take();
   if (error->too_deep) return Status(ErrorCode::kLimitExceeded, "JSON nested too deeply");
   return InvalidRequest(std::string(error->message));
 }
 
-}  // namespace iotjobs::cli::jmespath
+}  // namespace iotjobs::cli::python

@@ -1,4 +1,4 @@
-#include "cli/args/py_yaml.h"
+#include "cli/python/yaml_load.h"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -14,11 +14,11 @@
 #include <string>
 #include <vector>
 
-#include "cli/args/py_text.h"
+#include "cli/python/text.h"
 #include "cli/python/yaml_resolver.h"
 #include "common/encoding.h"
 
-namespace iotjobs::cli::args {
+namespace iotjobs::cli::python {
 namespace {
 
 const std::string kTag = "tag:yaml.org,2002:";
@@ -135,23 +135,21 @@ std::optional<PyValue> MakeTimestamp(const std::smatch& m) {
   return v;
 }
 
-bool IsBool(const std::string& value) {
-  return python::ResolveYamlPlain(value) == python::YamlPlainTag::kBool;
-}
+bool IsBool(const std::string& value) { return ResolveYamlPlain(value) == YamlPlainTag::kBool; }
 
 // A plain scalar through the implicit resolvers and SafeConstructor. Merge keys (<<), "=" and
 // the single characters "!", "&" and "*" stay strings here.
 std::optional<PyValue> ResolvePlain(const std::string& value) {
-  switch (python::ResolveYamlPlain(value)) {
-    case python::YamlPlainTag::kBool:
+  switch (ResolveYamlPlain(value)) {
+    case YamlPlainTag::kBool:
       return PyValue::Bool(value[0] == 't' || value[0] == 'T');
-    case python::YamlPlainTag::kFloat:
+    case YamlPlainTag::kFloat:
       return MakeFloat(value);
-    case python::YamlPlainTag::kInt:
+    case YamlPlainTag::kInt:
       return MakeInt(value);
-    case python::YamlPlainTag::kNull:
+    case YamlPlainTag::kNull:
       return PyValue::None();
-    case python::YamlPlainTag::kTimestamp: {
+    case YamlPlainTag::kTimestamp: {
       std::smatch m;
       if (std::regex_match(value, m, TimestampPartsPattern())) return MakeTimestamp(m);
       break;
@@ -278,4 +276,4 @@ std::optional<PyValue> PyYamlLoad(std::string_view text) {
   return std::move(builder.documents[0]);
 }
 
-}  // namespace iotjobs::cli::args
+}  // namespace iotjobs::cli::python

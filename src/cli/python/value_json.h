@@ -4,15 +4,19 @@
 #include <string>
 #include <string_view>
 
-#include "cli/args/py_value.h"
+#include "cli/python/value.h"
 
 // Python's json.loads(), which reads every JSON value the AWS CLI takes from the command line,
-// and the json.dumps() layout of its skeletons.
+// and the json.dumps() layout of its skeletons, for PyValue (value.h).
 // Its error text is part of what the CLI prints ("Invalid JSON: Expecting ',' delimiter: line 1
 // column 14 (char 13)"), so this reader follows CPython's C scanner step by step: the same
 // accepted language (NaN, Infinity, -Infinity, integers of any size, a repeated key keeping its
 // first position and last value) and the same message and position for each failure.
-namespace iotjobs::cli::args {
+//
+// Only args/ calls these, but they stay with the scanner (json_loads.h) and the walker
+// (value_syntax.h) they adapt: what they add is Python's too (str(JSONDecodeError), which
+// counts code points as text.h does), not anything of the argument parser's.
+namespace iotjobs::cli::python {
 
 struct PyJsonResult {
   std::optional<PyValue> value;  // set on success
@@ -27,4 +31,4 @@ PyJsonResult PyJsonLoads(std::string_view text, bool ordered);
 // writes it (without the final newline).
 std::string PyJsonDumpsIndented(const PyValue& value);
 
-}  // namespace iotjobs::cli::args
+}  // namespace iotjobs::cli::python

@@ -1,4 +1,4 @@
-#include "cli/args/py_text.h"
+#include "cli/python/text.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -7,7 +7,7 @@
 #include "cli/python/repr.h"
 #include "cli/python/utf8.h"
 
-namespace iotjobs::cli::args {
+namespace iotjobs::cli::python {
 namespace {
 
 bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
@@ -54,8 +54,8 @@ std::string WithoutUnderscores(std::u32string_view digits) {
 
 std::u32string StripSpace(std::u32string_view s) {
   size_t b = 0, e = s.size();
-  while (b < e && python::IsSpace(s[b])) ++b;
-  while (e > b && python::IsSpace(s[e - 1])) --e;
+  while (b < e && IsSpace(s[b])) ++b;
+  while (e > b && IsSpace(s[e - 1])) --e;
   return std::u32string(s.substr(b, e - b));
 }
 
@@ -66,7 +66,7 @@ struct NumberText {
 };
 
 NumberText ToNumberText(std::string_view text) {
-  NumberText out{false, ToAsciiDigits(StripSpace(DecodeUtf8(text)))};
+  NumberText out{false, ToAsciiDigits(StripSpace(DecodeSurrogateEscape(text)))};
   if (!out.unsigned_text.empty() &&
       (out.unsigned_text.front() == '+' || out.unsigned_text.front() == '-')) {
     out.negative = out.unsigned_text.front() == '-';
@@ -87,7 +87,7 @@ bool EqualsNoCase(std::u32string_view s, std::string_view word) {
 
 }  // namespace
 
-std::u32string DecodeUtf8(std::string_view text) {
+std::u32string DecodeSurrogateEscape(std::string_view text) {
   std::u32string out;
   out.reserve(text.size());
   size_t i = 0;
@@ -95,7 +95,7 @@ std::u32string DecodeUtf8(std::string_view text) {
     // An encoded surrogate is kept (WTF-8): that is how a lone surrogate from a JSON \\uD83D
     // escape is held.
     char32_t c = 0;
-    const size_t len = python::DecodeSequence(text, i, &c);
+    const size_t len = DecodeSequence(text, i, &c);
     if (len == 0) {  // surrogateescape
       out += static_cast<char32_t>(0xDC00 + static_cast<unsigned char>(text[i]));
       ++i;
@@ -107,22 +107,22 @@ std::u32string DecodeUtf8(std::string_view text) {
   return out;
 }
 
-void AppendUtf8(char32_t c, std::string& out) {
+void AppendSurrogateEscape(char32_t c, std::string& out) {
   if (c >= 0xDC80 && c <= 0xDCFF) {
     out += static_cast<char>(c - 0xDC00);  // an escaped byte goes back as itself
   } else {
-    python::AppendWtf8(c, &out);
+    AppendWtf8(c, &out);
   }
 }
 
-std::string EncodeUtf8(std::u32string_view text) {
+std::string EncodeSurrogateEscape(std::u32string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char32_t c : text) AppendUtf8(c, out);
+  for (char32_t c : text) AppendSurrogateEscape(c, out);
   return out;
 }
 
-size_t CodePointCount(std::string_view text) { return DecodeUtf8(text).size(); }
+size_t PyLen(std::string_view text) { return DecodeSurrogateEscape(text).size(); }
 
 int DecimalDigit(char32_t c) {
   for (char32_t zero : kDigitZeros) {
@@ -131,20 +131,22 @@ int DecimalDigit(char32_t c) {
   return -1;
 }
 
-std::string PyStrip(std::string_view text) { return EncodeUtf8(StripSpace(DecodeUtf8(text))); }
+std::string PyStrip(std::string_view text) {
+  return EncodeSurrogateEscape(StripSpace(DecodeSurrogateEscape(text)));
+}
 
 std::string PyLStrip(std::string_view text) {
-  std::u32string s = DecodeUtf8(text);
+  std::u32string s = DecodeSurrogateEscape(text);
   size_t b = 0;
-  while (b < s.size() && python::IsSpace(s[b])) ++b;
-  return EncodeUtf8(std::u32string_view(s).substr(b));
+  while (b < s.size() && IsSpace(s[b])) ++b;
+  return EncodeSurrogateEscape(std::u32string_view(s).substr(b));
 }
 
 std::string PyRStrip(std::string_view text) {
-  std::u32string s = DecodeUtf8(text);
+  std::u32string s = DecodeSurrogateEscape(text);
   size_t e = s.size();
-  while (e > 0 && python::IsSpace(s[e - 1])) --e;
-  return EncodeUtf8(std::u32string_view(s).substr(0, e));
+  while (e > 0 && IsSpace(s[e - 1])) --e;
+  return EncodeSurrogateEscape(std::u32string_view(s).substr(0, e));
 }
 
 std::optional<std::string> PyIntParse(std::string_view text) {
@@ -190,7 +192,7 @@ std::optional<double> PyFloatParse(std::string_view text) {
   return std::strtod(clean.c_str(), nullptr);
 }
 
-std::string PyReprString(std::string_view text) { return python::StrRepr(DecodeUtf8(text)); }
+std::string PyReprString(std::string_view text) { return StrRepr(DecodeSurrogateEscape(text)); }
 
 std::string PyIntError(std::string_view text) {
   return "invalid literal for int() with base 10: " + PyReprString(text);
@@ -200,4 +202,4 @@ std::string PyFloatError(std::string_view text) {
   return "could not convert string to float: " + PyReprString(text);
 }
 
-}  // namespace iotjobs::cli::args
+}  // namespace iotjobs::cli::python

@@ -1,10 +1,10 @@
 // ruamel.yaml safe-load typing (YAML 1.2), as --cli-input-yaml sees documents.
 
-#include "cli/args/py_yaml.h"
+#include "cli/python/yaml_load.h"
 
 #include <gtest/gtest.h>
 
-namespace iotjobs::cli::args {
+namespace iotjobs::cli::python {
 namespace {
 
 std::string Loaded(const char* text) {
@@ -44,4 +44,4 @@ TEST(PyYaml, TagsAnchorsAndRefusals) {
 }
 
 }  // namespace
-}  // namespace iotjobs::cli::args
+}  // namespace iotjobs::cli::python

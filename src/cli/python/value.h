@@ -13,13 +13,17 @@
 // ("value: OrderedDict([('a', 1)]), type: <class 'collections.OrderedDict'>"), and its
 // validator applies Python's isinstance() (a bool is an int), so the parser keeps the Python
 // type of every value until the input is handed out as JSON.
-namespace iotjobs::cli::args {
+//
+// Only the argument parser (args/) holds PyValues, but the model is Python's, so it lives here
+// with what reads into it (value_json.h, yaml_load.h) and the text its strings are (text.h).
+// Its functions carry a Py prefix, to tell them from those on Boost.JSON values (json_value.h).
+namespace iotjobs::cli::python {
 
 struct PyValue {
   // kInt is any size: `text` holds the decimal spelling. A kDict is a
   // collections.OrderedDict when `ordered` (JSON read for an option). kObject is anything
   // else (bytes, datetime): `class_name`, and str() in `text`.
-  using Kind = python::ValueKind;
+  using Kind = ValueKind;
 
   Kind kind = Kind::kNone;
   bool boolean = false;
@@ -64,12 +68,9 @@ struct PyValue {
   friend bool operator==(const PyValue& a, const PyValue& b);
 };
 
-}  // namespace iotjobs::cli::args
-
-// How the repr()/json.dumps() walker (python/value_syntax.h) reads a PyValue.
+// How the repr()/json.dumps() walker (value_syntax.h) reads a PyValue.
 template <>
-struct iotjobs::cli::python::ValueModel<iotjobs::cli::args::PyValue> {
-  using PyValue = iotjobs::cli::args::PyValue;
+struct ValueModel<PyValue> {
   using Entry = std::pair<PyValue, PyValue>;
 
   static ValueKind Kind(const PyValue& value) { return value.kind; }
@@ -84,8 +85,6 @@ struct iotjobs::cli::python::ValueModel<iotjobs::cli::args::PyValue> {
   static void AppendKey(const Entry& entry, const ValueSyntax& syntax, std::string* out);
   static bool IsOrderedDict(const PyValue& value) { return value.ordered; }
 };
-
-namespace iotjobs::cli::args {
 
 // repr(): None, True, 12, 1.5, 'text', [1, 'a'], {'k': None}, OrderedDict([('k', 1)]).
 std::string PyRepr(const PyValue& value);
@@ -102,4 +101,4 @@ boost::json::value ToJson(const PyValue& value);
 // JSON as Python's json.loads() gives it (objects as plain dicts).
 PyValue FromJson(const boost::json::value& value);
 
-}  // namespace iotjobs::cli::args
+}  // namespace iotjobs::cli::python

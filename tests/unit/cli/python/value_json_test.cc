@@ -1,11 +1,11 @@
 // json.loads() errors as Python 3.11 words and places them (expected texts printed by
 // /usr/bin/python3); the CLI shows them after "Invalid JSON: ".
 
-#include "cli/args/py_json.h"
+#include "cli/python/value_json.h"
 
 #include <gtest/gtest.h>
 
-namespace iotjobs::cli::args {
+namespace iotjobs::cli::python {
 namespace {
 
 struct ErrorCase {
@@ -60,5 +60,30 @@ TEST(PyJson, LoneSurrogateStaysOneCharacter) {
   EXPECT_EQ(r.value->text, "\xed\xa0\xbd");
 }
 
+// json.dumps(value, indent=4) as --generate-cli-skeleton and v2's JSON output write it.
+TEST(PyJsonDumps, IndentedLikePython) {
+  PyValue d = PyValue::Dict();
+  d.Set("a", PyValue::List({PyValue::Int(1), PyValue::Float(2.5), PyValue::None(),
+                            PyValue::Bool(true), PyValue::Str("x")}));
+  d.Set("e", PyValue::Dict());
+  d.Set("l", PyValue::List());
+  d.Set("u", PyValue::Str("\xc3\xa9\xf0\x9f\x98\x80\"\n"));
+  d.Set("f", PyValue::Float(0.0));
+  EXPECT_EQ(PyJsonDumpsIndented(d),
+            "{\n"
+            "    \"a\": [\n"
+            "        1,\n"
+            "        2.5,\n"
+            "        null,\n"
+            "        true,\n"
+            "        \"x\"\n"
+            "    ],\n"
+            "    \"e\": {},\n"
+            "    \"l\": [],\n"
+            "    \"u\": \"\\u00e9\\ud83d\\ude00\\\"\\n\",\n"
+            "    \"f\": 0.0\n"
+            "}");
+}
+
 }  // namespace
-}  // namespace iotjobs::cli::args
+}  // namespace iotjobs::cli::python

@@ -1,12 +1,12 @@
-#include "cli/output/python_upper.h"
+#include "cli/python/upper.h"
 
 #include <unicode/ustring.h>
 
 #include <vector>
 
-namespace iotjobs::cli::output {
+namespace iotjobs::cli::python {
 
-std::string PythonUpper(std::string_view text) {
+std::string Upper(std::string_view text) {
   bool ascii = true;
   for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   if (ascii) {
@@ -39,4 +39,4 @@ std::string PythonUpper(std::string_view text) {
   return out;
 }
 
-}  // namespace iotjobs::cli::output
+}  // namespace iotjobs::cli::python

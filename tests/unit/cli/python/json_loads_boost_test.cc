@@ -1,6 +1,6 @@
 // The json.loads() behaviour backtick literals and quoted identifiers rely on.
 
-#include "cli/jmespath/python_json.h"
+#include "cli/python/json_loads_boost.h"
 
 #include <gtest/gtest.h>
 
@@ -8,21 +8,21 @@
 #include <cmath>
 #include <string>
 
-namespace iotjobs::cli::jmespath {
+namespace iotjobs::cli::python {
 namespace {
 
 namespace json = boost::json;
 
-TEST(JmespathPythonJsonTest, AcceptsPythonExtensions) {
-  Result<json::value> special = ParsePythonJson(" [NaN, Infinity, -Infinity] ");
+TEST(JsonLoadsBoostTest, AcceptsPythonExtensions) {
+  Result<json::value> special = JsonLoadsBoost(" [NaN, Infinity, -Infinity] ");
   ASSERT_TRUE(special.ok());
   EXPECT_TRUE(std::isnan(special->as_array()[0].as_double()));
   EXPECT_EQ(special->as_array()[2].as_double(), -INFINITY);
-  Result<json::value> repeated = ParsePythonJson(R"({"a": 1, "b": 2, "a": 3})");
+  Result<json::value> repeated = JsonLoadsBoost(R"({"a": 1, "b": 2, "a": 3})");
   ASSERT_TRUE(repeated.ok());
   EXPECT_EQ(json::serialize(*repeated), R"({"a":3,"b":2})");
   Result<json::value> numbers =
-      ParsePythonJson("[-0, 12345678901234567890, 1e400, 1e-400, 1.0, 0.1]");
+      JsonLoadsBoost("[-0, 12345678901234567890, 1e400, 1e-400, 1.0, 0.1]");
   ASSERT_TRUE(numbers.ok());
   const json::array& n = numbers->as_array();
   EXPECT_TRUE(n[0].is_int64());
@@ -33,16 +33,16 @@ TEST(JmespathPythonJsonTest, AcceptsPythonExtensions) {
   EXPECT_EQ(n[5].as_double(), 0.1);
 }
 
-TEST(JmespathPythonJsonTest, Strings) {
-  Result<json::value> pair = ParsePythonJson(R"("\ud83d\ude00\u00e9\/\t")");
+TEST(JsonLoadsBoostTest, Strings) {
+  Result<json::value> pair = JsonLoadsBoost(R"("\ud83d\ude00\u00e9\/\t")");
   ASSERT_TRUE(pair.ok());
   EXPECT_EQ(pair->as_string(), "\xF0\x9F\x98\x80\xC3\xA9/\t");
-  Result<json::value> lone = ParsePythonJson(R"("\ud800x")");
+  Result<json::value> lone = JsonLoadsBoost(R"("\ud800x")");
   ASSERT_TRUE(lone.ok());
   EXPECT_EQ(lone->as_string(), "\xEF\xBF\xBDx");  // U+FFFD, where Python keeps the surrogate.
 }
 
-TEST(JmespathPythonJsonTest, ErrorsUsePythonWording) {
+TEST(JsonLoadsBoostTest, ErrorsUsePythonWording) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {R"("\x")", "Invalid \\escape"},
       {R"("\u12")", "Invalid \\uXXXX escape"},
@@ -56,22 +56,23 @@ TEST(JmespathPythonJsonTest, ErrorsUsePythonWording) {
       {"", "Expecting value"},
   };
   for (const auto& [text, want] : cases) {
-    Result<json::value> parsed = ParsePythonJson(text);
+    Result<json::value> parsed = JsonLoadsBoost(text);
     ASSERT_FALSE(parsed.ok()) << text;
     EXPECT_EQ(parsed.status().code(), ErrorCode::kInvalidRequest) << text;
     EXPECT_EQ(parsed.status().message(), want) << text;
   }
 }
 
-TEST(JmespathPythonJsonTest, NestingIsBounded) {
+TEST(JsonLoadsBoostTest, NestingIsBounded) {
   const std::string deep =
-      std::string(kMaxJsonDepth + 1, '[') + std::string(kMaxJsonDepth + 1, ']');
-  Result<json::value> parsed = ParsePythonJson(deep);
+      std::string(kJsonLoadsBoostMaxDepth + 1, '[') + std::string(kJsonLoadsBoostMaxDepth + 1, ']');
+  Result<json::value> parsed = JsonLoadsBoost(deep);
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.status().code(), ErrorCode::kLimitExceeded);
-  const std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
-  EXPECT_TRUE(ParsePythonJson(ok).ok());
+  const std::string ok =
+      std::string(kJsonLoadsBoostMaxDepth, '[') + std::string(kJsonLoadsBoostMaxDepth, ']');
+  EXPECT_TRUE(JsonLoadsBoost(ok).ok());
 }
 
 }  // namespace
-}  // namespace iotjobs::cli::jmespath
+}  // namespace iotjobs::cli::python
