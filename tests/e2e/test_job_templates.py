@@ -4,14 +4,10 @@ import json
 import unittest
 
 from harness import ACCOUNT, REGION, ServerTestCase, thing_arn, unique
+from test_jobs import CONFIGS as JOB_CONFIGS  # CreateJob's configurations
 
 CONFIGS = {
-    "presignedUrlConfig": {"roleArn": "arn:aws:iam::123456789012:role/s3-access", "expiresInSec": 600},
-    "jobExecutionsRolloutConfig": {"maximumPerMinute": 100},
-    "abortConfig": {"criteriaList": [{"failureType": "FAILED", "action": "CANCEL",
-                                      "thresholdPercentage": 50.5, "minNumberOfExecutedThings": 10}]},
-    "timeoutConfig": {"inProgressTimeoutInMinutes": 30},
-    "jobExecutionsRetryConfig": {"criteriaList": [{"failureType": "FAILED", "numberOfRetries": 2}]},
+    **JOB_CONFIGS,
     "maintenanceWindows": [{"startTime": "cron(0 0 ? * SUN *)", "durationInMinutes": 120}],
     "destinationPackageVersions": [f"arn:aws:iot:{REGION}:{ACCOUNT}:package/fw/version/2.0"],
 }
