@@ -25,6 +25,8 @@ CONTROL_PLANE = [
     # jobs
     "CreateJob", "DescribeJob", "ListJobs", "UpdateJob", "CancelJob", "DeleteJob",
     "GetJobDocument", "AssociateTargetsWithJob",
+    # job templates
+    "CreateJobTemplate", "DescribeJobTemplate", "ListJobTemplates", "DeleteJobTemplate",
     # executions
     "DescribeJobExecution", "ListJobExecutionsForJob", "ListJobExecutionsForThing",
     "CancelJobExecution", "DeleteJobExecution",

@@ -92,6 +92,12 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     return;
   }
 
+  if (options_.allow_reset && request.method == "POST" &&
+      (path == "/moto-api/reset" || path == "/_iotjobs/test/reset")) {
+    HandleReset(request, request_id, std::move(done));
+    return;
+  }
+
   wire::Plane plane = PlaneOf(request);
   auto fail = [&](const Status& s) { done(ErrorResponse(s, plane, request_id)); };
   try {
@@ -149,6 +155,31 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     IOTJOBS_LOG(kError) << "request " << request_id << ": unexpected exception: " << e.what();
     fail(Internal("An internal error occurred."));
   }
+}
+
+void Api::HandleReset(const ApiRequest& request, const std::string& request_id,
+                      std::function<void(ApiResponse)> done) {
+  Result<Caller> caller = authenticator_.Authenticate(request);
+  if (!caller.ok()) {
+    done(ErrorResponse(caller.status(), wire::Plane::kControl, request_id));
+    return;
+  }
+  const auth::Principal& who = *caller->principal;
+  if (!who.root || who.account_id != options_.account_id) {
+    done(ErrorResponse(Status(ErrorCode::kAccessDenied,
+                              "User: " + who.Arn() + " is not authorized to reset the server; "
+                              "only the root credentials may."),
+                       wire::Plane::kControl, request_id));
+    return;
+  }
+  IOTJOBS_LOG(kWarn) << "reset: deleting every account's data (request " << request_id << ")";
+  service_.ResetAllData([done = std::move(done), request_id](Result<service::Empty> r) {
+    if (!r.ok()) {
+      done(ErrorResponse(r.status(), wire::Plane::kControl, request_id));
+      return;
+    }
+    done(JsonResponse(200, "{}", request_id));
+  });
 }
 
 void Api::HandleTestClock(const ApiRequest& request, const std::string& request_id,

@@ -46,6 +46,11 @@ struct ApiOptions {
   AuthMode auth = AuthMode::kSigV4;
   std::optional<TestClockHooks> test_clock;
   bool rate_limits = false;  // AWS IoT's per-account quotas (middleware/rate_limiter.h)
+  // Test-only (--allow-reset): POST /moto-api/reset (moto's server-mode hook, so suites
+  // written for moto run unchanged) and POST /_iotjobs/test/reset delete every account's
+  // data and answer 200. Only the server account's root may call them. Absent, the paths
+  // do not exist.
+  bool allow_reset = false;
 };
 
 // The request pipeline, in one written-down order:
@@ -68,6 +73,8 @@ class Api {
   void Handle(ApiRequest request, std::function<void(ApiResponse)> done);
 
  private:
+  void HandleReset(const ApiRequest& request, const std::string& request_id,
+                   std::function<void(ApiResponse)> done);
   void HandleTestClock(const ApiRequest& request, const std::string& request_id,
                        std::function<void(ApiResponse)> done);
 

@@ -43,6 +43,15 @@ const std::vector<Route>& AllRoutes() {
       {kControl, "GetJobDocument", "iot:GetJobDocument", Resources::kJob, &HandleGetJobDocument},
       {kControl, "AssociateTargetsWithJob", "iot:AssociateTargetsWithJob",
        Resources::kJobAndTargets, &HandleAssociateTargetsWithJob},
+      // Job templates.
+      {kControl, "CreateJobTemplate", "iot:CreateJobTemplate", Resources::kJobTemplate,
+       &HandleCreateJobTemplate},
+      {kControl, "DescribeJobTemplate", "iot:DescribeJobTemplate", Resources::kJobTemplate,
+       &HandleDescribeJobTemplate},
+      {kControl, "ListJobTemplates", "iot:ListJobTemplates", Resources::kAny,
+       &HandleListJobTemplates},
+      {kControl, "DeleteJobTemplate", "iot:DeleteJobTemplate", Resources::kJobTemplate,
+       &HandleDeleteJobTemplate},
       // Executions.
       {kControl, "DescribeJobExecution", "iot:DescribeJobExecution", Resources::kJobAndThing,
        &HandleDescribeJobExecution},

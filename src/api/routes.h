@@ -16,7 +16,8 @@ enum class Resources {
   kThingGroup,     // thingGroupName
   kJob,            // jobId
   kJobAndThing,    // jobId and thingName
-  kJobAndTargets,  // jobId and every ARN of targets
+  kJobAndTargets,  // jobId, every ARN of targets, and jobTemplateArn when given
+  kJobTemplate,    // jobTemplateId
   kGroupAndThing,  // thingGroupName or thingGroupArn, and thingName or thingArn
 };
 

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "codec/job_configs_json.h"
+#include "codec/job_template_json.h"
 #include "codec/json_fields.h"
 
 namespace iotjobs::api {
@@ -45,6 +46,7 @@ json::object JobToJson(const jobs::Job& job, const jobs::ArnContext& arns) {
   o["jobProcessDetails"] = std::move(details);
   if (job.timeout_config) o["timeoutConfig"] = codec::ToJson(*job.timeout_config);
   if (job.namespace_id) o["namespaceId"] = *job.namespace_id;
+  if (job.job_template_arn) o["jobTemplateArn"] = *job.job_template_arn;
   if (job.retry_config) o["jobExecutionsRetryConfig"] = codec::ToJson(*job.retry_config);
   if (!job.document_parameters.empty()) {
     o["documentParameters"] = codec::ToJsonObject(job.document_parameters);
@@ -68,6 +70,26 @@ json::object JobSummaryToJson(const jobs::Job& job, const jobs::ArnContext& arns
   o["lastUpdatedAt"] = EpochSeconds(job.last_updated_at);
   if (job.completed_at) o["completedAt"] = EpochSeconds(*job.completed_at);
   o["isConcurrent"] = job.rollout.has_value();
+  return o;
+}
+
+json::object JobTemplateToJson(const jobs::JobTemplate& t, const jobs::ArnContext& arns) {
+  json::object o;
+  o["jobTemplateArn"] = jobs::MakeArn(arns, jobs::ResourceKind::kJobTemplate, t.job_template_id);
+  o["jobTemplateId"] = t.job_template_id;
+  o["description"] = t.description;
+  o["document"] = t.document;
+  o["createdAt"] = EpochSeconds(t.created_at);
+  codec::AppendJobTemplateConfigs(t, o);
+  return o;
+}
+
+json::object JobTemplateSummaryToJson(const jobs::JobTemplate& t, const jobs::ArnContext& arns) {
+  json::object o;
+  o["jobTemplateArn"] = jobs::MakeArn(arns, jobs::ResourceKind::kJobTemplate, t.job_template_id);
+  o["jobTemplateId"] = t.job_template_id;
+  o["description"] = t.description;
+  o["createdAt"] = EpochSeconds(t.created_at);
   return o;
 }
 

@@ -7,6 +7,7 @@
 #include "jobs/arn.h"
 #include "jobs/job.h"
 #include "jobs/job_execution.h"
+#include "jobs/job_template.h"
 #include "jobs/thing.h"
 
 // Domain values -> the output shapes of the iot model (control plane). Members appear in the
@@ -21,6 +22,10 @@ boost::json::value EpochSeconds(EpochMillis t);
 boost::json::object JobToJson(const jobs::Job& job, const jobs::ArnContext& arns);
 // JobSummary (ListJobs).
 boost::json::object JobSummaryToJson(const jobs::Job& job, const jobs::ArnContext& arns);
+// DescribeJobTemplate's output, and JobTemplateSummary (ListJobTemplates).
+boost::json::object JobTemplateToJson(const jobs::JobTemplate& t, const jobs::ArnContext& arns);
+boost::json::object JobTemplateSummaryToJson(const jobs::JobTemplate& t,
+                                             const jobs::ArnContext& arns);
 // JobExecution (control-plane DescribeJobExecution): statusDetails as {"detailsMap": {...}}.
 boost::json::object ExecutionToJson(const jobs::JobExecution& e, const jobs::ArnContext& arns,
                                     EpochMillis now);

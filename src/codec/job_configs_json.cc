@@ -115,14 +115,7 @@ json::value ToJson(const jobs::SchedulingConfig& c) {
   if (c.start_time) o["startTime"] = *c.start_time;
   if (c.end_time) o["endTime"] = *c.end_time;
   if (c.end_behavior) o["endBehavior"] = *c.end_behavior;
-  if (!c.maintenance_windows.empty()) {
-    json::array windows;
-    for (const auto& w : c.maintenance_windows) {
-      windows.push_back(json::object{{"startTime", w.start_time},
-                                     {"durationInMinutes", w.duration_in_minutes}});
-    }
-    o["maintenanceWindows"] = std::move(windows);
-  }
+  if (!c.maintenance_windows.empty()) o["maintenanceWindows"] = ToJson(c.maintenance_windows);
   return o;
 }
 
@@ -132,13 +125,49 @@ jobs::SchedulingConfig ParseSchedulingConfig(const json::value& v) {
   out.start_time = GetString(o, "startTime");
   out.end_time = GetString(o, "endTime");
   out.end_behavior = GetString(o, "endBehavior");
-  if (const json::value* list = Member(o, "maintenanceWindows"); list && list->is_array()) {
-    for (const auto& item : list->get_array()) {
-      const json::object& w = AsObject(item);
-      out.maintenance_windows.push_back(
-          {GetString(w, "startTime").value_or(""),
-           static_cast<int32_t>(GetInt(w, "durationInMinutes").value_or(0))});
-    }
+  if (const json::value* list = Member(o, "maintenanceWindows")) {
+    out.maintenance_windows = ParseMaintenanceWindows(*list);
+  }
+  return out;
+}
+
+json::value ToJson(const std::vector<jobs::MaintenanceWindow>& windows) {
+  json::array list;
+  for (const auto& w : windows) {
+    list.push_back(json::object{{"startTime", w.start_time},
+                                {"durationInMinutes", w.duration_in_minutes}});
+  }
+  return list;
+}
+
+std::vector<jobs::MaintenanceWindow> ParseMaintenanceWindows(const json::value& v) {
+  std::vector<jobs::MaintenanceWindow> out;
+  if (!v.is_array()) return out;
+  for (const auto& item : v.get_array()) {
+    const json::object& w = AsObject(item);
+    out.push_back({GetString(w, "startTime").value_or(""),
+                   static_cast<int32_t>(GetInt(w, "durationInMinutes").value_or(0))});
+  }
+  return out;
+}
+
+json::value ToJson(const std::vector<jobs::Tag>& tags) {
+  json::array list;
+  for (const auto& t : tags) {
+    json::object tag{{"Key", t.key}};
+    if (t.value) tag["Value"] = *t.value;
+    list.push_back(std::move(tag));
+  }
+  return list;
+}
+
+std::vector<jobs::Tag> ParseTags(const json::value& v) {
+  std::vector<jobs::Tag> out;
+  if (!v.is_array()) return out;
+  for (const auto& item : v.get_array()) {
+    if (!item.is_object()) continue;
+    out.push_back({GetString(item.get_object(), "Key").value_or(""),
+                   GetString(item.get_object(), "Value")});
   }
   return out;
 }

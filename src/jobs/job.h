@@ -66,6 +66,8 @@ struct Job {
   std::vector<Tag> tags;
   std::map<std::string, std::string> document_parameters;
   std::vector<std::string> destination_package_versions;
+  // The custom job template the job was created from (CreateJob's jobTemplateArn).
+  std::optional<std::string> job_template_arn;
   EpochMillis created_at = 0;
   EpochMillis last_updated_at = 0;
   std::optional<EpochMillis> completed_at;

@@ -39,6 +39,7 @@ struct Config {
   bool mqtt_events = false;
   std::optional<std::string> mqtt_share_group;  // several instances: an MQTT 5 shared subscription
   bool test_clock = false;  // test-only: a clock moved over HTTP (see api::TestClockHooks)
+  bool allow_reset = false;  // test-only: POST /moto-api/reset empties the store (api::ApiOptions)
   bool help = false;
   bool version = false;
 };

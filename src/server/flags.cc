@@ -176,6 +176,9 @@ void Define(CLI::App& app, Config& c, RawFlags& raw) {
   app.add_flag("--test-clock", c.test_clock,
                "TEST ONLY: a server clock that moves only when told to, via "
                "POST /_iotjobs/test/clock {\"advanceSeconds\": N}");
+  app.add_flag("--allow-reset", c.allow_reset,
+               "TEST ONLY: POST /moto-api/reset and POST /_iotjobs/test/reset delete every "
+               "account's data (only the root credentials may, under SigV4)");
   app.footer(kFooter);
 }
 

@@ -81,6 +81,11 @@ bool Server::BuildService(StartFailure& failure) {
   timers_ = std::make_unique<service::TimerWorker>(*service_, *clock, std::chrono::seconds(1));
   api::ApiOptions api_options{config_.region, config_.account_id, config_.auth, std::nullopt,
                               config_.rate_limits == "aws"};
+  api_options.allow_reset = config_.allow_reset;
+  if (config_.allow_reset) {
+    IOTJOBS_LOG(kWarn) << "--allow-reset: POST /moto-api/reset and POST /_iotjobs/test/reset "
+                          "delete every account's data. Never use this outside tests.";
+  }
   if (config_.test_clock) {
     IOTJOBS_LOG(kWarn) << "--test-clock: the server's clock moves only through "
                           "POST /_iotjobs/test/clock. Never use this outside tests.";

@@ -8,6 +8,7 @@
 
 #include "jobs/job.h"
 #include "jobs/job_execution.h"
+#include "jobs/job_template.h"
 #include "jobs/thing.h"
 #include "store/store.h"
 
@@ -147,6 +148,17 @@ struct AssociateTargetsWithJobRequest {
   std::vector<std::string> targets;
   std::optional<std::string> comment;
   std::optional<std::string> namespace_id;
+};
+
+// ---- job templates ----
+struct CreateJobTemplateRequest {
+  jobs::JobTemplate job_template;  // id, description, configurations, tags; not the document
+  std::optional<std::string> document;
+  std::optional<std::string> document_source;
+  std::optional<std::string> job_arn;  // a job whose document and configurations to copy
+};
+struct ListJobTemplatesRequest {
+  PageInput page;
 };
 
 // ---- executions (control plane) ----

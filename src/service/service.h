@@ -77,6 +77,16 @@ class Service {
   void AssociateTargetsWithJob(const CallContext& ctx, AssociateTargetsWithJobRequest req,
                                Callback<jobs::Job> done);
 
+  // ---- job templates (job_templates_service.cc) ----
+  void CreateJobTemplate(const CallContext& ctx, CreateJobTemplateRequest req,
+                         Callback<jobs::JobTemplate> done);
+  void DescribeJobTemplate(const CallContext& ctx, std::string job_template_id,
+                           Callback<jobs::JobTemplate> done);
+  void ListJobTemplates(const CallContext& ctx, ListJobTemplatesRequest req,
+                        Callback<ListResult<jobs::JobTemplate>> done);
+  void DeleteJobTemplate(const CallContext& ctx, std::string job_template_id,
+                         Callback<Empty> done);
+
   // ---- executions, control plane (executions_service.cc) ----
   void DescribeJobExecution(const CallContext& ctx, DescribeJobExecutionRequest req,
                             Callback<jobs::JobExecution> done);
@@ -110,6 +120,10 @@ class Service {
   // Moves every job whose next action is due at `now` along (scheduled starts and ends,
   // rollouts, deletions), in every account; `done` gets how many jobs were due.
   void ProgressDueJobs(EpochMillis now, std::function<void(int)> done);
+
+  // ---- test suites (reset_service.cc) ----
+  // Deletes the data of every account (iotjobsd --allow-reset).
+  void ResetAllData(Callback<Empty> done);
 
   EpochMillis Now() const { return clock_.NowMillis(); }
 

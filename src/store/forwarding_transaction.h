@@ -79,6 +79,18 @@ class ForwardingTransaction : public WriteTransaction {
   Status UpdateJob(const jobs::Job& job) override { return inner_.UpdateJob(job); }
   Status DeleteJob(std::string_view id) override { return inner_.DeleteJob(id); }
 
+  // Job templates.
+  Result<std::optional<jobs::JobTemplate>> GetJobTemplate(std::string_view id) override {
+    return inner_.GetJobTemplate(id);
+  }
+  Result<Page<jobs::JobTemplate>> ListJobTemplates(const PageRequest& p) override {
+    return inner_.ListJobTemplates(p);
+  }
+  Status InsertJobTemplate(const jobs::JobTemplate& t) override {
+    return inner_.InsertJobTemplate(t);
+  }
+  Status DeleteJobTemplate(std::string_view id) override { return inner_.DeleteJobTemplate(id); }
+
   // Executions.
   Result<std::optional<jobs::JobExecution>> GetExecution(std::string_view j, std::string_view t,
                                                          std::optional<int64_t> n) override {
@@ -129,6 +141,9 @@ class ForwardingTransaction : public WriteTransaction {
   Status ReleaseLease(std::string_view name, std::string_view holder) override {
     return inner_.ReleaseLease(name, holder);
   }
+
+  // Reset.
+  Status DeleteEveryAccountsData() override { return inner_.DeleteEveryAccountsData(); }
 
  protected:
   WriteTransaction& inner() { return inner_; }

@@ -23,15 +23,7 @@ std::string JobDetailsToJson(const jobs::Job& job) {
   if (job.timeout_config) o["timeoutConfig"] = codec::ToJson(*job.timeout_config);
   if (job.retry_config) o["jobExecutionsRetryConfig"] = codec::ToJson(*job.retry_config);
   if (job.scheduling_config) o["schedulingConfig"] = codec::ToJson(*job.scheduling_config);
-  if (!job.tags.empty()) {
-    json::array tags;
-    for (const auto& t : job.tags) {
-      json::object tag{{"Key", t.key}};
-      if (t.value) tag["Value"] = *t.value;
-      tags.push_back(std::move(tag));
-    }
-    o["tags"] = std::move(tags);
-  }
+  if (!job.tags.empty()) o["tags"] = codec::ToJson(job.tags);
   if (!job.document_parameters.empty()) {
     o["documentParameters"] = codec::ToJsonObject(job.document_parameters);
   }
@@ -39,6 +31,7 @@ std::string JobDetailsToJson(const jobs::Job& job) {
     o["destinationPackageVersions"] = codec::ToJsonArray(job.destination_package_versions);
   }
   if (job.thing_group_id) o["thingGroupId"] = *job.thing_group_id;
+  if (job.job_template_arn) o["jobTemplateArn"] = *job.job_template_arn;
   if (job.scheduled_end_applied) o["scheduledEndApplied"] = true;
   if (job.rollout) {
     const jobs::RolloutState& r = *job.rollout;
@@ -84,16 +77,11 @@ void JobDetailsFromJson(std::string_view text, jobs::Job& job) {
   if (auto* c = codec::Member(o, "schedulingConfig")) {
     job.scheduling_config = codec::ParseSchedulingConfig(*c);
   }
-  if (auto* tags = codec::Member(o, "tags"); tags && tags->is_array()) {
-    for (const auto& t : tags->get_array()) {
-      if (!t.is_object()) continue;
-      job.tags.push_back({codec::GetString(t.get_object(), "Key").value_or(""),
-                          codec::GetString(t.get_object(), "Value")});
-    }
-  }
+  if (auto* tags = codec::Member(o, "tags")) job.tags = codec::ParseTags(*tags);
   job.document_parameters = codec::GetStringMap(o, "documentParameters");
   job.destination_package_versions = codec::GetStringList(o, "destinationPackageVersions");
   job.thing_group_id = codec::GetString(o, "thingGroupId");
+  job.job_template_arn = codec::GetString(o, "jobTemplateArn");
   job.scheduled_end_applied = codec::GetBool(o, "scheduledEndApplied").value_or(false);
   if (const json::object* r = codec::GetObject(o, "rollout")) {
     jobs::RolloutState state;

@@ -6,10 +6,12 @@
 #include "common/result.h"
 #include "store/entities/executions.h"
 #include "store/entities/groups.h"
+#include "store/entities/job_templates.h"
 #include "store/entities/jobs.h"
 #include "store/entities/leases.h"
 #include "store/entities/outbox.h"
 #include "store/entities/page.h"
+#include "store/entities/reset.h"
 #include "store/entities/things.h"
 #include "store/write_health.h"
 
@@ -28,6 +30,7 @@ namespace iotjobs::store {
 class ReadTransaction : public ThingReads,
                         public GroupReads,
                         public JobReads,
+                        public JobTemplateReads,
                         public ExecutionReads,
                         public OutboxReads {
  public:
@@ -40,9 +43,11 @@ class WriteTransaction : public ReadTransaction,
                          public ThingWrites,
                          public GroupWrites,
                          public JobWrites,
+                         public JobTemplateWrites,
                          public ExecutionWrites,
                          public OutboxWrites,
-                         public LeaseWrites {};
+                         public LeaseWrites,
+                         public ResetWrites {};
 
 // Runs transactions. Implementations are thread-safe; `done` is called exactly once, on a
 // store thread, after the transaction committed (or failed) — never before the data is

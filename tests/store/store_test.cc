@@ -287,6 +287,122 @@ TEST_P(StoreTest, JobsKeepConfigurationsCountersAndGroupTargets) {
               }).ok());
 }
 
+TEST_P(StoreTest, JobTemplatesRoundTripPageAndStayInTheirAccount) {
+  jobs::JobTemplate t;
+  t.job_template_id = "tpl-b";
+  t.description = "firmware";
+  t.document = R"({"op":"update"})";
+  t.created_at = 1'700'000'000'123;
+  t.timeout_config = jobs::TimeoutConfig{30};
+  t.retry_config = jobs::JobExecutionsRetryConfig{{{"ALL", 3}}};
+  t.rollout_config = jobs::JobExecutionsRolloutConfig{10, std::nullopt};
+  t.abort_config = jobs::AbortConfig{{{"FAILED", "CANCEL", 12.5, 3}}};
+  t.presigned_url_config = jobs::PresignedUrlConfig{"arn:aws:iam::1:role/r", 600};
+  t.maintenance_windows = {{"cron(0 0 * * ? *)", 60}};
+  t.destination_package_versions = {"arn:aws:iot:us-east-1:111111111111:package/p/version/1"};
+  t.tags = {{"team", "fleet"}};
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) { return tx.InsertJobTemplate(t); }).ok());
+  for (const char* id : {"tpl-a", "tpl-c"}) {
+    jobs::JobTemplate other = t;
+    other.job_template_id = id;
+    ASSERT_TRUE(Write([&](WriteTransaction& tx) { return tx.InsertJobTemplate(other); }).ok());
+  }
+  // A duplicate id within an account is refused by the key.
+  EXPECT_FALSE(Write([&](WriteTransaction& tx) { return tx.InsertJobTemplate(t); }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                auto got = *tx.GetJobTemplate("tpl-b");
+                EXPECT_TRUE(got.has_value());
+                EXPECT_EQ(got->description, "firmware");
+                EXPECT_EQ(got->document, R"({"op":"update"})");
+                EXPECT_EQ(got->created_at, 1'700'000'000'123);
+                EXPECT_EQ(got->timeout_config->in_progress_timeout_in_minutes, 30);
+                EXPECT_EQ(got->retry_config->criteria_list.at(0).number_of_retries, 3);
+                EXPECT_EQ(got->rollout_config->maximum_per_minute, 10);
+                EXPECT_EQ(got->abort_config->criteria_list.at(0).threshold_percentage, 12.5);
+                EXPECT_EQ(got->presigned_url_config->expires_in_sec, 600);
+                EXPECT_EQ(got->maintenance_windows.at(0).duration_in_minutes, 60);
+                EXPECT_EQ(got->destination_package_versions.size(), 1u);
+                EXPECT_EQ(got->tags.at(0).value, "fleet");
+                auto first = tx.ListJobTemplates({"", 2});
+                EXPECT_EQ(first->items.size(), 2u);
+                EXPECT_EQ(first->items.at(0).job_template_id, "tpl-a");
+                EXPECT_EQ(first->next, "tpl-b");
+                auto second = tx.ListJobTemplates({first->next, 2});
+                EXPECT_EQ(second->items.size(), 1u);
+                EXPECT_EQ(second->items.at(0).job_template_id, "tpl-c");
+                EXPECT_TRUE(second->next.empty());
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(Read(
+                  [](ReadTransaction& tx) {
+                    EXPECT_FALSE(tx.GetJobTemplate("tpl-b")->has_value());
+                    EXPECT_TRUE(tx.ListJobTemplates({"", 10})->items.empty());
+                    return Status::Ok();
+                  },
+                  "222222222222")
+                  .ok());
+  ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.DeleteJobTemplate("tpl-b"); }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                EXPECT_FALSE(tx.GetJobTemplate("tpl-b")->has_value());
+                EXPECT_EQ(tx.ListJobTemplates({"", 10})->items.size(), 2u);
+                return Status::Ok();
+              }).ok());
+}
+
+TEST_P(StoreTest, JobsKeepTheTemplateTheyCameFrom) {
+  jobs::Job job;
+  job.job_id = "from-template";
+  job.document = "{}";
+  job.job_template_arn = "arn:aws:iot:us-east-1:111111111111:jobtemplate/tpl";
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) { return tx.InsertJob(job); }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                EXPECT_EQ((*tx.GetJob("from-template"))->job_template_arn,
+                          "arn:aws:iot:us-east-1:111111111111:jobtemplate/tpl");
+                return Status::Ok();
+              }).ok());
+}
+
+TEST_P(StoreTest, ResetEmptiesEveryAccountAndKeepsWorking) {
+  jobs::Job job;
+  job.job_id = "j1";
+  job.targets = {"arn:aws:iot:us-east-1:111111111111:thinggroup/g1"};
+  job.document = "{}";
+  jobs::JobTemplate t;
+  t.job_template_id = "tpl";
+  t.document = "{}";
+  for (const char* account : {"111111111111", "222222222222"}) {
+    ASSERT_TRUE(Write(
+                    [&](WriteTransaction& tx) {
+                      IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("t1")));
+                      IOTJOBS_RETURN_IF_ERROR(tx.InsertJob(job));
+                      IOTJOBS_RETURN_IF_ERROR(tx.InsertExecution(
+                          Execution("j1", "t1", 1, ExecutionStatus::kQueued, 5)));
+                      IOTJOBS_RETURN_IF_ERROR(tx.InsertJobTemplate(t));
+                      return tx.AppendOutbox("topic", "payload", 5);
+                    },
+                    account)
+                    .ok());
+  }
+  ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.DeleteEveryAccountsData(); }, "").ok());
+  for (const char* account : {"111111111111", "222222222222"}) {
+    ASSERT_TRUE(Read(
+                    [](ReadTransaction& tx) {
+                      EXPECT_FALSE(tx.GetThing("t1")->has_value());
+                      EXPECT_FALSE(tx.GetJob("j1")->has_value());
+                      EXPECT_FALSE(tx.GetJobDocument("j1")->has_value());
+                      EXPECT_FALSE(tx.GetExecution("j1", "t1", 1)->has_value());
+                      EXPECT_FALSE(tx.GetJobTemplate("tpl")->has_value());
+                      EXPECT_TRUE(tx.ListJobsTargetingGroups({"g1"})->empty());
+                      EXPECT_TRUE(tx.ListOutbox(0, 10)->empty());
+                      return Status::Ok();
+                    },
+                    account)
+                    .ok());
+  }
+  // The same names can be used again at once.
+  EXPECT_TRUE(Write([&](WriteTransaction& tx) { return tx.InsertJob(job); }).ok());
+}
+
 // Group commit: one failing operation among many concurrent ones rolls back alone.
 TEST_P(StoreTest, FailedOperationDoesNotFailItsBatch) {
   constexpr int kWriters = 64;

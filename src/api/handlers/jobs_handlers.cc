@@ -74,12 +74,7 @@ void HandleCreateJob(const HandlerContext& ctx, json::object in, Respond respond
                                                               codec::ParseRetryConfig);
   job.scheduling_config =
       ConfigOf<jobs::SchedulingConfig>(in, "schedulingConfig", codec::ParseSchedulingConfig);
-  if (const json::value* tags = codec::Member(in, "tags"); tags && tags->is_array()) {
-    for (const auto& t : tags->get_array()) {
-      job.tags.push_back({GetString(t.get_object(), "Key").value_or(""),
-                          GetString(t.get_object(), "Value")});
-    }
-  }
+  if (const json::value* tags = codec::Member(in, "tags")) job.tags = codec::ParseTags(*tags);
   job.document_parameters = GetStringMap(in, "documentParameters");
   job.destination_package_versions = GetStringList(in, "destinationPackageVersions");
   req.document_source = GetString(in, "documentSource");

@@ -46,6 +46,10 @@ std::vector<std::string> ResourceArns(Resources resources, const boost::json::ob
     case Resources::kJobAndTargets:
       named("jobId", ResourceKind::kJob);
       for (auto& target : codec::GetStringList(input, "targets")) out.push_back(std::move(target));
+      if (auto t = codec::GetString(input, "jobTemplateArn")) out.push_back(std::move(*t));
+      break;
+    case Resources::kJobTemplate:
+      named("jobTemplateId", ResourceKind::kJobTemplate);
       break;
     case Resources::kGroupAndThing:
       NameOrArn(input, "thingGroupName", "thingGroupArn", ResourceKind::kThingGroup, arns, out);

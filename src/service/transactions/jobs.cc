@@ -1,22 +1,20 @@
 #include "service/transactions/jobs.h"
 
 #include <algorithm>
-#include <boost/json/error.hpp>
-#include <boost/json/parse.hpp>
 
-#include "codec/job_document.h"
 #include "common/time_format.h"
 #include "jobs/job_rules.h"
+#include "service/job_checks.h"
 #include "service/job_progress.h"
 #include "service/messages.h"
 #include "service/pagination.h"
 #include "service/targets.h"
+#include "service/transactions/job_templates.h"
 
 namespace iotjobs::service::transactions {
 namespace {
 
 constexpr size_t kMaxTargetsPerJob = 100;         // AWS quota, CreateJob and Associate...
-constexpr int kMaxRolloutPerMinute = 1000;        // docs/aws-behaviour.md, "Limits"
 constexpr int64_t kMinute = 60'000;
 constexpr int64_t kDay = 24 * 60 * kMinute;
 // Executions created inside CreateJob's own transaction; more are created in the background
@@ -41,24 +39,13 @@ Status CheckDocument(const CreateJobRequest& req) {
     return InvalidRequest("documentSource (a document in Amazon S3) is not supported by "
                           "iotjobs; pass the job document inline with document.");
   }
-  if (req.job_template_arn) {
-    return NotFound("Job template " + *req.job_template_arn + " cannot be found.");
-  }
   if (!req.job.document_parameters.empty()) {
     return InvalidRequest("documentParameters can only be used with a managed job template.");
   }
   if (req.job.document.empty()) {
     return InvalidRequest("A job document is required: specify document or documentSource.");
   }
-  boost::system::error_code ec;
-  boost::json::value doc = codec::ParseJobDocument(req.job.document, ec);
-  if (ec == boost::json::error::too_deep) {
-    return InvalidRequest("The job document nests deeper than " +
-                          std::to_string(codec::kMaxJobDocumentDepth) +
-                          " levels of objects and arrays, the most iotjobs accepts.");
-  }
-  if (ec || !doc.is_object()) return InvalidRequest("The job document is not a valid JSON object.");
-  return Status::Ok();
+  return CheckJobDocument(req.job.document);
 }
 
 // schedulingConfig, as AWS bounds it: the start 30 minutes to one year ahead, the end at least
@@ -86,34 +73,14 @@ Status CheckScheduling(const jobs::SchedulingConfig& c, EpochMillis now) {
   return Status::Ok();
 }
 
-Status CheckRollout(const std::optional<jobs::JobExecutionsRolloutConfig>& c) {
-  if (c && c->maximum_per_minute && *c->maximum_per_minute > kMaxRolloutPerMinute) {
-    return InvalidRequest("jobExecutionsRolloutConfig.maximumPerMinute must be at most 1000.");
-  }
-  if (c && c->exponential_rate) {
-    const auto& criteria = c->exponential_rate->rate_increase_criteria;
-    if (!criteria.number_of_notified_things == !criteria.number_of_succeeded_things) {
-      return InvalidRequest("rateIncreaseCriteria needs exactly one of numberOfNotifiedThings "
-                            "and numberOfSucceededThings.");
-    }
-  }
-  return Status::Ok();
-}
-
-Status CheckRetry(const std::optional<jobs::JobExecutionsRetryConfig>& c) {
-  if (!c) return Status::Ok();
-  int total = 0;
-  for (const auto& r : c->criteria_list) total += r.number_of_retries;
-  if (total > 10) return InvalidRequest("A job execution can be retried at most 10 times in all.");
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<jobs::Job> CreateJob(store::WriteTransaction& tx, const CreateJobRequest& req,
                             const OperationContext& op) {
-  jobs::Job job = req.job;
-  IOTJOBS_RETURN_IF_ERROR(CheckDocument(req));
+  CreateJobRequest resolved = req;
+  IOTJOBS_RETURN_IF_ERROR(ApplyJobTemplate(tx, resolved, op));
+  jobs::Job job = resolved.job;
+  IOTJOBS_RETURN_IF_ERROR(CheckDocument(resolved));
   if (job.targets.size() > kMaxTargetsPerJob) {
     return LimitExceeded("A job can have at most 100 targets.");
   }

@@ -10,10 +10,12 @@
 namespace iotjobs::store::postgres {
 // Defined by the generated sources (cmake/Embed.cmake).
 std::string_view PostgresMigration0001();
+std::string_view PostgresMigration0002();
 
 namespace {
 constexpr Migration kMigrations[] = {
     {1, &PostgresMigration0001},
+    {2, &PostgresMigration0002},
 };
 constexpr int kNewest = kMigrations[std::size(kMigrations) - 1].version;
 

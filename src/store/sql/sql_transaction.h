@@ -20,7 +20,7 @@ namespace iotjobs::store {
 // returns its Status, as store.h asks, and the engine rolls its savepoint back.
 //
 // Implemented by entity: sql_things.cc, sql_groups.cc, sql_jobs.cc, sql_executions.cc,
-// sql_outbox.cc, sql_leases.cc.
+// sql_job_templates.cc, sql_outbox.cc, sql_leases.cc, sql_reset.cc.
 class SqlTransaction final : public WriteTransaction {
  public:
   SqlTransaction(SqlDb db, std::string account_id)
@@ -64,6 +64,12 @@ class SqlTransaction final : public WriteTransaction {
   Status UpdateJob(const jobs::Job& job) override;
   Status DeleteJob(std::string_view job_id) override;
 
+  // Job templates (sql_job_templates.cc).
+  Result<std::optional<jobs::JobTemplate>> GetJobTemplate(std::string_view id) override;
+  Result<Page<jobs::JobTemplate>> ListJobTemplates(const PageRequest& page) override;
+  Status InsertJobTemplate(const jobs::JobTemplate& t) override;
+  Status DeleteJobTemplate(std::string_view id) override;
+
   // Executions (sql_executions.cc).
   Result<std::optional<jobs::JobExecution>> GetExecution(
       std::string_view job_id, std::string_view thing_name,
@@ -92,6 +98,9 @@ class SqlTransaction final : public WriteTransaction {
   Result<bool> AcquireLease(std::string_view name, std::string_view holder, EpochMillis now,
                             EpochMillis until) override;
   Status ReleaseLease(std::string_view name, std::string_view holder) override;
+
+  // Reset (sql_reset.cc).
+  Status DeleteEveryAccountsData() override;
 
  private:
   Status InsertMissingGroupTargets(const jobs::Job& job);

@@ -13,6 +13,7 @@ std::string_view Migration0002();
 std::string_view Migration0003();
 std::string_view Migration0004();
 std::string_view Migration0005();
+std::string_view Migration0006();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -21,6 +22,7 @@ constexpr Migration kMigrations[] = {
     {3, &Migration0003},
     {4, &Migration0004},
     {5, &Migration0005},
+    {6, &Migration0006},
 };
 }  // namespace
 

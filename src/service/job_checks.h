@@ -1,0 +1,20 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "common/result.h"
+#include "jobs/job_configs.h"
+
+// Checks of a job's document and configurations that the model's constraints do not cover,
+// shared by the operations that accept them (CreateJob, UpdateJob, CreateJobTemplate).
+namespace iotjobs::service {
+
+// The document must be a JSON object nested at most codec::kMaxJobDocumentDepth deep.
+Status CheckJobDocument(std::string_view document);
+// maximumPerMinute at most 1000; rateIncreaseCriteria with exactly one criterion.
+Status CheckRollout(const std::optional<jobs::JobExecutionsRolloutConfig>& c);
+// At most 10 retries in all.
+Status CheckRetry(const std::optional<jobs::JobExecutionsRetryConfig>& c);
+
+}  // namespace iotjobs::service

@@ -1,0 +1,32 @@
+// CreateJobTemplate, DescribeJobTemplate, ListJobTemplates, DeleteJobTemplate: each runs its
+// transaction body (transactions/job_templates.h) as one store transaction.
+#include "service/service.h"
+#include "service/transactions/job_templates.h"
+
+namespace iotjobs::service {
+
+void Service::CreateJobTemplate(const CallContext& ctx, CreateJobTemplateRequest req,
+                                Callback<jobs::JobTemplate> done) {
+  WriteOp<jobs::JobTemplate>(ctx, transactions::CreateJobTemplate, std::move(req),
+                             std::move(done));
+}
+
+void Service::DescribeJobTemplate(const CallContext& ctx, std::string job_template_id,
+                                  Callback<jobs::JobTemplate> done) {
+  ReadOp<jobs::JobTemplate>(ctx, transactions::DescribeJobTemplate, std::move(job_template_id),
+                            std::move(done));
+}
+
+void Service::ListJobTemplates(const CallContext& ctx, ListJobTemplatesRequest req,
+                               Callback<ListResult<jobs::JobTemplate>> done) {
+  ReadOp<ListResult<jobs::JobTemplate>>(ctx, transactions::ListJobTemplates, std::move(req),
+                                        std::move(done));
+}
+
+void Service::DeleteJobTemplate(const CallContext& ctx, std::string job_template_id,
+                                Callback<Empty> done) {
+  WriteOp<Empty>(ctx, transactions::DeleteJobTemplate, std::move(job_template_id),
+                 std::move(done));
+}
+
+}  // namespace iotjobs::service
