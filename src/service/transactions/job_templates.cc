@@ -110,7 +110,7 @@ Result<ListResult<jobs::JobTemplate>> ListJobTemplates(store::ReadTransaction& t
                                                        const OperationContext&) {
   IOTJOBS_ASSIGN_OR_RETURN(store::PageRequest page, ToPageRequest(req.page));
   IOTJOBS_ASSIGN_OR_RETURN(auto templates, tx.ListJobTemplates(page));
-  return ListResult<jobs::JobTemplate>{std::move(templates.items), ToNextToken(templates.next)};
+  return ToListResult(std::move(templates));
 }
 
 Result<Empty> DeleteJobTemplate(store::WriteTransaction& tx, const std::string& job_template_id,
