@@ -126,11 +126,11 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
     }
     if (tls) {
       std::make_shared<detail::Session<beast::ssl_stream<beast::tcp_stream>>>(
-          api, limits, connections, std::move(socket), *tls)
+          shared_from_this(), api, limits, connections, std::move(socket), *tls)
           ->Start(over_limit);
     } else {
-      std::make_shared<detail::Session<beast::tcp_stream>>(api, limits, connections,
-                                                           std::move(socket))
+      std::make_shared<detail::Session<beast::tcp_stream>>(shared_from_this(), api, limits,
+                                                           connections, std::move(socket))
           ->Start(over_limit);
     }
   }

@@ -41,10 +41,14 @@ class ConnectionCount {
 template <typename Stream>
 class Session : public std::enable_shared_from_this<Session<Stream>> {
  public:
+  // `server` owns `api`, `limits` and `connections`; the session keeps it alive, because
+  // when the io_context is destroyed at exit, pending handlers (and with them the last
+  // references to sessions) may be destroyed after the server's own.
   template <typename... StreamArgs>
-  Session(Api& api, const HttpLimits& limits, std::atomic<size_t>& connections,
-          StreamArgs&&... stream_args)
-      : stream_(std::forward<StreamArgs>(stream_args)...),
+  Session(std::shared_ptr<const void> server, Api& api, const HttpLimits& limits,
+          std::atomic<size_t>& connections, StreamArgs&&... stream_args)
+      : server_(std::move(server)),
+        stream_(std::forward<StreamArgs>(stream_args)...),
         api_(api),
         limits_(limits),
         counted_(connections) {}
@@ -210,6 +214,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 
   static constexpr size_t kMaxDrainBytes = 64 << 20;
 
+  std::shared_ptr<const void> server_;  // first: destroyed after every member that refers to it
   Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
