@@ -68,6 +68,8 @@ Api::Api(service::Service& service, ApiOptions options, const Authenticator& aut
       rate_limiter_(!options_.rate_limits ? nullptr
                     : options_.test_clock ? std::make_unique<RateLimiter>(*options_.test_clock->clock)
                                           : std::make_unique<RateLimiter>(system_clock_)),
+      page_tokens_(options_.page_token_key.empty() ? PageTokens::NewKey()
+                                                   : options_.page_token_key),
       control_router_(wire::ControlPlaneModel()),
       device_router_(wire::DevicePlaneModel()) {}
 
@@ -139,14 +141,23 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     Status allowed = Authorize(*caller->principal, *route, *input, arns);
     if (!allowed.ok()) return fail(allowed);
 
+    std::string listing;
+    if (op.paginator) {
+      listing = PageTokens::Scope(op, call.account_id, *input);
+      Status opened = page_tokens_.OpenInput(op, listing, *input);
+      if (!opened.ok()) return fail(opened);
+    }
+
     HandlerContext ctx{service_, std::move(call), arns, plane, /*scope=*/std::nullopt};
     int success_code = op.success_code;
     route->handler(ctx, std::move(*input),
-                   [done, plane, request_id, success_code](Result<boost::json::value> out) {
+                   [this, &op, listing = std::move(listing), done, plane, request_id,
+                    success_code](Result<boost::json::value> out) {
                      if (!out.ok()) {
                        done(ErrorResponse(out.status(), plane, request_id));
                        return;
                      }
+                     page_tokens_.SealOutput(op, listing, *out);
                      std::string body =
                          out->is_null() ? std::string() : boost::json::serialize(*out);
                      done(JsonResponse(success_code, std::move(body), request_id));

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "api/page_tokens.h"
 #include "api/router.h"
 #include "common/clock.h"
 #include "service/service.h"
@@ -51,12 +52,16 @@ struct ApiOptions {
   // data and answer 200. Only the server account's root may call them. Absent, the paths
   // do not exist.
   bool allow_reset = false;
+  // The key nextTokens are sealed with (page_tokens.h); empty: a random one for this process.
+  // iotjobsd passes the one its store keeps, so tokens outlive a restart and cross instances.
+  std::string page_token_key;
 };
 
 // The request pipeline, in one written-down order:
 //   request id -> /health -> authenticate (SigV4: who, which plane) -> route -> rate limit
 //   (per account and operation) -> decode input -> validate against the model -> authorize
-//   (IAM action on the touched ARNs) -> handler -> response or error.
+//   (IAM action on the touched ARNs) -> open the nextToken (page_tokens.h) -> handler ->
+//   response (its nextToken sealed) or error.
 // Every failure leaves as AWS's error shape (status, x-amzn-ErrorType, {"message"}); a stray
 // exception becomes InternalFailureException and a log line. Thread-safe.
 class Authenticator;
@@ -82,6 +87,7 @@ class Api {
   ApiOptions options_;
   const Authenticator& authenticator_;
   std::unique_ptr<RateLimiter> rate_limiter_;  // null when rate limits are off
+  PageTokens page_tokens_;
   Router control_router_;
   Router device_router_;
 };

@@ -12,6 +12,7 @@
 #include "common/log.h"
 #include "notify/topics.h"
 #include "server/descriptor_budget.h"
+#include "store/wait.h"
 
 namespace iotjobs::server {
 
@@ -79,9 +80,22 @@ bool Server::BuildService(StartFailure& failure) {
   }
   service_ = std::make_unique<service::Service>(*store_.store, *clock, config_.region);
   timers_ = std::make_unique<service::TimerWorker>(*service_, *clock, std::chrono::seconds(1));
-  api::ApiOptions api_options{config_.region, config_.account_id, config_.auth, std::nullopt,
-                              config_.rate_limits == "aws"};
+  api::ApiOptions api_options;
+  api_options.region = config_.region;
+  api_options.account_id = config_.account_id;
+  api_options.auth = config_.auth;
+  api_options.rate_limits = config_.rate_limits == "aws";
   api_options.allow_reset = config_.allow_reset;
+  // The nextToken key: made by the first instance that starts on this store, kept there.
+  Status kept = store::WriteAndWait(*store_.store, "", [&](store::WriteTransaction& tx) -> Status {
+    IOTJOBS_ASSIGN_OR_RETURN(api_options.page_token_key,
+                             tx.KeepServerKey("page-token", api::PageTokens::NewKey()));
+    return Status::Ok();
+  });
+  if (!kept.ok()) {
+    failure = {1, "store: cannot keep the pagination key: " + kept.message()};
+    return false;
+  }
   if (config_.allow_reset) {
     IOTJOBS_LOG(kWarn) << "--allow-reset: POST /moto-api/reset and POST /_iotjobs/test/reset "
                           "delete every account's data. Never use this outside tests.";

@@ -142,6 +142,11 @@ class ForwardingTransaction : public WriteTransaction {
     return inner_.ReleaseLease(name, holder);
   }
 
+  // Server keys.
+  Result<std::string> KeepServerKey(std::string_view name, std::string_view candidate) override {
+    return inner_.KeepServerKey(name, candidate);
+  }
+
   // Reset.
   Status DeleteEveryAccountsData() override { return inner_.DeleteEveryAccountsData(); }
 

@@ -12,6 +12,7 @@
 #include "store/entities/outbox.h"
 #include "store/entities/page.h"
 #include "store/entities/reset.h"
+#include "store/entities/server_keys.h"
 #include "store/entities/things.h"
 #include "store/write_health.h"
 
@@ -47,6 +48,7 @@ class WriteTransaction : public ReadTransaction,
                          public ExecutionWrites,
                          public OutboxWrites,
                          public LeaseWrites,
+                         public ServerKeyWrites,
                          public ResetWrites {};
 
 // Runs transactions. Implementations are thread-safe; `done` is called exactly once, on a

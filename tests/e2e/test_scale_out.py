@@ -129,6 +129,19 @@ class SharedDataTest(ScaleOutTestCase):
         self.assertEqual(rc, 254)
         self.assertIn("ResourceNotFoundException", err)
 
+    def test_a_page_token_from_one_instance_continues_on_the_other(self):
+        a, b = self.servers
+        prefix = unique("paged")
+        for i in range(3):
+            a.client("iot").create_thing(thingName=f"{prefix}-{i}",
+                                         attributePayload={"attributes": {"page": prefix}})
+        first = a.client("iot").list_things(attributeName="page", attributeValue=prefix,
+                                            maxResults=2)
+        rest = b.client("iot").list_things(attributeName="page", attributeValue=prefix,
+                                           nextToken=first["nextToken"])
+        self.assertEqual(sorted(t["thingName"] for t in first["things"] + rest["things"]),
+                         [f"{prefix}-{i}" for i in range(3)])
+
     def test_concurrent_writes_through_both_instances_keep_every_execution(self):
         # Both instances add executions to one job for things of their own at once: the
         # database orders them (serializable transactions, retried on conflict), so the job's

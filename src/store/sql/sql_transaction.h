@@ -99,6 +99,9 @@ class SqlTransaction final : public WriteTransaction {
                             EpochMillis until) override;
   Status ReleaseLease(std::string_view name, std::string_view holder) override;
 
+  // Server keys (sql_server_keys.cc).
+  Result<std::string> KeepServerKey(std::string_view name, std::string_view candidate) override;
+
   // Reset (sql_reset.cc).
   Status DeleteEveryAccountsData() override;
 
