@@ -11,11 +11,13 @@ namespace iotjobs::store::postgres {
 // Defined by the generated sources (cmake/Embed.cmake).
 std::string_view PostgresMigration0001();
 std::string_view PostgresMigration0002();
+std::string_view PostgresMigration0003();
 
 namespace {
 constexpr Migration kMigrations[] = {
     {1, &PostgresMigration0001},
     {2, &PostgresMigration0002},
+    {3, &PostgresMigration0003},
 };
 constexpr int kNewest = kMigrations[std::size(kMigrations) - 1].version;
 

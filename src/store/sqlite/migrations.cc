@@ -14,6 +14,7 @@ std::string_view Migration0003();
 std::string_view Migration0004();
 std::string_view Migration0005();
 std::string_view Migration0006();
+std::string_view Migration0007();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -23,6 +24,7 @@ constexpr Migration kMigrations[] = {
     {4, &Migration0004},
     {5, &Migration0005},
     {6, &Migration0006},
+    {7, &Migration0007},
 };
 }  // namespace
 
