@@ -133,12 +133,7 @@ Status ApplyJobTemplate(store::ReadTransaction& tx, CreateJobRequest& req,
   }
   IOTJOBS_ASSIGN_OR_RETURN(auto t, tx.GetJobTemplate(arn->name));
   if (!t) return NotFound(messages::JobTemplateNotFound(arn_text));
-  // The template is the job's document: one given beside it would be a second, conflicting
-  // one (docs/aws-behaviour.md, D26).
-  if (!req.job.document.empty() || req.document_source) {
-    return InvalidRequest("A job created from a job template takes the template's document: "
-                          "do not specify document or documentSource with jobTemplateArn.");
-  }
+  IOTJOBS_RETURN_IF_ERROR(CheckNoDocumentBesideTemplate(req.job.document, req.document_source));
   jobs::Job& job = req.job;
   job.document = t->document;
   if (!job.presigned_url_config) job.presigned_url_config = t->presigned_url_config;

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "common/encoding.h"
 #include "jobs/managed_templates/catalogue.h"
 #include "jobs/managed_templates/document_parameters.h"
 #include "service/job_checks.h"
@@ -69,18 +70,12 @@ Status ApplyManagedJobTemplate(CreateJobRequest& req, const jobs::ParsedArn& arn
                                           ? jobs::FindManagedJobTemplate(ref->name, ref->version)
                                           : nullptr;
   if (!t) return NotFound(messages::JobTemplateNotFound(arn_text));
-  // The template is the job's document: one given beside it would be a second, conflicting
-  // one (docs/aws-behaviour.md, D26).
-  if (!req.job.document.empty() || req.document_source) {
-    return InvalidRequest(
-        "A job created from a job template takes the template's document: "
-        "do not specify document or documentSource with jobTemplateArn.");
-  }
+  IOTJOBS_RETURN_IF_ERROR(CheckNoDocumentBesideTemplate(req.job.document, req.document_source));
   jobs::Job& job = req.job;
   IOTJOBS_RETURN_IF_ERROR(jobs::CheckDocumentParameters(*t, job.document_parameters));
   std::string for_devices =
       jobs::SubstituteDocumentParameters(t->document, job.document_parameters);
-  if (for_devices.size() > kMaxDocumentLength) {
+  if (CodePoints(for_devices) > kMaxDocumentLength) {
     return InvalidRequest("The job document that documentParameters make of " + t->template_name +
                           " is longer than 32768 characters.");
   }
