@@ -27,6 +27,7 @@ CONTROL_PLANE = [
     "GetJobDocument", "AssociateTargetsWithJob",
     # job templates
     "CreateJobTemplate", "DescribeJobTemplate", "ListJobTemplates", "DeleteJobTemplate",
+    "ListManagedJobTemplates", "DescribeManagedJobTemplate",
     # executions
     "DescribeJobExecution", "ListJobExecutionsForJob", "ListJobExecutionsForThing",
     "CancelJobExecution", "DeleteJobExecution",

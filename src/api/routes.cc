@@ -52,6 +52,12 @@ const std::vector<Route>& AllRoutes() {
        &HandleListJobTemplates},
       {kControl, "DeleteJobTemplate", "iot:DeleteJobTemplate", Resources::kJobTemplate,
        &HandleDeleteJobTemplate},
+      // AWS managed templates belong to no account: authorized on "*" (docs/aws-behaviour.md,
+      // D30).
+      {kControl, "ListManagedJobTemplates", "iot:ListManagedJobTemplates", Resources::kAny,
+       &HandleListManagedJobTemplates},
+      {kControl, "DescribeManagedJobTemplate", "iot:DescribeManagedJobTemplate", Resources::kAny,
+       &HandleDescribeManagedJobTemplate},
       // Executions.
       {kControl, "DescribeJobExecution", "iot:DescribeJobExecution", Resources::kJobAndThing,
        &HandleDescribeJobExecution},

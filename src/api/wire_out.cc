@@ -5,6 +5,7 @@
 #include "codec/job_configs_json.h"
 #include "codec/job_template_json.h"
 #include "codec/json_fields.h"
+#include "jobs/managed_templates/catalogue.h"
 
 namespace iotjobs::api {
 namespace json = boost::json;
@@ -90,6 +91,37 @@ json::object JobTemplateSummaryToJson(const jobs::JobTemplate& t, const jobs::Ar
   o["jobTemplateId"] = t.job_template_id;
   o["description"] = t.description;
   o["createdAt"] = EpochSeconds(t.created_at);
+  return o;
+}
+
+json::object ManagedJobTemplateToJson(const jobs::ManagedJobTemplate& t, std::string_view region) {
+  json::array parameters;
+  for (const auto& p : t.document_parameters) {
+    parameters.push_back(json::object{{"key", p.key},
+                                      {"description", p.description},
+                                      {"regex", p.regex},
+                                      {"example", p.example},
+                                      {"optional", p.optional}});
+  }
+  json::object o;
+  o["templateName"] = t.template_name;
+  o["templateArn"] = jobs::ManagedJobTemplateArn(region, t);
+  o["description"] = t.description;
+  o["templateVersion"] = t.template_version;
+  o["environments"] = codec::ToJsonArray(t.environments);
+  o["documentParameters"] = std::move(parameters);
+  o["document"] = t.document;
+  return o;
+}
+
+json::object ManagedJobTemplateSummaryToJson(const jobs::ManagedJobTemplate& t,
+                                             std::string_view region) {
+  json::object o;
+  o["templateArn"] = jobs::ManagedJobTemplateArn(region, t);
+  o["templateName"] = t.template_name;
+  o["description"] = t.description;
+  o["environments"] = codec::ToJsonArray(t.environments);
+  o["templateVersion"] = t.template_version;
   return o;
 }
 

@@ -8,6 +8,7 @@
 #include "jobs/job.h"
 #include "jobs/job_execution.h"
 #include "jobs/job_template.h"
+#include "jobs/managed_templates/managed_job_template.h"
 #include "jobs/thing.h"
 
 // Domain values -> the output shapes of the iot model (control plane). Members appear in the
@@ -26,6 +27,12 @@ boost::json::object JobSummaryToJson(const jobs::Job& job, const jobs::ArnContex
 boost::json::object JobTemplateToJson(const jobs::JobTemplate& t, const jobs::ArnContext& arns);
 boost::json::object JobTemplateSummaryToJson(const jobs::JobTemplate& t,
                                              const jobs::ArnContext& arns);
+// DescribeManagedJobTemplate's output, and ManagedJobTemplateSummary
+// (ListManagedJobTemplates); ARNs in `region`, without an account.
+boost::json::object ManagedJobTemplateToJson(const jobs::ManagedJobTemplate& t,
+                                             std::string_view region);
+boost::json::object ManagedJobTemplateSummaryToJson(const jobs::ManagedJobTemplate& t,
+                                                    std::string_view region);
 // JobExecution (control-plane DescribeJobExecution): statusDetails as {"detailsMap": {...}}.
 boost::json::object ExecutionToJson(const jobs::JobExecution& e, const jobs::ArnContext& arns,
                                     EpochMillis now);

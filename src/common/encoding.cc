@@ -156,4 +156,10 @@ std::string ToValidUtf8(std::string_view bytes) {
   return out;
 }
 
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c >> 6) != 2;  // every byte but a continuation byte
+  return n;
+}
+
 }  // namespace iotjobs

@@ -28,4 +28,8 @@ std::string PercentEncode(std::string_view text, bool keep_slash = false);
 std::string ToValidUtf8(std::string_view bytes);
 bool IsValidUtf8(std::string_view bytes);
 
+// How many characters (code points) the UTF-8 text `s` holds: the length the models' `min`
+// and `max` of a string bound.
+size_t CodePoints(std::string_view s);
+
 }  // namespace iotjobs

@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include "common/time_format.h"
+#include "jobs/arn.h"
 
 namespace iotjobs::jobs {
 
@@ -95,6 +96,12 @@ std::optional<EpochMillis> NextActionAt(const Job& job, EpochMillis now) {
     if (auto end = ParseIsoDateTime(*job.scheduling_config->end_time)) earliest(*end);
   }
   return at;
+}
+
+bool FromManagedTemplate(const Job& job) {
+  if (!job.job_template_arn) return false;
+  auto arn = ParseArn(*job.job_template_arn);
+  return arn && arn->kind == ResourceKind::kJobTemplate && arn->account_id.empty();
 }
 
 }  // namespace iotjobs::jobs

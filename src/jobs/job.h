@@ -64,9 +64,12 @@ struct Job {
   std::optional<JobExecutionsRetryConfig> retry_config;
   std::optional<SchedulingConfig> scheduling_config;
   std::vector<Tag> tags;
+  // The values a job made from an AWS managed template gives its document's placeholders
+  // (CreateJob's documentParameters), as given; empty for every other job.
   std::map<std::string, std::string> document_parameters;
   std::vector<std::string> destination_package_versions;
-  // The custom job template the job was created from (CreateJob's jobTemplateArn).
+  // The job template the job was created from (CreateJob's jobTemplateArn): a custom one of
+  // the account, or an AWS managed one (no account, NAME:VERSION).
   std::optional<std::string> job_template_arn;
   EpochMillis created_at = 0;
   EpochMillis last_updated_at = 0;
@@ -85,6 +88,10 @@ struct Job {
 
 // When the worker must act on `job` next, from its status, rollout and schedule.
 std::optional<EpochMillis> NextActionAt(const Job& job, EpochMillis now);
+
+// Whether the job was made from an AWS managed template: devices then get its document with
+// the placeholders replaced by its documentParameters (jobs/managed_templates/).
+bool FromManagedTemplate(const Job& job);
 
 // True once a snapshot job has nothing left to do: in progress, rolled out, and every
 // execution terminal. Continuous jobs never complete by themselves, except after the

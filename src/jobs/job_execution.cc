@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/encoding.h"
+
 namespace iotjobs::jobs {
 
 std::optional<int64_t> ApproximateSecondsBeforeTimedOut(const JobExecution& execution,
@@ -39,12 +41,6 @@ namespace {
 constexpr size_t kMaxStatusDetails = 10;
 constexpr size_t kMaxStatusDetailValue = 1024;
 constexpr int64_t kMaxTimeoutMinutes = 10080;
-
-size_t CodePoints(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c >> 6) != 2;
-  return n;
-}
 }  // namespace
 
 Status CheckStatusDetails(const std::map<std::string, std::string>& details) {

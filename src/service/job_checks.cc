@@ -22,6 +22,13 @@ Status CheckJobDocument(std::string_view document) {
   return Status::Ok();
 }
 
+Status CheckNoDocumentBesideTemplate(std::string_view document,
+                                     const std::optional<std::string>& document_source) {
+  if (document.empty() && !document_source) return Status::Ok();
+  return InvalidRequest("A job created from a job template takes the template's document: "
+                        "do not specify document or documentSource with jobTemplateArn.");
+}
+
 Status CheckRollout(const std::optional<jobs::JobExecutionsRolloutConfig>& c) {
   if (c && c->maximum_per_minute && *c->maximum_per_minute > kMaxRolloutPerMinute) {
     return InvalidRequest("jobExecutionsRolloutConfig.maximumPerMinute must be at most 1000.");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "common/result.h"
@@ -12,6 +13,11 @@ namespace iotjobs::service {
 
 // The document must be a JSON object nested at most codec::kMaxJobDocumentDepth deep.
 Status CheckJobDocument(std::string_view document);
+// CreateJob from a template, custom or AWS managed: the template is the job's document, so a
+// document or documentSource given beside it would be a second, conflicting one
+// (docs/aws-behaviour.md, D26).
+Status CheckNoDocumentBesideTemplate(std::string_view document,
+                                     const std::optional<std::string>& document_source);
 // maximumPerMinute at most 1000; rateIncreaseCriteria with exactly one criterion.
 Status CheckRollout(const std::optional<jobs::JobExecutionsRolloutConfig>& c);
 // At most 10 retries in all.

@@ -31,9 +31,9 @@ void Service::DeleteJob(const CallContext& ctx, DeleteJobRequest req, Callback<E
   WriteOp<Empty>(ctx, transactions::DeleteJob, std::move(req), std::move(done));
 }
 
-void Service::GetJobDocument(const CallContext& ctx, std::string job_id,
+void Service::GetJobDocument(const CallContext& ctx, GetJobDocumentRequest req,
                              Callback<std::string> done) {
-  ReadOp<std::string>(ctx, transactions::GetJobDocument, std::move(job_id), std::move(done));
+  ReadOp<std::string>(ctx, transactions::GetJobDocument, std::move(req), std::move(done));
 }
 
 void Service::AssociateTargetsWithJob(const CallContext& ctx, AssociateTargetsWithJobRequest req,

@@ -18,6 +18,9 @@ inline std::string JobNotFound(std::string_view id) {
 inline std::string JobTemplateNotFound(std::string_view id_or_arn) {
   return "Job template " + std::string(id_or_arn) + " cannot be found.";
 }
+inline std::string ManagedJobTemplateNotFound(std::string_view name_or_version) {
+  return "Managed job template " + std::string(name_or_version) + " cannot be found.";
+}
 inline std::string ExecutionNotFound(std::string_view job_id, std::string_view thing) {
   return "Job execution of job " + std::string(job_id) + " on thing " + std::string(thing) +
          " cannot be found.";

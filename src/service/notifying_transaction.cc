@@ -2,6 +2,7 @@
 
 #include "notify/payloads.h"
 #include "notify/topics.h"
+#include "service/job_documents.h"
 
 namespace iotjobs::service {
 namespace {
@@ -173,7 +174,7 @@ Result<bool> NotifyingTransaction::Flush(EpochMillis now) {
       if (head_before != head_after) {
         std::optional<std::string> document;
         if (!a.empty()) {
-          IOTJOBS_ASSIGN_OR_RETURN(document, inner().GetJobDocument(a.front().job_id));
+          IOTJOBS_ASSIGN_OR_RETURN(document, LoadDocumentForDevices(inner(), a.front().job_id));
         }
         std::optional<jobs::ExecutionSummary> head;
         if (!a.empty()) head = a.front();

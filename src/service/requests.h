@@ -143,6 +143,11 @@ struct DeleteJobRequest {
   bool force = false;
   std::optional<std::string> namespace_id;
 };
+struct GetJobDocumentRequest {
+  std::string job_id;
+  // The document as written, its placeholders kept (jobs made from AWS managed templates).
+  bool before_substitution = false;
+};
 struct AssociateTargetsWithJobRequest {
   std::string job_id;
   std::vector<std::string> targets;
@@ -159,6 +164,15 @@ struct CreateJobTemplateRequest {
 };
 struct ListJobTemplatesRequest {
   PageInput page;
+};
+// AWS managed templates (managed_job_templates.h).
+struct ListManagedJobTemplatesRequest {
+  std::optional<std::string> template_name;  // only that template's versions
+  PageInput page;
+};
+struct DescribeManagedJobTemplateRequest {
+  std::string template_name;
+  std::optional<std::string> template_version;  // absent: the latest
 };
 
 // ---- executions (control plane) ----

@@ -4,6 +4,7 @@
 
 #include "common/clock.h"
 #include "jobs/arn.h"
+#include "jobs/managed_templates/managed_job_template.h"
 #include "service/notifying_transaction.h"
 #include "service/requests.h"
 #include "service/run.h"
@@ -73,7 +74,8 @@ class Service {
   void UpdateJob(const CallContext& ctx, UpdateJobRequest req, Callback<Empty> done);
   void CancelJob(const CallContext& ctx, CancelJobRequest req, Callback<jobs::Job> done);
   void DeleteJob(const CallContext& ctx, DeleteJobRequest req, Callback<Empty> done);
-  void GetJobDocument(const CallContext& ctx, std::string job_id, Callback<std::string> done);
+  void GetJobDocument(const CallContext& ctx, GetJobDocumentRequest req,
+                      Callback<std::string> done);
   void AssociateTargetsWithJob(const CallContext& ctx, AssociateTargetsWithJobRequest req,
                                Callback<jobs::Job> done);
 
@@ -86,6 +88,12 @@ class Service {
                         Callback<ListResult<jobs::JobTemplate>> done);
   void DeleteJobTemplate(const CallContext& ctx, std::string job_template_id,
                          Callback<Empty> done);
+  // AWS managed templates: the catalogue compiled in (jobs/managed_templates/), no store.
+  // `done` runs at once, on the caller's thread.
+  void ListManagedJobTemplates(const CallContext& ctx, ListManagedJobTemplatesRequest req,
+                               Callback<ListResult<const jobs::ManagedJobTemplate*>> done);
+  void DescribeManagedJobTemplate(const CallContext& ctx, DescribeManagedJobTemplateRequest req,
+                                  Callback<const jobs::ManagedJobTemplate*> done);
 
   // ---- executions, control plane (executions_service.cc) ----
   void DescribeJobExecution(const CallContext& ctx, DescribeJobExecutionRequest req,

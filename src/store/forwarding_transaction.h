@@ -62,7 +62,7 @@ class ForwardingTransaction : public WriteTransaction {
   Result<std::optional<jobs::Job>> GetJob(std::string_view id) override {
     return inner_.GetJob(id);
   }
-  Result<std::optional<std::string>> GetJobDocument(std::string_view id) override {
+  Result<std::optional<JobDocument>> GetJobDocument(std::string_view id) override {
     return inner_.GetJobDocument(id);
   }
   Result<Page<jobs::Job>> ListJobs(const JobFilter& f, const PageRequest& p) override {

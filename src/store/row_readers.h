@@ -133,19 +133,6 @@ jobs::ThingGroup ReadGroup(const Row& r) {
   return g;
 }
 
-// The page made of the rows of a query that asked for limit+1 of them to learn whether more
-// exist: at most `limit` items, and when the extra row came, `next` is key_of(last item kept).
-template <typename T, typename KeyOf>
-Page<T> LimitPlusOnePage(std::vector<T> items, int limit, KeyOf key_of) {
-  Page<T> out;
-  out.items = std::move(items);
-  if (static_cast<int>(out.items.size()) > limit) {
-    out.items.pop_back();
-    out.next = key_of(out.items.back());
-  }
-  return out;
-}
-
 // The same for executions and summaries, keyed on (thing name, number) in the per-job lists
 // and (job id, number) in the per-thing lists.
 template <typename T>

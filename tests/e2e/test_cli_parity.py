@@ -14,7 +14,7 @@ from harness import ACCOUNT, IOTJOBS, REGION, Server, thing_arn
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00")
 EPOCH = re.compile(r"\b1\d{9}\b")
-# The two servers seal their nextTokens with keys of their own (docs/aws-behaviour.md, D30).
+# The two servers seal their nextTokens with keys of their own (docs/aws-behaviour.md, D40).
 SERVER_TOKEN = re.compile(r'("nextToken": ")[^"]+(")')
 ERROR = re.compile(r"An error occurred \((\w+)\)")
 T = thing_arn
@@ -215,6 +215,64 @@ SCENARIO = [
     ["iot", "list-job-templates", "--generate-cli-skeleton"],
     ["iot", "list-job-templates", "--generate-cli-skeleton", "output"],
     ["iot", "list-job-templates"],
+    # AWS managed templates. (AWS CLI 2.9.19's model has no paginator for
+    # list-managed-job-templates, so --page-size and --max-items are left out, and no
+    # --before-substitution on describe-job and get-job-document: test_managed_templates.py
+    # drives those through iotjobs and boto3.)
+    ["iot", "list-managed-job-templates"],
+    ["iot", "list-managed-job-templates", "--template-name", "AWS-Reboot", "--output", "text"],
+    ["iot", "list-managed-job-templates", "--output", "table"],
+    ["iot", "list-managed-job-templates", "--query", "managedJobTemplates[].templateArn",
+     "--output", "text"],
+    ["iot", "list-managed-job-templates", "--template-name", "AWS-Nothing"],
+    ["iot", "list-managed-job-templates", "--max-results", "0"],
+    ["iot", "describe-managed-job-template", "--template-name", "AWS-Download-File"],
+    ["iot", "describe-managed-job-template", "--template-name", "AWS-Run-Command",
+     "--template-version", "1.0", "--output", "yaml"],
+    ["iot", "describe-managed-job-template", "--template-name", "AWS-Reboot", "--output", "table"],
+    ["iot", "describe-managed-job-template", "--template-name", "AWS-Reboot", "--output", "text",
+     "--query", "documentParameters[?optional].key"],
+    ["iot", "describe-managed-job-template", "--template-name", "AWS-Reboot",
+     "--template-version", "9.9"],
+    ["iot", "describe-managed-job-template", "--template-name", "AWS-Reboot",
+     "--template-version", "latest"],
+    ["iot", "describe-managed-job-template", "--template-name", "AWS-Nothing"],
+    ["iot", "describe-managed-job-template", "--template-name", "x" * 65],
+    ["iot", "describe-managed-job-template"],
+    ["iot", "describe-managed-job-template", "--cli-input-json", '{"templateName": "AWS-Reboot"}'],
+    ["iot", "describe-managed-job-template", "--generate-cli-skeleton"],
+    ["iot", "describe-managed-job-template", "--generate-cli-skeleton", "output"],
+    ["iot", "create-job", "--job-id", "j-mt1", "--targets", T("t2"), "--job-template-arn",
+     f"arn:aws:iot:{REGION}::jobtemplate/AWS-Download-File:1.0", "--document-parameters",
+     "downloadUrl=https://example.com/index.html,filePath=path/to/file"],
+    ["iot", "create-job", "--job-id", "j-mt2", "--targets", T("t2"), "--job-template-arn",
+     f"arn:aws:iot:{REGION}::jobtemplate/AWS-Reboot:1.0", "--description", "reboot all",
+     "--document-parameters", '{"runAsUser": "root", "pathToHandler": "/opt/jobs"}'],
+    ["iot", "describe-job", "--job-id", "j-mt1", "--query",
+     "job.[jobTemplateArn,description,documentParameters]"],
+    ["iot", "describe-job", "--job-id", "j-mt2", "--output", "text", "--query",
+     "job.documentParameters"],
+    ["iot", "get-job-document", "--job-id", "j-mt1"],
+    ["iot", "get-job-document", "--job-id", "j-mt2", "--output", "text"],
+    ["iot", "create-job", "--job-id", "j-mt3", "--targets", T("t2"), "--job-template-arn",
+     f"arn:aws:iot:{REGION}::jobtemplate/AWS-Download-File:1.0", "--document-parameters",
+     "downloadUrl=https://example.com/index.html"],
+    ["iot", "create-job", "--job-id", "j-mt3", "--targets", T("t2"), "--job-template-arn",
+     f"arn:aws:iot:{REGION}::jobtemplate/AWS-Reboot:1.0", "--document-parameters", "delay=5"],
+    ["iot", "create-job", "--job-id", "j-mt3", "--targets", T("t2"), "--job-template-arn",
+     f"arn:aws:iot:{REGION}::jobtemplate/AWS-Reboot:1.0", "--document-parameters",
+     "runAsUser=" + "u" * 300],
+    ["iot", "create-job", "--job-id", "j-mt3", "--targets", T("t2"), "--document", "{}",
+     "--document-parameters", "a=b"],
+    ["iot", "create-job", "--job-id", "j-mt3", "--targets", T("t2"), "--job-template-arn",
+     f"arn:aws:iot:{REGION}::jobtemplate/AWS-Reboot:1.0", "--document", "{}"],
+    ["iot", "create-job", "--job-id", "j-mt3", "--targets", T("t2"), "--job-template-arn",
+     f"arn:aws:iot:{REGION}::jobtemplate/AWS-Reboot:7.0"],
+    ["iot", "create-job", "--job-id", "j-mt3", "--targets", T("t2"), "--job-template-arn",
+     f"arn:aws:iot:{REGION}::jobtemplate/AWS-Reboot:1.0", "--document-parameters", "a=[b]"],
+    ["iot", "describe-job", "--job-id", "j-mt3"],
+    ["iot", "delete-job", "--job-id", "j-mt1", "--force"],
+    ["iot", "delete-job", "--job-id", "j-mt2", "--force"],
     # Cancel and delete.
     ["iot", "cancel-job-execution", "--job-id", "j2", "--thing-name", "t3", "--status-details",
      "why=test", "--expected-version", "1"],

@@ -198,7 +198,7 @@ class JobTemplatesTest(ServerTestCase):
             ("InvalidRequestException", {**ok, "documentSource": "https://s3.amazonaws.com/b/k"}),
             ("InvalidRequestException", {**ok, "documentParameters": {"a": "b"}}),
             ("InvalidRequestException", {**ok, "jobTemplateArn": f"arn:aws:iot:{REGION}:{ACCOUNT}:job/j"}),
-            ("ResourceNotFoundException", {**ok, "jobTemplateArn": f"arn:aws:iot:{REGION}::jobtemplate/AWS-Reboot:1.0"}),
+            ("ResourceNotFoundException", {**ok, "jobTemplateArn": f"arn:aws:iot:{REGION}::jobtemplate/AWS-Reboot:9.9"}),
             ("ResourceNotFoundException", {**ok, "jobTemplateArn": f"arn:aws:iot:{REGION}:999999999999:jobtemplate/{template_id}"}),
         ]
         for code, kwargs in cases:

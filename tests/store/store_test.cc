@@ -277,12 +277,43 @@ TEST_P(StoreTest, JobsKeepConfigurationsCountersAndGroupTargets) {
                 EXPECT_EQ(j->timeout_config->in_progress_timeout_in_minutes, 30);
                 EXPECT_EQ(j->abort_config->criteria_list.at(0).threshold_percentage, 12.5);
                 EXPECT_EQ(j->tags.at(0).value, "fleet");
-                EXPECT_EQ(**tx.GetJobDocument("j1"), R"({"op":"update"})");
+                auto document = **tx.GetJobDocument("j1");
+                EXPECT_EQ(document.document, R"({"op":"update"})");
+                EXPECT_FALSE(document.parameters.has_value());  // not from a managed template
                 auto by_group = tx.ListJobs({std::nullopt, std::nullopt, std::nullopt, "g1"}, {"", 10});
                 EXPECT_EQ(by_group->items.size(), 1u);
                 auto other_ns = tx.ListJobs({std::nullopt, std::nullopt, "x", std::nullopt}, {"", 10});
                 EXPECT_TRUE(other_ns->items.empty());
                 EXPECT_EQ(*tx.ListJobsTargetingGroups({"g1", "g2"}), std::vector<std::string>{"j1"});
+                return Status::Ok();
+              }).ok());
+}
+
+// A job made from an AWS managed template keeps its documentParameters beside its document
+// (what devices get is made from both) and in its details (DescribeJob); the document stays
+// as written.
+TEST_P(StoreTest, ManagedTemplateJobsKeepTheirDocumentParameters) {
+  jobs::Job job;
+  job.job_id = "j-managed";
+  job.targets = {"arn:aws:iot:us-east-1:111111111111:thing/t1"};
+  job.document = R"({"url":"${aws:iot:parameter:downloadUrl}"})";
+  job.job_template_arn = "arn:aws:iot:us-east-1::jobtemplate/AWS-Download-File:1.0";
+  job.document_parameters = {{"downloadUrl", "https://example.com/\"x\""}, {"filePath", "/tmp/f"}};
+  jobs::Job without = job;
+  without.job_id = "j-managed-none";
+  without.document_parameters.clear();
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) {
+                IOTJOBS_RETURN_IF_ERROR(tx.InsertJob(job));
+                return tx.InsertJob(without);
+              }).ok());
+  ASSERT_TRUE(Read([&](ReadTransaction& tx) {
+                auto document = **tx.GetJobDocument("j-managed");
+                EXPECT_EQ(document.document, job.document);
+                EXPECT_EQ(document.parameters, job.document_parameters);
+                EXPECT_EQ((*tx.GetJob("j-managed"))->document_parameters, job.document_parameters);
+                // No parameters given (AWS-Reboot needs none): present, and empty.
+                auto none = **tx.GetJobDocument("j-managed-none");
+                EXPECT_EQ(none.parameters, (std::map<std::string, std::string>{}));
                 return Status::Ok();
               }).ok());
 }

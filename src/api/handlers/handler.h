@@ -81,6 +81,8 @@ void HandleCreateJobTemplate(const HandlerContext&, boost::json::object, Respond
 void HandleDescribeJobTemplate(const HandlerContext&, boost::json::object, Respond);
 void HandleListJobTemplates(const HandlerContext&, boost::json::object, Respond);
 void HandleDeleteJobTemplate(const HandlerContext&, boost::json::object, Respond);
+void HandleListManagedJobTemplates(const HandlerContext&, boost::json::object, Respond);
+void HandleDescribeManagedJobTemplate(const HandlerContext&, boost::json::object, Respond);
 void HandleDescribeJobExecution(const HandlerContext&, boost::json::object, Respond);
 void HandleListJobExecutionsForJob(const HandlerContext&, boost::json::object, Respond);
 void HandleListJobExecutionsForThing(const HandlerContext&, boost::json::object, Respond);

@@ -1,4 +1,4 @@
-// Custom job templates.
+// Custom job templates, and AWS managed ones.
 #include <boost/json.hpp>
 
 #include "api/handlers/handler.h"
@@ -56,6 +56,32 @@ void HandleListJobTemplates(const HandlerContext& ctx, json::object in, Respond 
 void HandleDeleteJobTemplate(const HandlerContext& ctx, json::object in, Respond respond) {
   ctx.service.DeleteJobTemplate(ctx.call, Required(in, "jobTemplateId"),
                                 ReplyEmpty(std::move(respond)));
+}
+
+void HandleListManagedJobTemplates(const HandlerContext& ctx, json::object in, Respond respond) {
+  service::ListManagedJobTemplatesRequest req{GetString(in, "templateName"), PageOf(in)};
+  using Page = service::ListResult<const jobs::ManagedJobTemplate*>;
+  ctx.service.ListManagedJobTemplates(
+      ctx.call, std::move(req),
+      Reply<Page>(std::move(respond), [region = ctx.arns.region](const Page& r) {
+        json::array list;
+        for (const auto* t : r.items) list.push_back(ManagedJobTemplateSummaryToJson(*t, region));
+        json::object o{{"managedJobTemplates", std::move(list)}};
+        if (r.next_token) o["nextToken"] = *r.next_token;
+        return json::value(std::move(o));
+      }));
+}
+
+void HandleDescribeManagedJobTemplate(const HandlerContext& ctx, json::object in,
+                                      Respond respond) {
+  service::DescribeManagedJobTemplateRequest req{Required(in, "templateName"),
+                                                 GetString(in, "templateVersion")};
+  ctx.service.DescribeManagedJobTemplate(
+      ctx.call, std::move(req),
+      Reply<const jobs::ManagedJobTemplate*>(
+          std::move(respond), [region = ctx.arns.region](const jobs::ManagedJobTemplate* t) {
+            return json::value(ManagedJobTemplateToJson(*t, region));
+          }));
 }
 
 }  // namespace iotjobs::api

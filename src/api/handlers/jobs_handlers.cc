@@ -86,6 +86,9 @@ void HandleCreateJob(const HandlerContext& ctx, json::object in, Respond respond
 }
 
 void HandleDescribeJob(const HandlerContext& ctx, json::object in, Respond respond) {
+  // beforeSubstitution changes nothing here: the Job shape carries the documentParameters
+  // (as given) but no document, so there is nothing to show before or after substitution
+  // (docs/aws-behaviour.md, D34). GetJobDocument is where it acts.
   ctx.service.DescribeJob(ctx.call, Required(in, "jobId"),
                           Reply<jobs::Job>(std::move(respond), [arns = ctx.arns](const jobs::Job& j) {
                             return json::value{{"job", JobToJson(j, arns)}};
@@ -148,7 +151,9 @@ void HandleDeleteJob(const HandlerContext& ctx, json::object in, Respond respond
 }
 
 void HandleGetJobDocument(const HandlerContext& ctx, json::object in, Respond respond) {
-  ctx.service.GetJobDocument(ctx.call, Required(in, "jobId"),
+  service::GetJobDocumentRequest req{Required(in, "jobId"),
+                                     GetBool(in, "beforeSubstitution").value_or(false)};
+  ctx.service.GetJobDocument(ctx.call, std::move(req),
                              Reply<std::string>(std::move(respond), [](const std::string& doc) {
                                return json::value{{"document", doc}};
                              }));

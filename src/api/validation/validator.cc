@@ -8,6 +8,7 @@
 
 #include "api/validation/documented_ranges.h"
 #include "api/validation/pattern.h"
+#include "common/encoding.h"
 #include "common/log.h"
 
 namespace iotjobs::api::validation {
@@ -36,12 +37,6 @@ const Pattern* PatternFor(const Shape& shape) {
   }();
   auto it = cache->find(&shape);
   return it == cache->end() ? nullptr : it->second.get();
-}
-
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c >> 6) != 2;
-  return n;
 }
 
 std::string Shown(const json::value& v) {

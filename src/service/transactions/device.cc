@@ -1,5 +1,6 @@
 #include "service/transactions/device.h"
 
+#include "service/job_documents.h"
 #include "service/job_progress.h"
 #include "service/messages.h"
 
@@ -50,7 +51,7 @@ bool Hidden(const std::optional<jobs::JobExecution>& e,
 Result<std::optional<std::string>> DocumentIf(store::ReadTransaction& tx, bool wanted,
                                               const std::string& job_id) {
   if (!wanted) return std::optional<std::string>();
-  return tx.GetJobDocument(job_id);
+  return LoadDocumentForDevices(tx, job_id);
 }
 
 }  // namespace
@@ -92,7 +93,7 @@ Result<std::optional<DeviceExecution>> StartNextPendingJobExecution(
     IOTJOBS_RETURN_IF_ERROR(ApplyExecutionEvent(
         tx, *job, *next, jobs::ExecutionEvent::kDeviceInProgress, op.now));
   }
-  IOTJOBS_ASSIGN_OR_RETURN(auto document, tx.GetJobDocument(next->job_id));
+  IOTJOBS_ASSIGN_OR_RETURN(auto document, LoadDocumentForDevices(tx, next->job_id));
   return std::optional<DeviceExecution>(DeviceExecution{std::move(*next), document});
 }
 

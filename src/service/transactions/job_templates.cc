@@ -2,8 +2,10 @@
 
 #include "jobs/arn.h"
 #include "service/job_checks.h"
+#include "service/job_documents.h"
 #include "service/messages.h"
 #include "service/pagination.h"
+#include "service/transactions/managed_job_templates.h"
 
 namespace iotjobs::service::transactions {
 namespace {
@@ -48,7 +50,9 @@ Status CopyFromJob(store::ReadTransaction& tx, const std::string& job_arn,
     return NotFound(messages::JobNotFound(job_arn));
   }
   IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(arn->name));
-  IOTJOBS_ASSIGN_OR_RETURN(auto document, tx.GetJobDocument(arn->name));
+  // A job made from an AWS managed template gives the document its devices get: a custom
+  // template takes no documentParameters (docs/aws-behaviour.md, D33).
+  IOTJOBS_ASSIGN_OR_RETURN(auto document, LoadDocumentForDevices(tx, arn->name));
   if (!job || !document) return NotFound(messages::JobNotFound(arn->name));
   jobs::JobTemplate copy;
   copy.job_template_id = t.job_template_id;
@@ -59,12 +63,6 @@ Status CopyFromJob(store::ReadTransaction& tx, const std::string& job_arn,
   OverrideConfigurations(t, copy);
   t = std::move(copy);
   return Status::Ok();
-}
-
-// The managed catalogue (AWS-Reboot, AWS-Download-File, ...): ARNs without an account,
-// arn:aws:iot:REGION::jobtemplate/NAME:VERSION. Not served yet: every one is unknown.
-Status ApplyManagedJobTemplate(CreateJobRequest& req, const jobs::ParsedArn&) {
-  return NotFound(messages::JobTemplateNotFound(*req.job_template_arn));
 }
 
 }  // namespace
@@ -129,18 +127,13 @@ Status ApplyJobTemplate(store::ReadTransaction& tx, CreateJobRequest& req,
   if (!arn || arn->kind != jobs::ResourceKind::kJobTemplate) {
     return InvalidRequest("jobTemplateArn " + arn_text + " is not the ARN of a job template.");
   }
-  if (arn->account_id.empty()) return ApplyManagedJobTemplate(req, *arn);
+  if (arn->account_id.empty()) return ApplyManagedJobTemplate(req, *arn, op);
   if (arn->region != op.arns.region || arn->account_id != op.arns.account_id) {
     return NotFound(messages::JobTemplateNotFound(arn_text));
   }
   IOTJOBS_ASSIGN_OR_RETURN(auto t, tx.GetJobTemplate(arn->name));
   if (!t) return NotFound(messages::JobTemplateNotFound(arn_text));
-  // The template is the job's document: one given beside it would be a second, conflicting
-  // one (docs/aws-behaviour.md, D26).
-  if (!req.job.document.empty() || req.document_source) {
-    return InvalidRequest("A job created from a job template takes the template's document: "
-                          "do not specify document or documentSource with jobTemplateArn.");
-  }
+  IOTJOBS_RETURN_IF_ERROR(CheckNoDocumentBesideTemplate(req.job.document, req.document_source));
   jobs::Job& job = req.job;
   job.document = t->document;
   if (!job.presigned_url_config) job.presigned_url_config = t->presigned_url_config;

@@ -5,6 +5,7 @@
 #include "common/time_format.h"
 #include "jobs/job_rules.h"
 #include "service/job_checks.h"
+#include "service/job_documents.h"
 #include "service/job_progress.h"
 #include "service/messages.h"
 #include "service/pagination.h"
@@ -39,8 +40,11 @@ Status CheckDocument(const CreateJobRequest& req) {
     return InvalidRequest("documentSource (a document in Amazon S3) is not supported by "
                           "iotjobs; pass the job document inline with document.");
   }
-  if (!req.job.document_parameters.empty()) {
-    return InvalidRequest("documentParameters can only be used with a managed job template.");
+  // Only an AWS managed template has placeholders for them (ApplyManagedJobTemplate checked
+  // them against its schema).
+  if (!req.job.document_parameters.empty() && !jobs::FromManagedTemplate(req.job)) {
+    return InvalidRequest("documentParameters can only be used with an AWS managed job "
+                          "template (jobTemplateArn arn:aws:iot:REGION::jobtemplate/NAME:VERSION).");
   }
   if (req.job.document.empty()) {
     return InvalidRequest("A job document is required: specify document or documentSource.");
@@ -198,11 +202,12 @@ Result<Empty> DeleteJob(store::WriteTransaction& tx, const DeleteJobRequest& req
   return Empty{};
 }
 
-Result<std::string> GetJobDocument(store::ReadTransaction& tx, const std::string& job_id,
+Result<std::string> GetJobDocument(store::ReadTransaction& tx, const GetJobDocumentRequest& req,
                                    const OperationContext&) {
-  IOTJOBS_ASSIGN_OR_RETURN(auto document, tx.GetJobDocument(job_id));
-  if (!document) return NotFound(messages::JobNotFound(job_id));
-  return std::move(*document);
+  IOTJOBS_ASSIGN_OR_RETURN(auto stored, tx.GetJobDocument(req.job_id));
+  if (!stored) return NotFound(messages::JobNotFound(req.job_id));
+  if (req.before_substitution) return std::move(stored->document);
+  return DocumentForDevices(*stored);
 }
 
 Result<jobs::Job> AssociateTargetsWithJob(store::WriteTransaction& tx,

@@ -31,7 +31,9 @@ Result<jobs::Job> CancelJob(store::WriteTransaction& tx, const CancelJobRequest&
 // finishes it: ProgressDueJob).
 Result<Empty> DeleteJob(store::WriteTransaction& tx, const DeleteJobRequest& req,
                         const OperationContext& op);
-Result<std::string> GetJobDocument(store::ReadTransaction& tx, const std::string& job_id,
+// The document as devices get it (service/job_documents.h), or as written with
+// before_substitution.
+Result<std::string> GetJobDocument(store::ReadTransaction& tx, const GetJobDocumentRequest& req,
                                    const OperationContext& op);
 // Adds targets to a CONTINUOUS job; they join its rollout after what is still pending.
 Result<jobs::Job> AssociateTargetsWithJob(store::WriteTransaction& tx,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,11 +28,19 @@ struct DueJob {
   std::string job_id;
 };
 
+// A job's document as stored, with the documentParameters of a job made from an AWS managed
+// template (absent for every other job): what the devices get is made from both
+// (service/job_documents.h).
+struct JobDocument {
+  std::string document;
+  std::optional<std::map<std::string, std::string>> parameters;
+};
+
 class JobReads {
  public:
   virtual ~JobReads() = default;
   virtual Result<std::optional<jobs::Job>> GetJob(std::string_view job_id) = 0;
-  virtual Result<std::optional<std::string>> GetJobDocument(std::string_view job_id) = 0;
+  virtual Result<std::optional<JobDocument>> GetJobDocument(std::string_view job_id) = 0;
   virtual Result<Page<jobs::Job>> ListJobs(const JobFilter& filter, const PageRequest& page) = 0;
   // Ids of the jobs with a thing-group target among `groups` (each id once), for continuous
   // jobs reaching things that join a group.
@@ -44,7 +53,9 @@ class JobReads {
 class JobWrites {
  public:
   virtual ~JobWrites() = default;
-  // Insert stores the document too; Update leaves it alone (it never changes).
+  // Insert stores the document too, and the documentParameters beside it when the job was
+  // made from an AWS managed template (jobs::FromManagedTemplate); Update leaves both alone
+  // (they never change).
   virtual Status InsertJob(const jobs::Job& job) = 0;
   virtual Status UpdateJob(const jobs::Job& job) = 0;
   virtual Status DeleteJob(std::string_view job_id) = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace iotjobs::store {
@@ -18,5 +19,18 @@ struct Page {
   std::vector<T> items;
   std::string next;
 };
+
+// The page made of the rows of a query that asked for limit+1 of them to learn whether more
+// exist: at most `limit` items, and when the extra row came, `next` is key_of(last item kept).
+template <typename T, typename KeyOf>
+Page<T> LimitPlusOnePage(std::vector<T> items, int limit, KeyOf key_of) {
+  Page<T> out;
+  out.items = std::move(items);
+  if (static_cast<int>(out.items.size()) > limit) {
+    out.items.pop_back();
+    out.next = key_of(out.items.back());
+  }
+  return out;
+}
 
 }  // namespace iotjobs::store

@@ -17,12 +17,16 @@ Result<std::optional<jobs::Job>> SqlTransaction::GetJob(std::string_view job_id)
   return ReadFirst<jobs::Job>(r, &ReadJob<SqlRows>);
 }
 
-Result<std::optional<std::string>> SqlTransaction::GetJobDocument(std::string_view job_id) {
+Result<std::optional<JobDocument>> SqlTransaction::GetJobDocument(std::string_view job_id) {
   IOTJOBS_ASSIGN_OR_RETURN(
-      SqlRows r,
-      db_.Query("SELECT document FROM job_documents WHERE account_id = $1 AND job_id = $2",
-                account_id_, job_id));
-  return ReadFirst<std::string>(r, [](const SqlRows& row) { return row.Text(0); });
+      SqlRows r, db_.Query("SELECT document, parameters FROM job_documents "
+                           "WHERE account_id = $1 AND job_id = $2",
+                           account_id_, job_id));
+  return ReadFirst<JobDocument>(r, [](const SqlRows& row) {
+    JobDocument d{row.Text(0), std::nullopt};
+    if (auto parameters = row.OptText(1)) d.parameters = StringMapFromJson(*parameters);
+    return d;
+  });
 }
 
 Result<Page<jobs::Job>> SqlTransaction::ListJobs(const JobFilter& filter,
@@ -102,9 +106,12 @@ Status SqlTransaction::InsertJob(const jobs::Job& job) {
               job.last_updated_at, job.completed_at, d.canceled, d.succeeded, d.failed,
               d.rejected, d.queued, d.in_progress, d.removed, d.timed_out, JobDetailsToJson(job),
               job.next_action_at));
-  IOTJOBS_RETURN_IF_ERROR(
-      db_.Run("INSERT INTO job_documents (account_id, job_id, document) VALUES ($1, $2, $3)",
-              account_id_, job.job_id, job.document));
+  std::optional<std::string> parameters;
+  if (jobs::FromManagedTemplate(job)) parameters = StringMapToJson(job.document_parameters);
+  IOTJOBS_RETURN_IF_ERROR(db_.Run(
+      "INSERT INTO job_documents (account_id, job_id, document, parameters) "
+      "VALUES ($1, $2, $3, $4)",
+      account_id_, job.job_id, job.document, parameters));
   return InsertMissingGroupTargets(job);
 }
 

@@ -55,7 +55,7 @@ class SqlTransaction final : public WriteTransaction {
 
   // Jobs (sql_jobs.cc).
   Result<std::optional<jobs::Job>> GetJob(std::string_view job_id) override;
-  Result<std::optional<std::string>> GetJobDocument(std::string_view job_id) override;
+  Result<std::optional<JobDocument>> GetJobDocument(std::string_view job_id) override;
   Result<Page<jobs::Job>> ListJobs(const JobFilter& filter, const PageRequest& page) override;
   Result<std::vector<std::string>> ListJobsTargetingGroups(
       const std::vector<std::string>& groups) override;

@@ -33,5 +33,12 @@ TEST(ToValidUtf8, KeepsJsonStructure) {
   EXPECT_EQ(ToValidUtf8("{\"m\":\"\xC3\"}"), "{\"m\":\"" + kReplacement + "\"}");
 }
 
+TEST(CodePoints, CountsCharactersNotBytes) {
+  EXPECT_EQ(CodePoints(""), 0u);
+  EXPECT_EQ(CodePoints("abc"), 3u);
+  EXPECT_EQ(CodePoints("\xC3\xA9t\xC3\xA9"), 3u);                 // été
+  EXPECT_EQ(CodePoints("\xE2\x82\xAC\xF0\x9F\x98\x80"), 2u);  // € and an emoji
+}
+
 }  // namespace
 }  // namespace iotjobs

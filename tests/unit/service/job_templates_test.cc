@@ -207,8 +207,8 @@ TEST_F(JobTemplatesTest, ATemplateThatIsNotThereIsNotFound) {
   ASSERT_TRUE(Create(Request("fw")).ok());
   req.job_template_arn = "arn:aws:iot:us-east-1:999999999999:jobtemplate/fw";
   EXPECT_EQ(Apply(req).status().code(), ErrorCode::kResourceNotFound);
-  // Managed templates are not served yet.
-  req.job_template_arn = "arn:aws:iot:us-east-1::jobtemplate/AWS-Reboot:1.0";
+  // A managed template that AWS does not have (managed_job_templates_test.cc has the rest).
+  req.job_template_arn = "arn:aws:iot:us-east-1::jobtemplate/AWS-Nothing:1.0";
   EXPECT_EQ(Apply(req).status().code(), ErrorCode::kResourceNotFound);
   req.job_template_arn = "arn:aws:iot:us-east-1:123456789012:job/not-a-template";
   EXPECT_EQ(Apply(req).status().code(), ErrorCode::kInvalidRequest);

@@ -206,13 +206,13 @@ TEST_F(JobsTest, DescribeAndGetJobDocument) {
   auto job = Describe("job-1");
   ASSERT_TRUE(job.ok());
   EXPECT_EQ(job->targets, (std::vector<std::string>{ThingArn("t1")}));
-  auto document = Read([&](auto& tx) { return GetJobDocument(tx, "job-1", Op()); });
+  auto document = Read([&](auto& tx) { return GetJobDocument(tx, {"job-1"}, Op()); });
   ASSERT_TRUE(document.ok());
   EXPECT_EQ(*document, R"({"operation":"update"})");
   auto missing = Describe("nope");
   EXPECT_EQ(missing.status().code(), ErrorCode::kResourceNotFound);
   EXPECT_EQ(missing.status().message(), "Job nope cannot be found.");
-  EXPECT_EQ(Read([&](auto& tx) { return GetJobDocument(tx, "nope", Op()); }).status().code(),
+  EXPECT_EQ(Read([&](auto& tx) { return GetJobDocument(tx, {"nope"}, Op()); }).status().code(),
             ErrorCode::kResourceNotFound);
 }
 
