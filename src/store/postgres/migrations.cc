@@ -12,12 +12,14 @@ namespace iotjobs::store::postgres {
 std::string_view PostgresMigration0001();
 std::string_view PostgresMigration0002();
 std::string_view PostgresMigration0003();
+std::string_view PostgresMigration0004();
 
 namespace {
 constexpr Migration kMigrations[] = {
     {1, &PostgresMigration0001},
     {2, &PostgresMigration0002},
     {3, &PostgresMigration0003},
+    {4, &PostgresMigration0004},
 };
 constexpr int kNewest = kMigrations[std::size(kMigrations) - 1].version;
 

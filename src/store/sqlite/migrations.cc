@@ -15,6 +15,7 @@ std::string_view Migration0004();
 std::string_view Migration0005();
 std::string_view Migration0006();
 std::string_view Migration0007();
+std::string_view Migration0008();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -25,6 +26,7 @@ constexpr Migration kMigrations[] = {
     {5, &Migration0005},
     {6, &Migration0006},
     {7, &Migration0007},
+    {8, &Migration0008},
 };
 }  // namespace
 
