@@ -7,7 +7,7 @@
 #include "common/result.h"
 
 // DescribeEndpoint: the addresses of this deployment, by AWS endpoint type
-// (docs/aws-behaviour.md, "Endpoints", D30).
+// (docs/aws-behaviour.md, "Endpoints", D31).
 namespace iotjobs::api {
 
 struct PublicEndpoints {

@@ -39,7 +39,7 @@ std::optional<EventType> ParseEventType(std::string_view text);
 // Whether iotjobsd publishes events of this type: JOB ($aws/events/job/...) and JOB_EXECUTION
 // ($aws/events/jobExecution/...). It has no thing types, policies or certificates, and does
 // not publish the registry's events, so enabling any other type would promise messages that
-// never come (docs/aws-behaviour.md, D31).
+// never come (docs/aws-behaviour.md, D32).
 bool IsPublished(EventType type);
 
 // An account's event configuration (the $aws/events messages it wants). An account that

@@ -32,7 +32,7 @@ inline std::string VersionMismatch(std::string_view what, long long expected, lo
          ", not the expected version " + std::to_string(expected) + ".";
 }
 // UpdateEventConfigurations switching on what iotjobsd cannot publish (docs/aws-behaviour.md,
-// D31): `types` names them ("THING", "THING and CA_CERTIFICATE").
+// D32): `types` names them ("THING", "THING and CA_CERTIFICATE").
 inline std::string EventTypesNotPublished(std::string_view types) {
   return "iotjobsd does not publish " + std::string(types) +
          " events (it publishes only JOB and JOB_EXECUTION events, under $aws/events/job/ and "

@@ -16,7 +16,7 @@ struct NotificationOptions {
   bool enabled = false;  // --mqtt: write job notifications to the outbox
   // Whether an account that never called UpdateEventConfigurations has the JOB and
   // JOB_EXECUTION events ($aws/events/job/..., $aws/events/jobExecution/...) on
-  // (--mqtt-events; docs/aws-behaviour.md, D32).
+  // (--mqtt-events; docs/aws-behaviour.md, D33).
   bool job_events_by_default = false;
   std::string region;
 };
@@ -30,7 +30,7 @@ struct NotificationOptions {
 // same transaction, once per operation and only when the operation causes an event, so an
 // UpdateEventConfigurations committed before the operation decides its events and one
 // committed after it does not: no event of a change made after JOB was switched off leaks
-// out (docs/aws-behaviour.md, D33).
+// out (docs/aws-behaviour.md, D34).
 // Everything else is passed through unchanged (ForwardingTransaction). One per write
 // operation; not thread-safe.
 class NotifyingTransaction final : public store::ForwardingTransaction {

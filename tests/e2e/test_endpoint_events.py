@@ -1,6 +1,6 @@
 """DescribeEndpoint, UpdateEventConfigurations and DescribeEventConfigurations, with boto3 and
 AWS CLI v2, and the $aws/events messages the event configuration switches, through a real
-Mosquitto broker (docs/aws-behaviour.md, "Endpoints", "Event configurations", D30-D33)."""
+Mosquitto broker (docs/aws-behaviour.md, "Endpoints", "Event configurations", D31-D34)."""
 import datetime
 import json
 import os

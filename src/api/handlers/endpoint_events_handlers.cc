@@ -32,7 +32,7 @@ void HandleUpdateEventConfigurations(const HandlerContext& ctx, json::object in,
       std::optional<jobs::EventType> type = jobs::ParseEventType(kv.key());
       const json::object* config = kv.value().if_object();
       if (!type || !config) continue;
-      // A Configuration without Enabled asks for nothing (docs/aws-behaviour.md, D32).
+      // A Configuration without Enabled asks for nothing (docs/aws-behaviour.md, D33).
       if (std::optional<bool> on = GetBool(*config, "Enabled")) req.changes[*type] = *on;
     }
   }

@@ -13,8 +13,8 @@
 namespace iotjobs::service::transactions {
 
 // Switches the named event types on or off. Refuses, changing nothing, to switch on a type
-// iotjobsd does not publish, or any type on a server without a broker (D31). The first update
-// of an account starts from the starting configuration (D32) and sets its creation date.
+// iotjobsd does not publish, or any type on a server without a broker (D32). The first update
+// of an account starts from the starting configuration (D33) and sets its creation date.
 Result<Empty> UpdateEventConfigurations(store::WriteTransaction& tx,
                                         const UpdateEventConfigurationsRequest& req,
                                         const OperationContext& op);

@@ -1,4 +1,4 @@
-// DescribeEndpoint's answers (api/endpoints.h; docs/aws-behaviour.md, "Endpoints", D30).
+// DescribeEndpoint's answers (api/endpoints.h; docs/aws-behaviour.md, "Endpoints", D31).
 #include "api/endpoints.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // The account's event configuration (service/transactions/event_configurations.h) and the
 // events it lets NotifyingTransaction write (docs/aws-behaviour.md, "Event configurations",
-// D31-D33).
+// D32-D34).
 #include "service/transactions/event_configurations.h"
 
 #include <boost/json.hpp>
