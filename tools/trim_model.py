@@ -31,6 +31,8 @@ CONTROL_PLANE = [
     # executions
     "DescribeJobExecution", "ListJobExecutionsForJob", "ListJobExecutionsForThing",
     "CancelJobExecution", "DeleteJobExecution",
+    # endpoints and event configurations
+    "DescribeEndpoint", "UpdateEventConfigurations", "DescribeEventConfigurations",
 ]
 DEVICE_PLANE = [
     "GetPendingJobExecutions", "StartNextPendingJobExecution", "DescribeJobExecution",

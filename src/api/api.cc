@@ -148,7 +148,9 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
       if (!opened.ok()) return fail(opened);
     }
 
-    HandlerContext ctx{service_, std::move(call), arns, plane, /*scope=*/std::nullopt};
+    const std::string* host = request.Header("Host");
+    HandlerContext ctx{service_,           std::move(call), arns, plane, /*scope=*/std::nullopt,
+                       &options_.endpoints, host ? std::optional<std::string>(*host) : std::nullopt};
     int success_code = op.success_code;
     route->handler(ctx, std::move(*input),
                    [this, &op, listing = std::move(listing), done, plane, request_id,

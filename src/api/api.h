@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "api/endpoints.h"
 #include "api/page_tokens.h"
 #include "api/router.h"
 #include "common/clock.h"
@@ -55,6 +56,8 @@ struct ApiOptions {
   // The key nextTokens are sealed with (page_tokens.h); empty: a random one for this process.
   // iotjobsd passes the one its store keeps, so tokens outlive a restart and cross instances.
   std::string page_token_key;
+  // What DescribeEndpoint answers (--public-endpoint, --mqtt-public-endpoint, --mqtt).
+  PublicEndpoints endpoints{};
 };
 
 // The request pipeline, in one written-down order:

@@ -58,6 +58,13 @@ const std::vector<Route>& AllRoutes() {
        &HandleListManagedJobTemplates},
       {kControl, "DescribeManagedJobTemplate", "iot:DescribeManagedJobTemplate", Resources::kAny,
        &HandleDescribeManagedJobTemplate},
+      // Endpoints and event configurations: no resource of their own ("*").
+      {kControl, "DescribeEndpoint", "iot:DescribeEndpoint", Resources::kAny,
+       &HandleDescribeEndpoint},
+      {kControl, "UpdateEventConfigurations", "iot:UpdateEventConfigurations", Resources::kAny,
+       &HandleUpdateEventConfigurations},
+      {kControl, "DescribeEventConfigurations", "iot:DescribeEventConfigurations",
+       Resources::kAny, &HandleDescribeEventConfigurations},
       // Executions.
       {kControl, "DescribeJobExecution", "iot:DescribeJobExecution", Resources::kJobAndThing,
        &HandleDescribeJobExecution},

@@ -11,7 +11,7 @@ namespace iotjobs::api {
 // against (AWS's Service Authorization Reference; the sample policies of the developer guide
 // grant DeleteJobExecution on the job and the thing, so both are checked).
 enum class Resources {
-  kAny,            // list operations: "*"
+  kAny,            // list operations, and those with no resource type: "*"
   kThing,          // thingName
   kThingGroup,     // thingGroupName
   kJob,            // jobId

@@ -36,7 +36,13 @@ struct Config {
   std::string mqtt_cert_file;
   std::string mqtt_key_file;
   std::string mqtt_client_id;
+  // Accounts that never called UpdateEventConfigurations start with the JOB and
+  // JOB_EXECUTION events on.
   bool mqtt_events = false;
+  // What DescribeEndpoint answers: iot:Jobs (default: the request's Host header) and
+  // iot:Data / iot:Data-ATS (default: the host and port of --mqtt). HOST[:PORT], no scheme.
+  std::optional<std::string> public_endpoint;
+  std::optional<std::string> mqtt_public_endpoint;
   std::optional<std::string> mqtt_share_group;  // several instances: an MQTT 5 shared subscription
   bool test_clock = false;  // test-only: a clock moved over HTTP (see api::TestClockHooks)
   bool allow_reset = false;  // test-only: POST /moto-api/reset empties the store (api::ApiOptions)

@@ -4,7 +4,10 @@
 #include <charconv>
 #include <map>
 #include <sstream>
+#include <tuple>
 #include <string_view>
+
+#include "api/endpoints.h"
 
 namespace iotjobs::server {
 namespace {
@@ -20,6 +23,8 @@ struct RawFlags {
   std::string mqtt_username;
   std::string mqtt_password_file;
   std::string mqtt_share_group;
+  std::string public_endpoint;
+  std::string mqtt_public_endpoint;
   int idle_timeout = 60;
 };
 
@@ -132,7 +137,16 @@ void Define(CLI::App& app, Config& c, RawFlags& raw) {
                  "our MQTT client id (default iotjobsd-<random>)")
       ->type_name("ID");
   app.add_flag("--mqtt-events", c.mqtt_events,
-               "also publish job and job execution events ($aws/events/...)");
+               "accounts that never called UpdateEventConfigurations start with the job and job "
+               "execution events ($aws/events/job/..., $aws/events/jobExecution/...) on");
+  app.add_option("--public-endpoint", raw.public_endpoint,
+                 "what DescribeEndpoint answers for iot:Jobs, the address clients reach this "
+                 "server by (default: the Host the request came to)")
+      ->type_name("HOST[:PORT]");
+  app.add_option("--mqtt-public-endpoint", raw.mqtt_public_endpoint,
+                 "what DescribeEndpoint answers for iot:Data and iot:Data-ATS, the address "
+                 "devices reach the broker by (default: the host and port of --mqtt)")
+      ->type_name("HOST[:PORT]");
   app.add_option("--mqtt-share-group", raw.mqtt_share_group,
                  "several iotjobsd on one broker: take device requests through the MQTT 5 shared "
                  "subscription $share/G/..., so each is handled once (needs a broker that shares "
@@ -213,6 +227,19 @@ Status Finish(const RawFlags& raw, Config& c) {
     IOTJOBS_ASSIGN_OR_RETURN(std::string text, ReadFile(raw.mqtt_password_file));
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     c.mqtt_password = text;
+  }
+  for (auto [flag, value, out] :
+       {std::tuple{"--public-endpoint", &raw.public_endpoint, &c.public_endpoint},
+        std::tuple{"--mqtt-public-endpoint", &raw.mqtt_public_endpoint, &c.mqtt_public_endpoint}}) {
+    if (value->empty()) continue;
+    if (!api::IsHostAndPort(*value)) {
+      return InvalidRequest(std::string(flag) + " needs HOST[:PORT], without a scheme or a path, got '" +
+                            *value + "'");
+    }
+    *out = *value;
+  }
+  if (c.mqtt_public_endpoint && c.mqtt_url.empty()) {
+    return InvalidRequest("--mqtt-public-endpoint names the broker of --mqtt, which is not given");
   }
   if (c.tls_cert.empty() != c.tls_key.empty()) {
     return InvalidRequest("--tls-cert and --tls-key go together");

@@ -96,6 +96,16 @@ bool Server::BuildService(StartFailure& failure) {
     failure = {1, "store: cannot keep the pagination key: " + kept.message()};
     return false;
   }
+  api_options.endpoints.jobs = config_.public_endpoint;
+  api_options.endpoints.data = config_.mqtt_public_endpoint;
+  if (!api_options.endpoints.data && !config_.mqtt_url.empty()) {
+    notify::MqttOptions broker;
+    if (Status s = notify::ParseMqttUrl(config_.mqtt_url, broker); !s.ok()) {
+      failure = {2, s.message()};
+      return false;
+    }
+    api_options.endpoints.data = api::JoinHostAndPort(broker.host, broker.port);
+  }
   if (config_.allow_reset) {
     IOTJOBS_LOG(kWarn) << "--allow-reset: POST /moto-api/reset and POST /_iotjobs/test/reset "
                           "delete every account's data. Never use this outside tests.";

@@ -34,5 +34,16 @@ inline std::string VersionMismatch(std::string_view what, long long expected, lo
   return "The version of " + std::string(what) + " is " + std::to_string(actual) +
          ", not the expected version " + std::to_string(expected) + ".";
 }
+// UpdateEventConfigurations switching on what iotjobsd cannot publish (docs/aws-behaviour.md,
+// D42): `types` names them ("THING", "THING and CA_CERTIFICATE").
+inline std::string EventTypesNotPublished(std::string_view types) {
+  return "iotjobsd does not publish " + std::string(types) +
+         " events (it publishes only JOB and JOB_EXECUTION events, under $aws/events/job/ and "
+         "$aws/events/jobExecution/), so they cannot be enabled.";
+}
+inline std::string NoBrokerForEvents(std::string_view types) {
+  return "This iotjobsd publishes no events: it was started without an MQTT broker (--mqtt), "
+         "so " + std::string(types) + " cannot be enabled.";
+}
 
 }  // namespace iotjobs::service::messages

@@ -3,6 +3,7 @@
 #include "notify/payloads.h"
 #include "notify/topics.h"
 #include "service/job_documents.h"
+#include "service/transactions/event_configurations.h"
 
 namespace iotjobs::service {
 namespace {
@@ -56,6 +57,16 @@ std::string_view JobOperation(jobs::JobStatus s) {
 
 }  // namespace
 
+Result<bool> NotifyingTransaction::EventsOn(jobs::EventType type) {
+  if (!event_configurations_) {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        event_configurations_,
+        transactions::EffectiveEventConfigurations(
+            inner(), {options_.enabled, options_.job_events_by_default}));
+  }
+  return event_configurations_->IsEnabled(type);
+}
+
 Status NotifyingTransaction::Watch(std::string_view thing, std::string_view job_id) {
   changed_jobs_[std::string(thing)].insert(std::string(job_id));
   if (before_.find(thing) != before_.end()) return Status::Ok();
@@ -71,8 +82,12 @@ Status NotifyingTransaction::InsertExecution(const jobs::JobExecution& e) {
 
 Status NotifyingTransaction::UpdateExecution(const jobs::JobExecution& e) {
   IOTJOBS_RETURN_IF_ERROR(Watch(e.thing_name, e.job_id));
-  if (options_.events && jobs::IsTerminal(e.status)) {
-    IOTJOBS_ASSIGN_OR_RETURN(auto old, inner().GetExecution(e.job_id, e.thing_name, e.execution_number));
+  if (jobs::IsTerminal(e.status)) {
+    IOTJOBS_ASSIGN_OR_RETURN(bool on, EventsOn(jobs::EventType::kJobExecution));
+    std::optional<jobs::JobExecution> old;
+    if (on) {
+      IOTJOBS_ASSIGN_OR_RETURN(old, inner().GetExecution(e.job_id, e.thing_name, e.execution_number));
+    }
     if (old && old->status != e.status) {
       jobs::ArnContext arns{options_.region, account_id()};
       std::string_view op = TerminalOperation(e.status);
@@ -86,7 +101,8 @@ Status NotifyingTransaction::UpdateExecution(const jobs::JobExecution& e) {
 Status NotifyingTransaction::DeleteExecution(std::string_view job_id, std::string_view thing_name,
                                              int64_t execution_number) {
   IOTJOBS_RETURN_IF_ERROR(Watch(thing_name, job_id));
-  if (options_.events) {
+  IOTJOBS_ASSIGN_OR_RETURN(bool on, EventsOn(jobs::EventType::kJobExecution));
+  if (on) {
     IOTJOBS_ASSIGN_OR_RETURN(auto old, inner().GetExecution(job_id, thing_name, execution_number));
     if (old) {
       jobs::ArnContext arns{options_.region, account_id()};
@@ -115,21 +131,24 @@ Result<int64_t> NotifyingTransaction::DeleteExecutionsOfJob(std::string_view job
 }
 
 Status NotifyingTransaction::UpdateJob(const jobs::Job& job) {
-  if (options_.events) {
-    std::string_view op = JobOperation(job.status);
-    if (!op.empty()) {
-      IOTJOBS_ASSIGN_OR_RETURN(auto old, inner().GetJob(job.job_id));
-      if (old && old->status != job.status) {
-        events_.emplace_back(notify::topics::JobEvent(job.job_id, op),
-                             notify::payloads::JobEvent(job, op, job.last_updated_at));
-      }
+  std::string_view op = JobOperation(job.status);
+  if (!op.empty()) {
+    IOTJOBS_ASSIGN_OR_RETURN(bool on, EventsOn(jobs::EventType::kJob));
+    std::optional<jobs::Job> old;
+    if (on) {
+      IOTJOBS_ASSIGN_OR_RETURN(old, inner().GetJob(job.job_id));
+    }
+    if (old && old->status != job.status) {
+      events_.emplace_back(notify::topics::JobEvent(job.job_id, op),
+                           notify::payloads::JobEvent(job, op, job.last_updated_at));
     }
   }
   return inner().UpdateJob(job);
 }
 
 Status NotifyingTransaction::DeleteJob(std::string_view job_id) {
-  if (options_.events) {
+  IOTJOBS_ASSIGN_OR_RETURN(bool on, EventsOn(jobs::EventType::kJob));
+  if (on) {
     IOTJOBS_ASSIGN_OR_RETURN(auto old, inner().GetJob(job_id));
     if (old) {
       events_.emplace_back(notify::topics::JobEvent(job_id, "deleted"),

@@ -7,13 +7,17 @@
 #include <vector>
 
 #include "jobs/arn.h"
+#include "jobs/event_configurations.h"
 #include "store/forwarding_transaction.h"
 
 namespace iotjobs::service {
 
 struct NotificationOptions {
   bool enabled = false;  // --mqtt: write job notifications to the outbox
-  bool events = false;   // also $aws/events/job/... and $aws/events/jobExecution/...
+  // Whether an account that never called UpdateEventConfigurations has the JOB and
+  // JOB_EXECUTION events ($aws/events/job/..., $aws/events/jobExecution/...) on
+  // (--mqtt-events; docs/aws-behaviour.md, D43).
+  bool job_events_by_default = false;
   std::string region;
 };
 
@@ -22,7 +26,11 @@ struct NotificationOptions {
 // (docs/aws-behaviour.md, "Notifications"): for every thing whose pending executions
 // changed, `notify` when the listed set changed and `notify-next` when the head of the queue
 // changed — per namespace, on the namespace's topics — plus the job and execution events
-// when they are switched on.
+// when the account's event configuration has them on. That configuration is read through the
+// same transaction, once per operation and only when the operation causes an event, so an
+// UpdateEventConfigurations committed before the operation decides its events and one
+// committed after it does not: no event of a change made after JOB was switched off leaks
+// out (docs/aws-behaviour.md, D44).
 // Everything else is passed through unchanged (ForwardingTransaction). One per write
 // operation; not thread-safe.
 class NotifyingTransaction final : public store::ForwardingTransaction {
@@ -46,6 +54,8 @@ class NotifyingTransaction final : public store::ForwardingTransaction {
  private:
   // Snapshots a thing's pending executions before its first change in this operation.
   Status Watch(std::string_view thing, std::string_view job_id);
+  // Whether the account has events of `type` on (read once per operation).
+  Result<bool> EventsOn(jobs::EventType type);
 
   const NotificationOptions& options_;
   // Pending executions of each watched thing as they were before the operation.
@@ -53,6 +63,7 @@ class NotifyingTransaction final : public store::ForwardingTransaction {
   // Jobs whose executions on the thing changed (for the per-job namespace topic).
   std::map<std::string, std::set<std::string>, std::less<>> changed_jobs_;
   std::vector<std::pair<std::string, std::string>> events_;  // topic, payload
+  std::optional<jobs::EventConfigurations> event_configurations_;  // read on first use
 };
 
 }  // namespace iotjobs::service

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "jobs/event_configurations.h"
 #include "jobs/job.h"
 #include "jobs/job_execution.h"
 #include "jobs/job_template.h"
@@ -259,6 +260,22 @@ struct UpdateJobExecutionRequest {
 struct UpdateJobExecutionResult {
   jobs::JobExecution execution;
   std::optional<std::string> job_document;
+};
+
+// ---- event configurations ----
+// What this server can do with events, which the service fills in (not the caller): whether
+// it publishes through a broker at all (iotjobsd --mqtt), and whether an account that never
+// called UpdateEventConfigurations starts with JOB and JOB_EXECUTION on (--mqtt-events).
+struct EventPublishing {
+  bool broker = false;
+  bool job_events_by_default = false;
+};
+struct UpdateEventConfigurationsRequest {
+  std::map<jobs::EventType, bool> changes;  // the types the request gives an Enabled for
+  EventPublishing publishing;
+};
+struct DescribeEventConfigurationsRequest {
+  EventPublishing publishing;
 };
 
 struct Empty {};

@@ -26,10 +26,12 @@ class Service {
 
   // Turns on MQTT notifications (and events): every write operation then writes the
   // messages it causes to the outbox in its transaction, and calls `outbox_written` after a
-  // commit that wrote some. Call before the service takes requests.
-  void EnableNotifications(bool events, std::function<void()> outbox_written) {
+  // commit that wrote some. `job_events_by_default`: accounts that never called
+  // UpdateEventConfigurations have the job and execution events on (--mqtt-events). Call
+  // before the service takes requests.
+  void EnableNotifications(bool job_events_by_default, std::function<void()> outbox_written) {
     notifications_.enabled = true;
-    notifications_.events = events;
+    notifications_.job_events_by_default = job_events_by_default;
     outbox_written_ = std::move(outbox_written);
   }
   Service(const Service&) = delete;
@@ -95,6 +97,12 @@ class Service {
   void DescribeManagedJobTemplate(const CallContext& ctx, DescribeManagedJobTemplateRequest req,
                                   Callback<const jobs::ManagedJobTemplate*> done);
 
+  // ---- event configurations (event_configurations_service.cc) ----
+  void UpdateEventConfigurations(const CallContext& ctx, UpdateEventConfigurationsRequest req,
+                                 Callback<Empty> done);
+  void DescribeEventConfigurations(const CallContext& ctx,
+                                   Callback<jobs::EventConfigurations> done);
+
   // ---- executions, control plane (executions_service.cc) ----
   void DescribeJobExecution(const CallContext& ctx, DescribeJobExecutionRequest req,
                             Callback<jobs::JobExecution> done);
@@ -137,6 +145,9 @@ class Service {
 
  private:
   OperationContext OperationFor(const CallContext& ctx) const { return {ArnsFor(ctx), Now()}; }
+  EventPublishing Publishing() const {
+    return {notifications_.enabled, notifications_.job_events_by_default};
+  }
 
   // Runs the named transaction body `body(tx, req, op)` (transactions/) of a write operation
   // as one store transaction; the request and the time it arrived are fixed here, so a body

@@ -122,6 +122,14 @@ class ForwardingTransaction : public WriteTransaction {
     return inner_.DeleteExecutionsOfJob(j, limit);
   }
 
+  // Event configurations.
+  Result<std::optional<jobs::EventConfigurations>> GetEventConfigurations() override {
+    return inner_.GetEventConfigurations();
+  }
+  Status PutEventConfigurations(const jobs::EventConfigurations& c) override {
+    return inner_.PutEventConfigurations(c);
+  }
+
   // The outbox.
   Result<std::vector<OutboxMessage>> ListOutbox(int64_t after, int limit) override {
     return inner_.ListOutbox(after, limit);

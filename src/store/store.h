@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "store/entities/event_configurations.h"
 #include "store/entities/executions.h"
 #include "store/entities/groups.h"
 #include "store/entities/job_templates.h"
@@ -33,6 +34,7 @@ class ReadTransaction : public ThingReads,
                         public JobReads,
                         public JobTemplateReads,
                         public ExecutionReads,
+                        public EventConfigurationReads,
                         public OutboxReads {
  public:
   virtual const std::string& account_id() const = 0;
@@ -46,6 +48,7 @@ class WriteTransaction : public ReadTransaction,
                          public JobWrites,
                          public JobTemplateWrites,
                          public ExecutionWrites,
+                         public EventConfigurationWrites,
                          public OutboxWrites,
                          public LeaseWrites,
                          public ServerKeyWrites,

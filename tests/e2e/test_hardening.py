@@ -215,12 +215,13 @@ class FullDiskTest(unittest.TestCase):
 
     def fill(self):
         filler = os.path.join(self.mount_dir, "filler")
-        with open(filler, "wb") as f:
+        # Unbuffered: a buffered file would keep the bytes the last write could not place and
+        # fail again when closed, depending on how much room was left.
+        with open(filler, "wb", buffering=0) as f:
             chunk = b"\0" * 65536
             try:
                 while True:
                     f.write(chunk)
-                    f.flush()
             except OSError as e:
                 self.assertEqual(e.errno, errno.ENOSPC)
         return filler

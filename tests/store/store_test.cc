@@ -393,6 +393,50 @@ TEST_P(StoreTest, JobsKeepTheTemplateTheyCameFrom) {
               }).ok());
 }
 
+TEST_P(StoreTest, EventConfigurationsAreOnePerAccountAndReplaced) {
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                EXPECT_FALSE(tx.GetEventConfigurations()->has_value());
+                return Status::Ok();
+              }).ok());
+  jobs::EventConfigurations c = jobs::EventConfigurations::Starting(false);
+  c.enabled[jobs::EventType::kJob] = true;
+  c.created_at = 1'700'000'000'123;
+  c.last_modified_at = 1'700'000'000'123;
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) { return tx.PutEventConfigurations(c); }).ok());
+  c.enabled[jobs::EventType::kJobExecution] = true;
+  c.enabled[jobs::EventType::kJob] = false;
+  c.last_modified_at = 1'700'000'999'000;
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) { return tx.PutEventConfigurations(c); }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                auto got = *tx.GetEventConfigurations();
+                EXPECT_TRUE(got.has_value());
+                EXPECT_EQ(got->enabled.size(), std::size(jobs::kAllEventTypes));
+                EXPECT_FALSE(got->IsEnabled(jobs::EventType::kJob));
+                EXPECT_TRUE(got->IsEnabled(jobs::EventType::kJobExecution));
+                EXPECT_FALSE(got->IsEnabled(jobs::EventType::kThing));
+                EXPECT_EQ(got->created_at, 1'700'000'000'123);
+                EXPECT_EQ(got->last_modified_at, 1'700'000'999'000);
+                return Status::Ok();
+              }).ok());
+  // Another account has none of its own.
+  ASSERT_TRUE(Read(
+                  [](ReadTransaction& tx) {
+                    EXPECT_FALSE(tx.GetEventConfigurations()->has_value());
+                    return Status::Ok();
+                  },
+                  "222222222222")
+                  .ok());
+  // Kept across a restart of the store.
+  if (GetParam() == "sqlite-memory") return;  // memory keeps nothing by design
+  store_.reset();
+  Open();
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                auto got = *tx.GetEventConfigurations();
+                EXPECT_TRUE(got.has_value() && got->IsEnabled(jobs::EventType::kJobExecution));
+                return Status::Ok();
+              }).ok());
+}
+
 TEST_P(StoreTest, ResetEmptiesEveryAccountAndKeepsWorking) {
   jobs::Job job;
   job.job_id = "j1";
@@ -409,6 +453,8 @@ TEST_P(StoreTest, ResetEmptiesEveryAccountAndKeepsWorking) {
                       IOTJOBS_RETURN_IF_ERROR(tx.InsertExecution(
                           Execution("j1", "t1", 1, ExecutionStatus::kQueued, 5)));
                       IOTJOBS_RETURN_IF_ERROR(tx.InsertJobTemplate(t));
+                      IOTJOBS_RETURN_IF_ERROR(
+                          tx.PutEventConfigurations(jobs::EventConfigurations::Starting(true)));
                       return tx.AppendOutbox("topic", "payload", 5);
                     },
                     account)
@@ -423,6 +469,7 @@ TEST_P(StoreTest, ResetEmptiesEveryAccountAndKeepsWorking) {
                       EXPECT_FALSE(tx.GetJobDocument("j1")->has_value());
                       EXPECT_FALSE(tx.GetExecution("j1", "t1", 1)->has_value());
                       EXPECT_FALSE(tx.GetJobTemplate("tpl")->has_value());
+                      EXPECT_FALSE(tx.GetEventConfigurations()->has_value());
                       EXPECT_TRUE(tx.ListJobsTargetingGroups({"g1"})->empty());
                       EXPECT_TRUE(tx.ListOutbox(0, 10)->empty());
                       return Status::Ok();

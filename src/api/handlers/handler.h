@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 
+#include "api/endpoints.h"
 #include "api/wire/model.h"
 #include "common/result.h"
 #include "jobs/arn.h"
@@ -22,6 +23,10 @@ struct HandlerContext {
   // The jobs a device plane request may see: over MQTT the topic's namespace; the HTTPS
   // device plane has none and sees every job.
   std::optional<service::NamespaceScope> scope;
+  // DescribeEndpoint's answers: this deployment's addresses (null over MQTT), and the Host
+  // header the HTTP request came with.
+  const PublicEndpoints* endpoints = nullptr;
+  std::optional<std::string> host;
 };
 
 // The handler's answer: the output shape as JSON (null: no output, an empty 200), or an
@@ -83,6 +88,9 @@ void HandleListJobTemplates(const HandlerContext&, boost::json::object, Respond)
 void HandleDeleteJobTemplate(const HandlerContext&, boost::json::object, Respond);
 void HandleListManagedJobTemplates(const HandlerContext&, boost::json::object, Respond);
 void HandleDescribeManagedJobTemplate(const HandlerContext&, boost::json::object, Respond);
+void HandleDescribeEndpoint(const HandlerContext&, boost::json::object, Respond);
+void HandleUpdateEventConfigurations(const HandlerContext&, boost::json::object, Respond);
+void HandleDescribeEventConfigurations(const HandlerContext&, boost::json::object, Respond);
 void HandleDescribeJobExecution(const HandlerContext&, boost::json::object, Respond);
 void HandleListJobExecutionsForJob(const HandlerContext&, boost::json::object, Respond);
 void HandleListJobExecutionsForThing(const HandlerContext&, boost::json::object, Respond);

@@ -43,7 +43,8 @@ void JobsMqttApi::Handle(const std::string& topic, const std::string& payload) {
   // Devices reach no ARNs: the device plane's handlers make none, so no region is needed.
   service::NamespaceScope scope{request.ns};
   HandlerContext handler_ctx{service_, ctx_, jobs::ArnContext{"", ctx_.account_id},
-                             wire::Plane::kDevice, scope};
+                             wire::Plane::kDevice, scope, /*endpoints=*/nullptr,
+                             /*host=*/std::nullopt};
   const Route& route = *FindRoute(wire::Plane::kDevice, call->operation);
   route.handler(handler_ctx, std::move(call->input),
                 [this, responder, request, scope](Result<json::value> out) {

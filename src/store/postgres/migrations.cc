@@ -13,6 +13,7 @@ std::string_view PostgresMigration0001();
 std::string_view PostgresMigration0002();
 std::string_view PostgresMigration0003();
 std::string_view PostgresMigration0004();
+std::string_view PostgresMigration0005();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -20,6 +21,7 @@ constexpr Migration kMigrations[] = {
     {2, &PostgresMigration0002},
     {3, &PostgresMigration0003},
     {4, &PostgresMigration0004},
+    {5, &PostgresMigration0005},
 };
 constexpr int kNewest = kMigrations[std::size(kMigrations) - 1].version;
 

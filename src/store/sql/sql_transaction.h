@@ -20,7 +20,8 @@ namespace iotjobs::store {
 // returns its Status, as store.h asks, and the engine rolls its savepoint back.
 //
 // Implemented by entity: sql_things.cc, sql_groups.cc, sql_jobs.cc, sql_executions.cc,
-// sql_job_templates.cc, sql_outbox.cc, sql_leases.cc, sql_reset.cc.
+// sql_job_templates.cc, sql_event_configurations.cc, sql_outbox.cc, sql_leases.cc,
+// sql_reset.cc.
 class SqlTransaction final : public WriteTransaction {
  public:
   SqlTransaction(SqlDb db, std::string account_id)
@@ -88,6 +89,10 @@ class SqlTransaction final : public WriteTransaction {
   Status DeleteExecution(std::string_view job_id, std::string_view thing_name,
                          int64_t execution_number) override;
   Result<int64_t> DeleteExecutionsOfJob(std::string_view job_id, int64_t limit) override;
+
+  // Event configurations (sql_event_configurations.cc).
+  Result<std::optional<jobs::EventConfigurations>> GetEventConfigurations() override;
+  Status PutEventConfigurations(const jobs::EventConfigurations& c) override;
 
   // The outbox (sql_outbox.cc).
   Result<std::vector<OutboxMessage>> ListOutbox(int64_t after, int limit) override;

@@ -16,6 +16,7 @@ std::string_view Migration0005();
 std::string_view Migration0006();
 std::string_view Migration0007();
 std::string_view Migration0008();
+std::string_view Migration0009();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -27,6 +28,7 @@ constexpr Migration kMigrations[] = {
     {6, &Migration0006},
     {7, &Migration0007},
     {8, &Migration0008},
+    {9, &Migration0009},
 };
 }  // namespace
 

@@ -66,7 +66,7 @@ class TransactionTest : public ::testing::Test {
   auto WriteNotifying(Body body, EpochMillis now = kT0, bool events = false) {
     NotificationOptions options;
     options.enabled = true;
-    options.events = events;
+    options.job_events_by_default = events;
     options.region = kRegion;
     return Write([&](store::WriteTransaction& tx) {
       NotifyingTransaction notifying(tx, options);
