@@ -181,7 +181,12 @@ class DescriptorExhaustionTest(unittest.TestCase):
             self.skipTest(f"cannot lower the server's descriptor limit here: {e}")
         waiting = self.clients(50)
         self.assertEqual(set(self.answers(waiting)), {b"503"})
+        # The server logs after it has answered the waiting clients: wait for the line.
+        deadline = time.monotonic() + 20
         log = self.server.log()
+        while "out of file descriptors" not in log and time.monotonic() < deadline:
+            time.sleep(0.05)
+            log = self.server.log()
         self.assertIn("out of file descriptors", log)
         self.assertNotIn("accept failed", log)
         self.assertLessEqual(log.count("out of file descriptors"), 3, "the log is flooded")
