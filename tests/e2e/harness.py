@@ -51,6 +51,14 @@ def free_port():
         return s.getsockname()[1]
 
 
+def credentials_file(credentials):
+    """A temporary --credentials-file holding `credentials` (the caller unlinks it)."""
+    fd, path = tempfile.mkstemp(suffix=".json")
+    with os.fdopen(fd, "w") as f:
+        json.dump(credentials, f)
+    return path
+
+
 class Server:
     """One iotjobsd process. `data_dir` None makes a temporary one (removed by cleanup)."""
 

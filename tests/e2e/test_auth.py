@@ -4,12 +4,12 @@ import datetime
 import json
 import os
 import signal
-import tempfile
 import unittest
 
 import botocore.exceptions
 
-from harness import ACCOUNT, REGION, Server, ServerTestCase, thing_arn, unique
+from harness import (ACCOUNT, REGION, Server, ServerTestCase, credentials_file, thing_arn,
+                     unique)
 
 OTHER = "111111111111"
 OPS_KEY, OPS_SECRET = "AKIAOPSUSER000000001", "ops-secret-0123456789"
@@ -114,9 +114,7 @@ class SignatureTest(ServerTestCase):
 class PolicyTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        fd, cls.credentials_path = tempfile.mkstemp(suffix=".json")
-        with os.fdopen(fd, "w") as f:
-            json.dump(CREDENTIALS, f)
+        cls.credentials_path = credentials_file(CREDENTIALS)
         cls.server = Server(args=["--credentials-file", cls.credentials_path]).start()
         cls.root = cls.server.client("iot")
         cls.admin = cls.server.client("iot", OTHER_ROOT_KEY, OTHER_ROOT_SECRET)

@@ -3,11 +3,10 @@
 other text is AWS's InvalidRequestException. Real clients page through them unchanged."""
 import json
 import os
-import tempfile
 import unittest
 import urllib.parse
 
-from harness import Server, unique
+from harness import Server, credentials_file, unique
 
 OTHER = "111111111111"
 OTHER_KEY, OTHER_SECRET = "AKIAOTHERPAGES000001", "other-pages-secret-01"
@@ -24,9 +23,7 @@ def query(params):
 class PageTokenTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        fd, cls.credentials_path = tempfile.mkstemp(suffix=".json")
-        with os.fdopen(fd, "w") as f:
-            json.dump(CREDENTIALS, f)
+        cls.credentials_path = credentials_file(CREDENTIALS)
         cls.server = Server(args=["--credentials-file", cls.credentials_path]).start()
         cls.iot = cls.server.client("iot")
         cls.prefix = unique("paged")
