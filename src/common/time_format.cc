@@ -34,6 +34,14 @@ std::string FormatIso8601Millis(EpochMillis t) {
   return buf;
 }
 
+std::string FormatIsoDateTime(EpochMillis t) {
+  Parts p = Split(t);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", p.tm.tm_year + 1900, p.tm.tm_mon + 1,
+                p.tm.tm_mday, p.tm.tm_hour, p.tm.tm_min);
+  return buf;
+}
+
 std::string FormatCliTimestamp(EpochMillis t) {
   Parts p = Split(t);
   char buf[64];

@@ -5,6 +5,7 @@
 
 #include "common/time_format.h"
 #include "jobs/arn.h"
+#include "jobs/maintenance_windows.h"
 
 namespace iotjobs::jobs {
 
@@ -72,17 +73,66 @@ bool ShouldComplete(const Job& job) {
          job.process_details.queued == 0 && job.process_details.in_progress == 0;
 }
 
+bool HasMaintenanceWindows(const Job& job) {
+  return job.scheduling_config && !job.scheduling_config->maintenance_windows.empty();
+}
+
+bool InsideMaintenanceWindow(const Job& job, EpochMillis now) {
+  return !HasMaintenanceWindows(job) ||
+         OpenWindowEnd(job.scheduling_config->maintenance_windows, now).has_value();
+}
+
+std::vector<EpochMillis> ScheduledRollouts(const Job& job, EpochMillis now) {
+  if (!HasMaintenanceWindows(job) ||
+      (job.status != JobStatus::kScheduled && job.status != JobStatus::kInProgress) ||
+      job.scheduled_end_applied) {
+    return {};
+  }
+  const SchedulingConfig& c = *job.scheduling_config;
+  EpochMillis after = now;
+  if (c.start_time) {
+    // A window that opens exactly at the start time is the first rollout.
+    if (auto start = ParseIsoDateTime(*c.start_time)) after = std::max(after, *start - 1);
+  }
+  std::optional<EpochMillis> before;
+  if (c.end_time) before = ParseIsoDateTime(*c.end_time);
+  return NextWindowStarts(c.maintenance_windows, after, before, 7);
+}
+
 std::optional<EpochMillis> NextActionAt(const Job& job, EpochMillis now) {
   std::optional<EpochMillis> at;
   auto earliest = [&at](EpochMillis t) { at = at ? std::min(*at, t) : t; };
+  const bool windows = HasMaintenanceWindows(job);
   switch (job.status) {
-    case JobStatus::kScheduled:
+    case JobStatus::kScheduled: {
+      std::optional<EpochMillis> start;
       if (job.scheduling_config && job.scheduling_config->start_time) {
-        if (auto start = ParseIsoDateTime(*job.scheduling_config->start_time)) earliest(*start);
+        start = ParseIsoDateTime(*job.scheduling_config->start_time);
+      }
+      if (start && *start > now) {
+        earliest(*start);
+      } else if (windows) {
+        // Started (or due to): it rolls out when a window is open.
+        const auto& w = job.scheduling_config->maintenance_windows;
+        if (OpenWindowEnd(w, now)) {
+          earliest(now);
+        } else if (auto next = NextWindowStarts(w, now, std::nullopt, 1); !next.empty()) {
+          earliest(next.front());
+        }
+      } else if (start) {
+        earliest(*start);
       }
       break;
+    }
     case JobStatus::kInProgress:
-      if (job.rollout) earliest(NextReleaseAt(*job.rollout, now));
+      if (windows && (job.rollout || job.target_selection == TargetSelection::kContinuous)) {
+        // It goes back to SCHEDULED when its window closes.
+        auto end = OpenWindowEnd(job.scheduling_config->maintenance_windows, now);
+        earliest(end.value_or(now));
+        if (end && job.rollout) earliest(NextReleaseAt(*job.rollout, now));
+      } else if (job.rollout) {
+        earliest(NextReleaseAt(*job.rollout, now));
+      }
       break;
     case JobStatus::kDeletionInProgress:
       earliest(now);

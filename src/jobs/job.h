@@ -84,7 +84,21 @@ struct Job {
   std::optional<EpochMillis> next_action_at;
   // The schedulingConfig's end (endBehavior) has been applied.
   bool scheduled_end_applied = false;
+  // The rollout has begun (the job was IN_PROGRESS once): a SCHEDULED job with this set is
+  // waiting between maintenance windows, not for its start.
+  bool rollout_started = false;
 };
+
+// Whether the job has schedulingConfig.maintenanceWindows.
+bool HasMaintenanceWindows(const Job& job);
+
+// Whether the job may roll out at `now`: always without maintenance windows, else only while
+// one is open (jobs/maintenance_windows.h).
+bool InsideMaintenanceWindow(const Job& job, EpochMillis now);
+
+// The next seven window starts a job will roll out in (DescribeJob's scheduledJobRollouts):
+// after `now` and the job's startTime, before its endTime; none once the job is finished.
+std::vector<EpochMillis> ScheduledRollouts(const Job& job, EpochMillis now);
 
 // When the worker must act on `job` next, from its status, rollout and schedule.
 std::optional<EpochMillis> NextActionAt(const Job& job, EpochMillis now);

@@ -21,6 +21,9 @@ struct RolloutState {
   std::vector<std::string> groups;  // every group of the target trees, in walk order
   size_t group_index = 0;
   std::string after_thing;          // keyset position inside groups[group_index]
+  // Things that joined a continuous job's target groups while its maintenance windows were
+  // closed: released when the next window opens, if they are still targets then.
+  std::vector<std::string> joined;
   // The rate window: at most `rate` releases per minute from window_start.
   EpochMillis window_start = 0;
   int64_t released_in_window = 0;
@@ -28,7 +31,9 @@ struct RolloutState {
   int64_t notified_since_increase = 0;
   int64_t succeeded_at_increase = 0;
 
-  bool Done() const { return things.empty() && group_index >= groups.size(); }
+  bool Done() const {
+    return things.empty() && group_index >= groups.size() && joined.empty();
+  }
 };
 
 // The starting state for a job's rollout at `now`.

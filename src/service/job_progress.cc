@@ -85,7 +85,10 @@ Result<jobs::RolloutState> PlanRollout(store::ReadTransaction& tx, const jobs::J
 
 Status ReleaseExecutions(store::WriteTransaction& tx, jobs::Job& job, EpochMillis now,
                          int64_t limit) {
-  if (!job.rollout || job.status != jobs::JobStatus::kInProgress) return Status::Ok();
+  if (!job.rollout || job.status != jobs::JobStatus::kInProgress ||
+      !jobs::InsideMaintenanceWindow(job, now)) {
+    return Status::Ok();
+  }
   jobs::RolloutState& r = *job.rollout;
   int64_t budget = std::min(limit, jobs::ReleaseAllowance(r, job.rollout_config,
                                                           job.process_details.succeeded, now));
@@ -97,6 +100,18 @@ Status ReleaseExecutions(store::WriteTransaction& tx, jobs::Job& job, EpochMilli
     ++released;
     return Status::Ok();
   };
+  // Things that joined a continuous job's groups while its windows were closed, if they are
+  // still targets and have nothing pending of the job (they may have joined, left and joined).
+  while (released < budget && !r.joined.empty()) {
+    std::string thing = r.joined.front();
+    r.joined.erase(r.joined.begin());
+    IOTJOBS_ASSIGN_OR_RETURN(bool targeted, IsTargeted(tx, ParseTargets(job.targets), thing));
+    if (!targeted) continue;
+    IOTJOBS_ASSIGN_OR_RETURN(auto latest, tx.GetExecution(job.job_id, thing, std::nullopt));
+    if (latest && !jobs::IsTerminal(latest->status)) continue;
+    IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, job, thing, now).status());
+    ++released;
+  }
   while (released < budget && !r.things.empty()) {
     std::string thing = r.things.front();
     r.things.erase(r.things.begin());
@@ -157,31 +172,46 @@ Status ProgressJob(store::WriteTransaction& tx, const std::string& job_id, Epoch
     return SaveJob(tx, job, now);
   }
   const auto& sched = job.scheduling_config;
-  if (job.status == jobs::JobStatus::kScheduled && sched && sched->start_time) {
-    auto start = ParseIsoDateTime(*sched->start_time);
-    if (start && *start <= now) {
+  if (job.status == jobs::JobStatus::kScheduled) {
+    // Due at its start time, or (started, with maintenance windows) when a window opens.
+    std::optional<EpochMillis> start;
+    if (sched && sched->start_time) start = ParseIsoDateTime(*sched->start_time);
+    bool start_reached = !start || *start <= now;
+    if (start_reached && jobs::InsideMaintenanceWindow(job, now)) {
       job.status = jobs::JobStatus::kInProgress;
       job.last_updated_at = now;
-      IOTJOBS_ASSIGN_OR_RETURN(job.rollout, PlanRollout(tx, job, now));
+      if (!job.rollout_started) {
+        IOTJOBS_ASSIGN_OR_RETURN(job.rollout, PlanRollout(tx, job, now));
+        job.rollout_started = true;
+      }
     }
   }
   IOTJOBS_RETURN_IF_ERROR(ReleaseExecutions(tx, job, now, kReleaseChunk));
+  if (job.status == jobs::JobStatus::kInProgress && !jobs::InsideMaintenanceWindow(job, now) &&
+      (job.rollout || job.target_selection == jobs::TargetSelection::kContinuous)) {
+    // The window closed with targets left (a continuous job always has): the rollout waits
+    // for the next one (docs/execution-state-machine.md, "Maintenance windows").
+    job.status = jobs::JobStatus::kScheduled;
+    job.last_updated_at = now;
+  }
   if (!job.scheduled_end_applied && sched && sched->end_time &&
       (job.status == jobs::JobStatus::kInProgress || job.status == jobs::JobStatus::kScheduled)) {
     auto end = ParseIsoDateTime(*sched->end_time);
     if (end && *end <= now) {
       // The scheduled end: the rollout stops; CANCEL and FORCE_CANCEL cancel the job as
-      // CancelJob would; STOP_ROLLOUT lets what was released finish.
+      // CancelJob would; STOP_ROLLOUT lets what was released finish. A job that never
+      // started is canceled; one waiting between windows is IN_PROGRESS again, to finish.
       job.scheduled_end_applied = true;
       job.rollout.reset();
       job.last_updated_at = now;
       std::string behavior = sched->end_behavior.value_or("STOP_ROLLOUT");
-      if (behavior == "CANCEL" || behavior == "FORCE_CANCEL" ||
-          job.status == jobs::JobStatus::kScheduled) {
+      if (behavior == "CANCEL" || behavior == "FORCE_CANCEL" || !job.rollout_started) {
         job.status = jobs::JobStatus::kCanceled;
         if (behavior == "FORCE_CANCEL") job.force_canceled = true;
         IOTJOBS_RETURN_IF_ERROR(
             CancelPendingExecutions(tx, job, behavior == "FORCE_CANCEL", now));
+      } else {
+        job.status = jobs::JobStatus::kInProgress;
       }
     }
   }

@@ -10,8 +10,9 @@ void Service::CreateJob(const CallContext& ctx, CreateJobRequest req, Callback<j
   WriteOp<jobs::Job>(ctx, transactions::CreateJob, std::move(req), std::move(done));
 }
 
-void Service::DescribeJob(const CallContext& ctx, std::string job_id, Callback<jobs::Job> done) {
-  ReadOp<jobs::Job>(ctx, transactions::DescribeJob, std::move(job_id), std::move(done));
+void Service::DescribeJob(const CallContext& ctx, std::string job_id,
+                          Callback<JobDescription> done) {
+  ReadOp<JobDescription>(ctx, transactions::DescribeJob, std::move(job_id), std::move(done));
 }
 
 void Service::ListJobs(const CallContext& ctx, ListJobsRequest req,

@@ -171,6 +171,13 @@ struct ListManagedJobTemplatesRequest {
   std::optional<std::string> template_name;  // only that template's versions
   PageInput page;
 };
+// DescribeJob's answer: the job, and when its maintenance windows open next
+// (scheduledJobRollouts, computed at the time of the read).
+struct JobDescription {
+  jobs::Job job;
+  std::vector<EpochMillis> scheduled_rollouts;
+};
+
 struct DescribeManagedJobTemplateRequest {
   std::string template_name;
   std::optional<std::string> template_version;  // absent: the latest

@@ -71,7 +71,7 @@ class Service {
 
   // ---- jobs (jobs_service.cc) ----
   void CreateJob(const CallContext& ctx, CreateJobRequest req, Callback<jobs::Job> done);
-  void DescribeJob(const CallContext& ctx, std::string job_id, Callback<jobs::Job> done);
+  void DescribeJob(const CallContext& ctx, std::string job_id, Callback<JobDescription> done);
   void ListJobs(const CallContext& ctx, ListJobsRequest req, Callback<ListResult<jobs::Job>> done);
   void UpdateJob(const CallContext& ctx, UpdateJobRequest req, Callback<Empty> done);
   void CancelJob(const CallContext& ctx, CancelJobRequest req, Callback<jobs::Job> done);

@@ -33,12 +33,14 @@ std::string JobDetailsToJson(const jobs::Job& job) {
   if (job.thing_group_id) o["thingGroupId"] = *job.thing_group_id;
   if (job.job_template_arn) o["jobTemplateArn"] = *job.job_template_arn;
   if (job.scheduled_end_applied) o["scheduledEndApplied"] = true;
+  if (job.rollout_started) o["rolloutStarted"] = true;
   if (job.rollout) {
     const jobs::RolloutState& r = *job.rollout;
     o["rollout"] = json::object{{"things", codec::ToJsonArray(r.things)},
                                 {"groups", codec::ToJsonArray(r.groups)},
                                 {"groupIndex", r.group_index},
                                 {"afterThing", r.after_thing},
+                                {"joined", codec::ToJsonArray(r.joined)},
                                 {"windowStart", r.window_start},
                                 {"releasedInWindow", r.released_in_window},
                                 {"rate", r.rate},
@@ -83,12 +85,17 @@ void JobDetailsFromJson(std::string_view text, jobs::Job& job) {
   job.thing_group_id = codec::GetString(o, "thingGroupId");
   job.job_template_arn = codec::GetString(o, "jobTemplateArn");
   job.scheduled_end_applied = codec::GetBool(o, "scheduledEndApplied").value_or(false);
+  // Jobs stored before maintenance windows acted have no rolloutStarted: any job past
+  // SCHEDULED had started its rollout.
+  job.rollout_started = codec::GetBool(o, "rolloutStarted")
+                            .value_or(job.status != jobs::JobStatus::kScheduled);
   if (const json::object* r = codec::GetObject(o, "rollout")) {
     jobs::RolloutState state;
     state.things = codec::GetStringList(*r, "things");
     state.groups = codec::GetStringList(*r, "groups");
     state.group_index = static_cast<size_t>(codec::GetInt(*r, "groupIndex").value_or(0));
     state.after_thing = codec::GetString(*r, "afterThing").value_or("");
+    state.joined = codec::GetStringList(*r, "joined");
     state.window_start = codec::GetInt(*r, "windowStart").value_or(0);
     state.released_in_window = codec::GetInt(*r, "releasedInWindow").value_or(0);
     state.rate = codec::GetDouble(*r, "rate").value_or(0);

@@ -1,5 +1,6 @@
 """Custom job templates: CreateJobTemplate, DescribeJobTemplate, ListJobTemplates,
 DeleteJobTemplate, and CreateJob with jobTemplateArn — with AWS CLI v2 and boto3."""
+import datetime
 import json
 import unittest
 
@@ -176,9 +177,22 @@ class JobTemplatesTest(ServerTestCase):
             self.assertEqual(job[name], CONFIGS[name], name)
         self.assertEqual(job["schedulingConfig"]["maintenanceWindows"], CONFIGS["maintenanceWindows"])
         self.assertEqual(json.loads(self.iot.get_job_document(jobId=job_id)["document"]), DOC)
-        # The device gets the template's document.
+        # The template's maintenance window (Sundays from midnight, two hours) holds the
+        # rollout back unless it is open now.
+        now = datetime.datetime.now(datetime.timezone.utc)
+        sunday_night = now.weekday() == 6 and now.hour < 2
         data = self.server.client("iot-jobs-data")
-        execution = data.start_next_pending_job_execution(thingName=thing)["execution"]
+        pending = data.get_pending_job_executions(thingName=thing)["queuedJobs"]
+        self.assertEqual(job["status"], "IN_PROGRESS" if sunday_night else "SCHEDULED")
+        self.assertEqual(len(pending), 1 if sunday_night else 0)
+        # Without the window, the device gets the template's document.
+        job_id = unique("fromtpl")
+        self.iot.create_job(jobId=job_id, targets=[thing_arn(thing)],
+                            jobTemplateArn=template_arn(template_id),
+                            schedulingConfig={"maintenanceWindows": [
+                                {"startTime": "cron(0 * * * ? *)", "durationInMinutes": 1430}]})
+        execution = data.describe_job_execution(jobId=job_id, thingName=thing,
+                                                includeJobDocument=True)["execution"]
         self.assertEqual(json.loads(execution["jobDocument"]), DOC)
         # Deleting the template leaves the job alone.
         self.iot.delete_job_template(jobTemplateId=template_id)

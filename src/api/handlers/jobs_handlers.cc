@@ -5,6 +5,7 @@
 #include "api/handlers/input.h"
 #include "api/wire_out.h"
 #include "codec/job_configs_json.h"
+#include "common/time_format.h"
 
 namespace iotjobs::api {
 namespace json = boost::json;
@@ -89,10 +90,20 @@ void HandleDescribeJob(const HandlerContext& ctx, json::object in, Respond respo
   // beforeSubstitution changes nothing here: the Job shape carries the documentParameters
   // (as given) but no document, so there is nothing to show before or after substitution
   // (docs/aws-behaviour.md, D34). GetJobDocument is where it acts.
-  ctx.service.DescribeJob(ctx.call, Required(in, "jobId"),
-                          Reply<jobs::Job>(std::move(respond), [arns = ctx.arns](const jobs::Job& j) {
-                            return json::value{{"job", JobToJson(j, arns)}};
-                          }));
+  ctx.service.DescribeJob(
+      ctx.call, Required(in, "jobId"),
+      Reply<service::JobDescription>(
+          std::move(respond), [arns = ctx.arns](const service::JobDescription& d) {
+            json::object job = JobToJson(d.job, arns);
+            if (!d.scheduled_rollouts.empty()) {
+              json::array rollouts;
+              for (EpochMillis t : d.scheduled_rollouts) {
+                rollouts.push_back(json::object{{"startTime", FormatIsoDateTime(t)}});
+              }
+              job["scheduledJobRollouts"] = std::move(rollouts);
+            }
+            return json::value{{"job", std::move(job)}};
+          }));
 }
 
 void HandleListJobs(const HandlerContext& ctx, json::object in, Respond respond) {

@@ -1,6 +1,7 @@
 #include "service/transactions/job_templates.h"
 
 #include "jobs/arn.h"
+#include "jobs/maintenance_windows.h"
 #include "service/job_checks.h"
 #include "service/job_documents.h"
 #include "service/messages.h"
@@ -85,6 +86,7 @@ Result<jobs::JobTemplate> CreateJobTemplate(store::WriteTransaction& tx,
   IOTJOBS_RETURN_IF_ERROR(CheckJobDocument(t.document));
   IOTJOBS_RETURN_IF_ERROR(CheckRollout(t.rollout_config));
   IOTJOBS_RETURN_IF_ERROR(CheckRetry(t.retry_config));
+  IOTJOBS_RETURN_IF_ERROR(jobs::CheckMaintenanceWindows(t.maintenance_windows, op.now));
   IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetJobTemplate(t.job_template_id));
   if (existing) {
     return Status(ErrorCode::kConflict,

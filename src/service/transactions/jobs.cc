@@ -4,6 +4,7 @@
 
 #include "common/time_format.h"
 #include "jobs/job_rules.h"
+#include "jobs/maintenance_windows.h"
 #include "service/job_checks.h"
 #include "service/job_documents.h"
 #include "service/job_progress.h"
@@ -64,6 +65,7 @@ Status CheckScheduling(const jobs::SchedulingConfig& c, EpochMillis now) {
                             "from now.");
     }
   }
+  IOTJOBS_RETURN_IF_ERROR(jobs::CheckMaintenanceWindows(c.maintenance_windows, now));
   if (c.end_time) {
     end = ParseIsoDateTime(*c.end_time);
     if (!end) return InvalidRequest("schedulingConfig.endTime must be YYYY-MM-DDTHH:MM in UTC.");
@@ -105,10 +107,13 @@ Result<jobs::Job> CreateJob(store::WriteTransaction& tx, const CreateJobRequest&
   job.created_at = op.now;
   job.last_updated_at = op.now;
   job.process_details = {};
-  job.status = job.scheduling_config && job.scheduling_config->start_time
+  // SCHEDULED until the start time, and with maintenance windows until one is open.
+  job.status = (job.scheduling_config && job.scheduling_config->start_time) ||
+                       !jobs::InsideMaintenanceWindow(job, op.now)
                    ? jobs::JobStatus::kScheduled
                    : jobs::JobStatus::kInProgress;
   if (job.status == jobs::JobStatus::kInProgress) {
+    job.rollout_started = true;
     // The first executions are created with the job, as many as the rollout rate
     // allows up to kInlineRelease; the background worker creates the rest.
     IOTJOBS_ASSIGN_OR_RETURN(job.rollout, PlanRollout(tx, job, op.now));
@@ -121,9 +126,11 @@ Result<jobs::Job> CreateJob(store::WriteTransaction& tx, const CreateJobRequest&
   return job;
 }
 
-Result<jobs::Job> DescribeJob(store::ReadTransaction& tx, const std::string& job_id,
-                              const OperationContext&) {
-  return LoadJob(tx, job_id);
+Result<JobDescription> DescribeJob(store::ReadTransaction& tx, const std::string& job_id,
+                                   const OperationContext& op) {
+  IOTJOBS_ASSIGN_OR_RETURN(jobs::Job job, LoadJob(tx, job_id));
+  std::vector<EpochMillis> rollouts = jobs::ScheduledRollouts(job, op.now);
+  return JobDescription{std::move(job), std::move(rollouts)};
 }
 
 Result<ListResult<jobs::Job>> ListJobs(store::ReadTransaction& tx, const ListJobsRequest& req,

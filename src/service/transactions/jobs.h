@@ -18,7 +18,7 @@ namespace iotjobs::service::transactions {
 // COMPLETED at once.
 Result<jobs::Job> CreateJob(store::WriteTransaction& tx, const CreateJobRequest& req,
                             const OperationContext& op);
-Result<jobs::Job> DescribeJob(store::ReadTransaction& tx, const std::string& job_id,
+Result<JobDescription> DescribeJob(store::ReadTransaction& tx, const std::string& job_id,
                               const OperationContext& op);
 Result<ListResult<jobs::Job>> ListJobs(store::ReadTransaction& tx, const ListJobsRequest& req,
                                        const OperationContext& op);

@@ -1,5 +1,7 @@
 #include "service/transactions/thing_groups.h"
 
+#include <algorithm>
+
 #include <set>
 #include <string_view>
 #include <utility>
@@ -67,8 +69,10 @@ Status QueueForContinuousJobs(store::WriteTransaction& tx, const std::string& th
   IOTJOBS_ASSIGN_OR_RETURN(auto job_ids, tx.ListJobsTargetingGroups(groups));
   for (const auto& job_id : job_ids) {
     IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(job_id));
+    // A job not started yet reaches the thing when its rollout walks the groups.
     if (!job || job->target_selection != jobs::TargetSelection::kContinuous ||
-        job->status != jobs::JobStatus::kInProgress) {
+        !job->rollout_started ||
+        (job->status != jobs::JobStatus::kInProgress && job->status != jobs::JobStatus::kScheduled)) {
       continue;
     }
     bool was_target = false;
@@ -81,7 +85,14 @@ Status QueueForContinuousJobs(store::WriteTransaction& tx, const std::string& th
       }
     }
     if (was_target) continue;
-    IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, *job, thing, now).status());
+    if (job->status == jobs::JobStatus::kInProgress && jobs::InsideMaintenanceWindow(*job, now)) {
+      IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, *job, thing, now).status());
+    } else {
+      // Its maintenance windows are closed: the thing gets its execution when one opens.
+      if (!job->rollout) job->rollout = jobs::StartRollout({}, {}, job->rollout_config, now);
+      auto& joined = job->rollout->joined;
+      if (std::find(joined.begin(), joined.end(), thing) == joined.end()) joined.push_back(thing);
+    }
     IOTJOBS_RETURN_IF_ERROR(SaveJob(tx, *job, now));
   }
   return Status::Ok();

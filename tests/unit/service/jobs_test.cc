@@ -25,7 +25,10 @@ class JobsTest : public TransactionTest {
   }
   ErrorCode CreateError(const CreateJobRequest& req) { return Create(req).status().code(); }
   Result<jobs::Job> Describe(const std::string& job_id) {
-    return Read([&](auto& tx) { return DescribeJob(tx, job_id, Op()); });
+    return Read([&](auto& tx) -> Result<jobs::Job> {
+      IOTJOBS_ASSIGN_OR_RETURN(JobDescription d, DescribeJob(tx, job_id, Op()));
+      return std::move(d.job);
+    });
   }
   Result<ListResult<jobs::Job>> List(const ListJobsRequest& req) {
     return Read([&](auto& tx) { return ListJobs(tx, req, Op()); });
