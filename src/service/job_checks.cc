@@ -8,6 +8,7 @@
 namespace iotjobs::service {
 namespace {
 constexpr int kMaxRolloutPerMinute = 1000;  // docs/aws-behaviour.md, "Limits"
+constexpr std::string_view kPresignedUrlPlaceholder = "${aws:iot:s3-presigned-url:";
 }  // namespace
 
 Status CheckJobDocument(std::string_view document) {
@@ -19,6 +20,13 @@ Status CheckJobDocument(std::string_view document) {
                           " levels of objects and arrays, the most iotjobs accepts.");
   }
   if (ec || !doc.is_object()) return InvalidRequest("The job document is not a valid JSON object.");
+  // Devices would get the placeholder unreplaced: iotjobs signs no S3 URLs yet.
+  if (document.find(kPresignedUrlPlaceholder) != std::string_view::npos) {
+    return InvalidRequest("The job document has a presigned URL placeholder (" +
+                          std::string(kPresignedUrlPlaceholder) +
+                          "...}), which iotjobs cannot replace: it does not serve Amazon S3. "
+                          "Put the download URL itself in the document.");
+  }
   return Status::Ok();
 }
 
@@ -27,6 +35,12 @@ Status CheckNoDocumentBesideTemplate(std::string_view document,
   if (document.empty() && !document_source) return Status::Ok();
   return InvalidRequest("A job created from a job template takes the template's document: "
                         "do not specify document or documentSource with jobTemplateArn.");
+}
+
+Status CheckNoPackageVersions(const std::vector<std::string>& destination_package_versions) {
+  if (destination_package_versions.empty()) return Status::Ok();
+  return InvalidRequest("destinationPackageVersions is not supported: iotjobs does not serve "
+                        "the software package catalog.");
 }
 
 Status CheckRollout(const std::optional<jobs::JobExecutionsRolloutConfig>& c) {

@@ -10,7 +10,6 @@ from test_jobs import CONFIGS as JOB_CONFIGS  # CreateJob's configurations
 CONFIGS = {
     **JOB_CONFIGS,
     "maintenanceWindows": [{"startTime": "cron(0 0 ? * SUN *)", "durationInMinutes": 120}],
-    "destinationPackageVersions": [f"arn:aws:iot:{REGION}:{ACCOUNT}:package/fw/version/2.0"],
 }
 # AWS CLI 2.9.19's model predates these two members; boto3 sends them.
 NOT_IN_CLI_V2 = ("maintenanceWindows", "destinationPackageVersions")
@@ -173,7 +172,7 @@ class JobTemplatesTest(ServerTestCase):
         self.assertEqual(job["jobTemplateArn"], template_arn(template_id))
         self.assertEqual(job["timeoutConfig"], {"inProgressTimeoutInMinutes": 45})  # its own wins
         for name in ("presignedUrlConfig", "jobExecutionsRolloutConfig", "abortConfig",
-                     "jobExecutionsRetryConfig", "destinationPackageVersions"):
+                     "jobExecutionsRetryConfig"):
             self.assertEqual(job[name], CONFIGS[name], name)
         self.assertEqual(job["schedulingConfig"]["maintenanceWindows"], CONFIGS["maintenanceWindows"])
         self.assertEqual(json.loads(self.iot.get_job_document(jobId=job_id)["document"]), DOC)

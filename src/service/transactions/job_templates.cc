@@ -84,6 +84,7 @@ Result<jobs::JobTemplate> CreateJobTemplate(store::WriteTransaction& tx,
     return InvalidRequest("A job template needs a job document: specify document or jobArn.");
   }
   IOTJOBS_RETURN_IF_ERROR(CheckJobDocument(t.document));
+  IOTJOBS_RETURN_IF_ERROR(CheckNoPackageVersions(t.destination_package_versions));
   IOTJOBS_RETURN_IF_ERROR(CheckRollout(t.rollout_config));
   IOTJOBS_RETURN_IF_ERROR(CheckRetry(t.retry_config));
   IOTJOBS_RETURN_IF_ERROR(jobs::CheckMaintenanceWindows(t.maintenance_windows, op.now));

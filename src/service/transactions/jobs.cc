@@ -87,6 +87,7 @@ Result<jobs::Job> CreateJob(store::WriteTransaction& tx, const CreateJobRequest&
   IOTJOBS_RETURN_IF_ERROR(ApplyJobTemplate(tx, resolved, op));
   jobs::Job job = resolved.job;
   IOTJOBS_RETURN_IF_ERROR(CheckDocument(resolved));
+  IOTJOBS_RETURN_IF_ERROR(CheckNoPackageVersions(job.destination_package_versions));
   if (job.targets.size() > kMaxTargetsPerJob) {
     return LimitExceeded("A job can have at most 100 targets.");
   }

@@ -28,6 +28,12 @@ Status CheckAttributeCount(const jobs::Thing& thing) {
 
 Result<jobs::Thing> CreateThing(store::WriteTransaction& tx, const CreateThingRequest& req,
                                 const OperationContext&) {
+  if (req.billing_group_name) {
+    // Billing groups are not served: none can exist for the thing to join, and a name kept
+    // but never checked would be a member accepted and ignored.
+    return InvalidRequest("billingGroupName is not supported: iotjobs does not serve billing "
+                          "groups.");
+  }
   jobs::Thing thing;
   thing.thing_name = req.thing_name;
   thing.thing_type_name = req.thing_type_name;
