@@ -58,7 +58,6 @@ TEST_F(JobTemplatesTest, CreateKeepsEveryMemberAndTheTime) {
   t.abort_config = jobs::AbortConfig{{{"ALL", "CANCEL", 90, 1}}};
   t.presigned_url_config = jobs::PresignedUrlConfig{"arn:aws:iam::1:role/r", 123};
   t.maintenance_windows = {{"cron(0 0 * * ? *)", 60}};
-  t.destination_package_versions = {"arn:aws:iot:us-east-1:123456789012:package/p/version/1"};
   t.tags = {{"team", "fleet"}};
   auto created = Create(req, kT0 + 5);
   ASSERT_TRUE(created.ok()) << created.status().message();
@@ -73,7 +72,6 @@ TEST_F(JobTemplatesTest, CreateKeepsEveryMemberAndTheTime) {
   EXPECT_EQ(got->abort_config->criteria_list.at(0).threshold_percentage, 90);
   EXPECT_EQ(got->presigned_url_config->expires_in_sec, 123);
   EXPECT_EQ(got->maintenance_windows.at(0).start_time, "cron(0 0 * * ? *)");
-  EXPECT_EQ(got->destination_package_versions.size(), 1u);
   EXPECT_EQ(got->tags.at(0).key, "team");
 }
 
@@ -102,6 +100,10 @@ TEST_F(JobTemplatesTest, ConfigurationsAreCheckedAsCreateJobChecksThem) {
   retries.job_template.retry_config =
       jobs::JobExecutionsRetryConfig{{{"FAILED", 6}, {"TIMED_OUT", 6}}};
   EXPECT_EQ(Create(retries).status().code(), ErrorCode::kInvalidRequest);
+  CreateJobTemplateRequest packages = Request("packages");
+  packages.job_template.destination_package_versions = {
+      "arn:aws:iot:us-east-1:123456789012:package/p/version/1"};
+  EXPECT_EQ(Create(packages).status().code(), ErrorCode::kInvalidRequest);
   CreateJobTemplateRequest rollout = Request("rollout");
   rollout.job_template.rollout_config = jobs::JobExecutionsRolloutConfig{1001, std::nullopt};
   EXPECT_EQ(Create(rollout).status().code(), ErrorCode::kInvalidRequest);
@@ -115,7 +117,6 @@ TEST_F(JobTemplatesTest, FromAJobCopiesItsDocumentAndConfigurations) {
   job.abort_config = jobs::AbortConfig{{{"FAILED", "CANCEL", 50, 2}}};
   job.scheduling_config = jobs::SchedulingConfig{};
   job.scheduling_config->maintenance_windows = {{"cron(0 1 * * ? *)", 30}};
-  job.destination_package_versions = {"arn:aws:iot:us-east-1:123456789012:package/p/version/2"};
   InsertJob(job);
   CreateJobTemplateRequest req = Request("copy", std::nullopt);
   req.job_arn = "arn:aws:iot:us-east-1:123456789012:job/source";
@@ -128,7 +129,6 @@ TEST_F(JobTemplatesTest, FromAJobCopiesItsDocumentAndConfigurations) {
   EXPECT_EQ(t->timeout_config->in_progress_timeout_in_minutes, 99);
   EXPECT_EQ(t->abort_config->criteria_list.at(0).min_number_of_executed_things, 2);
   EXPECT_EQ(t->maintenance_windows.at(0).duration_in_minutes, 30);
-  EXPECT_EQ(t->destination_package_versions, job.destination_package_versions);
 }
 
 TEST_F(JobTemplatesTest, FromAJobThatIsNotThereIsNotFound) {
