@@ -27,7 +27,10 @@ bool ShouldRetry(const Job& job, const JobExecution& finished, const AttemptCoun
 }
 
 bool ShouldAbort(const Job& job) {
-  if (!job.abort_config || job.status != JobStatus::kInProgress) return false;
+  // A job waiting between maintenance windows has started: its executions count as well.
+  bool started = job.status == JobStatus::kInProgress ||
+                 (job.status == JobStatus::kScheduled && job.rollout_started);
+  if (!job.abort_config || !started) return false;
   const JobProcessDetails& d = job.process_details;
   int64_t executed = d.succeeded + d.failed + d.rejected + d.timed_out;
   for (const AbortCriteria& c : job.abort_config->criteria_list) {

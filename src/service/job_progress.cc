@@ -269,8 +269,13 @@ Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
     IOTJOBS_RETURN_IF_ERROR(tx.UpdateExecution(execution));
     jobs::CountChange(job.process_details, from, t.to);
     if (jobs::IsTerminal(t.to)) {
-      IOTJOBS_RETURN_IF_ERROR(RetryIfAllowed(tx, job, execution, now));
-      IOTJOBS_RETURN_IF_ERROR(AbortIfCriteriaMet(tx, job, now));
+      // A change that aborts the job queues no retry: it would only be canceled with the
+      // other queued executions (abort drops pending retries).
+      if (jobs::ShouldAbort(job)) {
+        IOTJOBS_RETURN_IF_ERROR(AbortIfCriteriaMet(tx, job, now));
+      } else {
+        IOTJOBS_RETURN_IF_ERROR(RetryIfAllowed(tx, job, execution, now));
+      }
     }
   }
   CompleteIfDone(job, now);

@@ -108,6 +108,36 @@ TEST_F(ExecutionOutcomesTest, MeetingTheAbortCriteriaCancelsTheJobAndItsQueuedEx
             (JobProcessDetails{.canceled = 1, .succeeded = 2, .failed = 1}));
 }
 
+TEST_F(ExecutionOutcomesTest, TheFailureThatAbortsTheJobIsNotRetried) {
+  AddThings({"t1", "t2"});
+  CreateJobWith("job-1", {"t1", "t2"}, [](jobs::Job& j) {
+    j.abort_config = jobs::AbortConfig{{{"FAILED", "CANCEL", 50, 1}}};
+    j.retry_config = jobs::JobExecutionsRetryConfig{{{"FAILED", 3}}};
+  });
+  Finish("t1", ExecutionStatus::kFailed);
+  jobs::Job job = StoredJob("job-1");
+  EXPECT_EQ(job.status, JobStatus::kCanceled);
+  // t2 canceled; no second attempt of t1 was queued (and canceled) behind the abort.
+  EXPECT_EQ(job.process_details, (JobProcessDetails{.canceled = 1, .failed = 1}));
+  EXPECT_EQ(StoredExecution("job-1", "t1")->execution_number, 1);
+}
+
+TEST_F(ExecutionOutcomesTest, AJobBetweenMaintenanceWindowsStillAborts) {
+  AddThings({"t1", "t2"});
+  CreateJobWith("job-1", {"t1", "t2"}, [](jobs::Job& j) {
+    j.abort_config = jobs::AbortConfig{{{"FAILED", "CANCEL", 50, 1}}};
+  });
+  jobs::Job job = StoredJob("job-1");
+  job.status = JobStatus::kScheduled;  // as when its window closes (job.rollout_started)
+  ASSERT_TRUE(Write([&](auto& tx) -> Result<bool> {
+                IOTJOBS_RETURN_IF_ERROR(tx.UpdateJob(job));
+                return true;
+              }).ok());
+  Finish("t1", ExecutionStatus::kFailed);
+  EXPECT_EQ(StoredJob("job-1").status, JobStatus::kCanceled);
+  EXPECT_EQ(StoredExecution("job-1", "t2")->status, ExecutionStatus::kCanceled);
+}
+
 TEST_F(ExecutionOutcomesTest, BelowTheThresholdTheJobGoesOn) {
   AddThings({"t1", "t2", "t3", "t4"});
   CreateJobWith("job-1", {"t1", "t2", "t3", "t4"}, [](jobs::Job& j) {
