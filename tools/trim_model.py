@@ -33,6 +33,8 @@ CONTROL_PLANE = [
     "CancelJobExecution", "DeleteJobExecution",
     # endpoints and event configurations
     "DescribeEndpoint", "UpdateEventConfigurations", "DescribeEventConfigurations",
+    # tags
+    "TagResource", "UntagResource", "ListTagsForResource",
 ]
 DEVICE_PLANE = [
     "GetPendingJobExecutions", "StartNextPendingJobExecution", "DescribeJobExecution",

@@ -6,6 +6,8 @@ namespace iotjobs::api {
 namespace {
 constexpr wire::Plane kControl = wire::Plane::kControl;
 constexpr wire::Plane kDevice = wire::Plane::kDevice;
+// Tags given at create time need iot:TagResource too (Route::tags_at_create).
+constexpr bool kTagsAtCreate = true;
 }  // namespace
 
 const std::vector<Route>& AllRoutes() {
@@ -17,7 +19,7 @@ const std::vector<Route>& AllRoutes() {
       {kControl, "UpdateThing", "iot:UpdateThing", Resources::kThing, &HandleUpdateThing},
       {kControl, "DeleteThing", "iot:DeleteThing", Resources::kThing, &HandleDeleteThing},
       {kControl, "CreateThingGroup", "iot:CreateThingGroup", Resources::kThingGroup,
-       &HandleCreateThingGroup},
+       &HandleCreateThingGroup, kTagsAtCreate},
       {kControl, "DescribeThingGroup", "iot:DescribeThingGroup", Resources::kThingGroup,
        &HandleDescribeThingGroup},
       {kControl, "ListThingGroups", "iot:ListThingGroups", Resources::kAny, &HandleListThingGroups},
@@ -34,7 +36,8 @@ const std::vector<Route>& AllRoutes() {
       {kControl, "ListThingGroupsForThing", "iot:ListThingGroupsForThing", Resources::kThing,
        &HandleListThingGroupsForThing},
       // Jobs.
-      {kControl, "CreateJob", "iot:CreateJob", Resources::kJobAndTargets, &HandleCreateJob},
+      {kControl, "CreateJob", "iot:CreateJob", Resources::kJobAndTargets, &HandleCreateJob,
+       kTagsAtCreate},
       {kControl, "DescribeJob", "iot:DescribeJob", Resources::kJob, &HandleDescribeJob},
       {kControl, "ListJobs", "iot:ListJobs", Resources::kAny, &HandleListJobs},
       {kControl, "UpdateJob", "iot:UpdateJob", Resources::kJob, &HandleUpdateJob},
@@ -45,7 +48,7 @@ const std::vector<Route>& AllRoutes() {
        Resources::kJobAndTargets, &HandleAssociateTargetsWithJob},
       // Job templates.
       {kControl, "CreateJobTemplate", "iot:CreateJobTemplate", Resources::kJobTemplate,
-       &HandleCreateJobTemplate},
+       &HandleCreateJobTemplate, kTagsAtCreate},
       {kControl, "DescribeJobTemplate", "iot:DescribeJobTemplate", Resources::kJobTemplate,
        &HandleDescribeJobTemplate},
       {kControl, "ListJobTemplates", "iot:ListJobTemplates", Resources::kAny,
@@ -65,6 +68,12 @@ const std::vector<Route>& AllRoutes() {
        &HandleUpdateEventConfigurations},
       {kControl, "DescribeEventConfigurations", "iot:DescribeEventConfigurations",
        Resources::kAny, &HandleDescribeEventConfigurations},
+      // Tags, of jobs, job templates and thing groups: authorized on the resourceArn given.
+      {kControl, "TagResource", "iot:TagResource", Resources::kResourceArn, &HandleTagResource},
+      {kControl, "UntagResource", "iot:UntagResource", Resources::kResourceArn,
+       &HandleUntagResource},
+      {kControl, "ListTagsForResource", "iot:ListTagsForResource", Resources::kResourceArn,
+       &HandleListTagsForResource},
       // Executions.
       {kControl, "DescribeJobExecution", "iot:DescribeJobExecution", Resources::kJobAndThing,
        &HandleDescribeJobExecution},

@@ -19,16 +19,20 @@ enum class Resources {
   kJobAndTargets,  // jobId, every ARN of targets, and jobTemplateArn when given
   kJobTemplate,    // jobTemplateId
   kGroupAndThing,  // thingGroupName or thingGroupArn, and thingName or thingArn
+  kResourceArn,    // resourceArn, as given (TagResource, UntagResource, ListTagsForResource)
 };
 
 // One served operation: its plane, its model name, the IAM action it is authorized as, the
-// resources it touches, and the handler that runs it.
+// resources it touches, and the handler that runs it. `tags_at_create`: the operation creates
+// the first resource it touches and may give it `tags`, which AWS authorizes as
+// iot:TagResource on that resource too (docs/aws-behaviour.md, "Tags").
 struct Route {
   wire::Plane plane;
   std::string_view operation;
   std::string_view iam_action;
   Resources resources;
   Handler handler;
+  bool tags_at_create = false;
 };
 
 // Every route, one line each (routes.cc). The model's operations and this table are checked

@@ -1,9 +1,8 @@
 #include "jobs/arn.h"
 
 namespace iotjobs::jobs {
-namespace {
 
-std::string_view KindPrefix(ResourceKind kind) {
+std::string_view ArnResourceType(ResourceKind kind) {
   switch (kind) {
     case ResourceKind::kThing: return "thing";
     case ResourceKind::kThingGroup: return "thinggroup";
@@ -13,15 +12,13 @@ std::string_view KindPrefix(ResourceKind kind) {
   return "thing";
 }
 
-}  // namespace
-
 std::string MakeArn(const ArnContext& ctx, ResourceKind kind, std::string_view name) {
   std::string arn = "arn:aws:iot:";
   arn += ctx.region;
   arn += ':';
   arn += ctx.account_id;
   arn += ':';
-  arn += KindPrefix(kind);
+  arn += ArnResourceType(kind);
   arn += '/';
   arn += name;
   return arn;

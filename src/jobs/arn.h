@@ -16,6 +16,9 @@ enum class ResourceKind { kThing, kThingGroup, kJob, kJobTemplate };
 
 std::string MakeArn(const ArnContext& ctx, ResourceKind kind, std::string_view name);
 
+// The resource type an ARN names `kind` by: "thing", "thinggroup", "job", "jobtemplate".
+std::string_view ArnResourceType(ResourceKind kind);
+
 struct ParsedArn {
   std::string region;
   std::string account_id;

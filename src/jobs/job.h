@@ -63,7 +63,6 @@ struct Job {
   std::optional<TimeoutConfig> timeout_config;
   std::optional<JobExecutionsRetryConfig> retry_config;
   std::optional<SchedulingConfig> scheduling_config;
-  std::vector<Tag> tags;
   // The values a job made from an AWS managed template gives its document's placeholders
   // (CreateJob's documentParameters), as given; empty for every other job.
   std::map<std::string, std::string> document_parameters;

@@ -11,7 +11,8 @@ namespace iotjobs::jobs {
 
 // A custom job template (CreateJobTemplate): a job document and the configurations that a
 // job created from it (CreateJob with jobTemplateArn) starts with. Field names follow the
-// model's members mechanically.
+// model's members mechanically. Its tags are kept apart, as every resource's are
+// (store/entities/tags.h).
 struct JobTemplate {
   std::string job_template_id;
   std::string description;
@@ -23,7 +24,6 @@ struct JobTemplate {
   std::optional<JobExecutionsRetryConfig> retry_config;
   std::vector<MaintenanceWindow> maintenance_windows;
   std::vector<std::string> destination_package_versions;
-  std::vector<Tag> tags;
   EpochMillis created_at = 0;
 };
 

@@ -67,6 +67,7 @@ struct CreateThingGroupRequest {
   std::optional<std::string> parent_group_name;
   std::optional<std::string> description;
   std::optional<AttributePayload> attribute_payload;
+  std::vector<jobs::Tag> tags;
 };
 // A group with what DescribeThingGroup shows beside the row: its ancestors, root first.
 struct ThingGroupView {
@@ -108,9 +109,10 @@ struct ListThingGroupsForThingRequest {
 
 // ---- jobs ----
 struct CreateJobRequest {
-  jobs::Job job;  // job_id, targets, document, description, configurations, tags, ...
+  jobs::Job job;  // job_id, targets, document, description, configurations, ...
   std::optional<std::string> document_source;
   std::optional<std::string> job_template_arn;
+  std::vector<jobs::Tag> tags;
 };
 struct JobView {
   jobs::Job job;
@@ -158,10 +160,11 @@ struct AssociateTargetsWithJobRequest {
 
 // ---- job templates ----
 struct CreateJobTemplateRequest {
-  jobs::JobTemplate job_template;  // id, description, configurations, tags; not the document
+  jobs::JobTemplate job_template;  // id, description, configurations; not the document
   std::optional<std::string> document;
   std::optional<std::string> document_source;
   std::optional<std::string> job_arn;  // a job whose document and configurations to copy
+  std::vector<jobs::Tag> tags;
 };
 struct ListJobTemplatesRequest {
   PageInput page;
@@ -181,6 +184,20 @@ struct JobDescription {
 struct DescribeManagedJobTemplateRequest {
   std::string template_name;
   std::optional<std::string> template_version;  // absent: the latest
+};
+
+// ---- tags ----
+struct TagResourceRequest {
+  std::string resource_arn;
+  std::vector<jobs::Tag> tags;
+};
+struct UntagResourceRequest {
+  std::string resource_arn;
+  std::vector<std::string> tag_keys;
+};
+struct ListTagsForResourceRequest {
+  std::string resource_arn;
+  PageInput page;  // ListTagsForResource has no maxResults: the page size is the service's
 };
 
 // ---- executions (control plane) ----

@@ -103,6 +103,12 @@ class Service {
   void DescribeEventConfigurations(const CallContext& ctx,
                                    Callback<jobs::EventConfigurations> done);
 
+  // ---- tags (tags_service.cc) ----
+  void TagResource(const CallContext& ctx, TagResourceRequest req, Callback<Empty> done);
+  void UntagResource(const CallContext& ctx, UntagResourceRequest req, Callback<Empty> done);
+  void ListTagsForResource(const CallContext& ctx, ListTagsForResourceRequest req,
+                           Callback<ListResult<jobs::Tag>> done);
+
   // ---- executions, control plane (executions_service.cc) ----
   void DescribeJobExecution(const CallContext& ctx, DescribeJobExecutionRequest req,
                             Callback<jobs::JobExecution> done);

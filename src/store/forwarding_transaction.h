@@ -130,6 +130,20 @@ class ForwardingTransaction : public WriteTransaction {
     return inner_.PutEventConfigurations(c);
   }
 
+  // Resource tags.
+  Result<Page<jobs::Tag>> ListTags(jobs::ResourceKind k, std::string_view name,
+                                   const PageRequest& p) override {
+    return inner_.ListTags(k, name, p);
+  }
+  Status PutTags(jobs::ResourceKind k, std::string_view name,
+                 const std::vector<jobs::Tag>& tags) override {
+    return inner_.PutTags(k, name, tags);
+  }
+  Status DeleteTags(jobs::ResourceKind k, std::string_view name,
+                    const std::vector<std::string>& keys) override {
+    return inner_.DeleteTags(k, name, keys);
+  }
+
   // The outbox.
   Result<std::vector<OutboxMessage>> ListOutbox(int64_t after, int limit) override {
     return inner_.ListOutbox(after, limit);

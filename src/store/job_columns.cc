@@ -23,7 +23,6 @@ std::string JobDetailsToJson(const jobs::Job& job) {
   if (job.timeout_config) o["timeoutConfig"] = codec::ToJson(*job.timeout_config);
   if (job.retry_config) o["jobExecutionsRetryConfig"] = codec::ToJson(*job.retry_config);
   if (job.scheduling_config) o["schedulingConfig"] = codec::ToJson(*job.scheduling_config);
-  if (!job.tags.empty()) o["tags"] = codec::ToJson(job.tags);
   if (!job.document_parameters.empty()) {
     o["documentParameters"] = codec::ToJsonObject(job.document_parameters);
   }
@@ -79,7 +78,6 @@ void JobDetailsFromJson(std::string_view text, jobs::Job& job) {
   if (auto* c = codec::Member(o, "schedulingConfig")) {
     job.scheduling_config = codec::ParseSchedulingConfig(*c);
   }
-  if (auto* tags = codec::Member(o, "tags")) job.tags = codec::ParseTags(*tags);
   job.document_parameters = codec::GetStringMap(o, "documentParameters");
   job.destination_package_versions = codec::GetStringList(o, "destinationPackageVersions");
   job.thing_group_id = codec::GetString(o, "thingGroupId");

@@ -14,6 +14,7 @@
 #include "store/entities/page.h"
 #include "store/entities/reset.h"
 #include "store/entities/server_keys.h"
+#include "store/entities/tags.h"
 #include "store/entities/things.h"
 #include "store/write_health.h"
 
@@ -35,6 +36,7 @@ class ReadTransaction : public ThingReads,
                         public JobTemplateReads,
                         public ExecutionReads,
                         public EventConfigurationReads,
+                        public TagReads,
                         public OutboxReads {
  public:
   virtual const std::string& account_id() const = 0;
@@ -49,6 +51,7 @@ class WriteTransaction : public ReadTransaction,
                          public JobTemplateWrites,
                          public ExecutionWrites,
                          public EventConfigurationWrites,
+                         public TagWrites,
                          public OutboxWrites,
                          public LeaseWrites,
                          public ServerKeyWrites,

@@ -111,7 +111,7 @@ TEST(SqlitePlans, UpgradeFromVersion2RebuildsTheIndexes) {
   auto version = conn->Prepare("PRAGMA user_version");
   ASSERT_TRUE(version.ok());
   ASSERT_TRUE(*version->Step());
-  EXPECT_EQ(version->Int(0), 9);  // the newest migration
+  EXPECT_EQ(version->Int(0), 10);  // the newest migration
   ExpectCoveringPlans(*conn);
 
   auto page = tx.ListExecutionsForThing("t", {}, {"", 10});

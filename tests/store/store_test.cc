@@ -266,7 +266,6 @@ TEST_P(StoreTest, JobsKeepConfigurationsCountersAndGroupTargets) {
   job.description = "d";
   job.timeout_config = jobs::TimeoutConfig{30};
   job.abort_config = jobs::AbortConfig{{{"FAILED", "CANCEL", 12.5, 3}}};
-  job.tags = {{"team", "fleet"}};
   job.process_details.queued = 4;
   job.namespace_id = "ns";
   ASSERT_TRUE(Write([&](WriteTransaction& tx) { return tx.InsertJob(job); }).ok());
@@ -276,7 +275,6 @@ TEST_P(StoreTest, JobsKeepConfigurationsCountersAndGroupTargets) {
                 EXPECT_EQ(j->process_details.queued, 4);
                 EXPECT_EQ(j->timeout_config->in_progress_timeout_in_minutes, 30);
                 EXPECT_EQ(j->abort_config->criteria_list.at(0).threshold_percentage, 12.5);
-                EXPECT_EQ(j->tags.at(0).value, "fleet");
                 auto document = **tx.GetJobDocument("j1");
                 EXPECT_EQ(document.document, R"({"op":"update"})");
                 EXPECT_FALSE(document.parameters.has_value());  // not from a managed template
@@ -331,7 +329,6 @@ TEST_P(StoreTest, JobTemplatesRoundTripPageAndStayInTheirAccount) {
   t.presigned_url_config = jobs::PresignedUrlConfig{"arn:aws:iam::1:role/r", 600};
   t.maintenance_windows = {{"cron(0 0 * * ? *)", 60}};
   t.destination_package_versions = {"arn:aws:iot:us-east-1:111111111111:package/p/version/1"};
-  t.tags = {{"team", "fleet"}};
   ASSERT_TRUE(Write([&](WriteTransaction& tx) { return tx.InsertJobTemplate(t); }).ok());
   for (const char* id : {"tpl-a", "tpl-c"}) {
     jobs::JobTemplate other = t;
@@ -353,7 +350,6 @@ TEST_P(StoreTest, JobTemplatesRoundTripPageAndStayInTheirAccount) {
                 EXPECT_EQ(got->presigned_url_config->expires_in_sec, 600);
                 EXPECT_EQ(got->maintenance_windows.at(0).duration_in_minutes, 60);
                 EXPECT_EQ(got->destination_package_versions.size(), 1u);
-                EXPECT_EQ(got->tags.at(0).value, "fleet");
                 auto first = tx.ListJobTemplates({"", 2});
                 EXPECT_EQ(first->items.size(), 2u);
                 EXPECT_EQ(first->items.at(0).job_template_id, "tpl-a");
@@ -455,6 +451,8 @@ TEST_P(StoreTest, ResetEmptiesEveryAccountAndKeepsWorking) {
                       IOTJOBS_RETURN_IF_ERROR(tx.InsertJobTemplate(t));
                       IOTJOBS_RETURN_IF_ERROR(
                           tx.PutEventConfigurations(jobs::EventConfigurations::Starting(true)));
+                      IOTJOBS_RETURN_IF_ERROR(
+                          tx.PutTags(jobs::ResourceKind::kJob, "j1", {{"team", "fleet"}}));
                       return tx.AppendOutbox("topic", "payload", 5);
                     },
                     account)
@@ -470,6 +468,8 @@ TEST_P(StoreTest, ResetEmptiesEveryAccountAndKeepsWorking) {
                       EXPECT_FALSE(tx.GetExecution("j1", "t1", 1)->has_value());
                       EXPECT_FALSE(tx.GetJobTemplate("tpl")->has_value());
                       EXPECT_FALSE(tx.GetEventConfigurations()->has_value());
+                      EXPECT_TRUE(
+                          tx.ListTags(jobs::ResourceKind::kJob, "j1", {"", 10})->items.empty());
                       EXPECT_TRUE(tx.ListJobsTargetingGroups({"g1"})->empty());
                       EXPECT_TRUE(tx.ListOutbox(0, 10)->empty());
                       return Status::Ok();
@@ -479,6 +479,103 @@ TEST_P(StoreTest, ResetEmptiesEveryAccountAndKeepsWorking) {
   }
   // The same names can be used again at once.
   EXPECT_TRUE(Write([&](WriteTransaction& tx) { return tx.InsertJob(job); }).ok());
+}
+
+// Tags: a row per tag, by resource and key, set (a key again takes the new value), removed,
+// paged by key in byte order, and apart per account and per resource.
+TEST_P(StoreTest, TagsAreSetRemovedAndPagedByKey) {
+  using jobs::ResourceKind;
+  // Keys whose byte order differs from a locale's (upper case first, then '_', then lower).
+  const std::vector<jobs::Tag> tags = {
+      {"b", "2"}, {"A", "1"}, {"_x", std::nullopt}, {"a", ""}, {"Z z", "spaces and \u00e9"}};
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) {
+                IOTJOBS_RETURN_IF_ERROR(tx.PutTags(ResourceKind::kJob, "j1", tags));
+                // The same name as another kind of resource is another resource.
+                return tx.PutTags(ResourceKind::kThingGroup, "j1", {{"group", "yes"}});
+              }).ok());
+  ASSERT_TRUE(Write([](WriteTransaction& tx) {
+                return tx.PutTags(ResourceKind::kJob, "j1", {{"b", "two"}});
+              }, "222222222222").ok());
+  ASSERT_TRUE(Write([](WriteTransaction& tx) {
+                IOTJOBS_RETURN_IF_ERROR(tx.PutTags(ResourceKind::kJob, "j1", {{"b", "changed"}}));
+                return tx.DeleteTags(ResourceKind::kJob, "j1", {"a", "not-there"});
+              }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                auto first = tx.ListTags(ResourceKind::kJob, "j1", {"", 2});
+                EXPECT_TRUE(first.ok());
+                EXPECT_EQ(first->items.size(), 2u);
+                EXPECT_EQ(first->items.at(0).key, "A");
+                EXPECT_EQ(first->items.at(0).value, "1");
+                EXPECT_EQ(first->items.at(1).key, "Z z");
+                EXPECT_EQ(first->next, "Z z");
+                auto rest = tx.ListTags(ResourceKind::kJob, "j1", {first->next, 10});
+                EXPECT_EQ(rest->items.size(), 2u);
+                EXPECT_EQ(rest->items.at(0).key, "_x");
+                EXPECT_FALSE(rest->items.at(0).value.has_value());  // given without a Value
+                EXPECT_EQ(rest->items.at(1).key, "b");
+                EXPECT_EQ(rest->items.at(1).value, "changed");
+                EXPECT_TRUE(rest->next.empty());
+                auto group = tx.ListTags(ResourceKind::kThingGroup, "j1", {"", 10});
+                EXPECT_EQ(group->items.size(), 1u);
+                EXPECT_TRUE(tx.ListTags(ResourceKind::kJobTemplate, "j1", {"", 10})->items.empty());
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                auto other = tx.ListTags(ResourceKind::kJob, "j1", {"", 10});
+                EXPECT_EQ(other->items.size(), 1u);
+                EXPECT_EQ(other->items.at(0).value, "two");
+                return Status::Ok();
+              }, "222222222222").ok());
+}
+
+// Deleting a job, a job template or a thing group deletes its tags in the same transaction,
+// and only its own.
+TEST_P(StoreTest, TagsGoWithTheirResource) {
+  using jobs::ResourceKind;
+  jobs::Job job;
+  job.job_id = "x";
+  job.targets = {"arn:aws:iot:us-east-1:111111111111:thing/t1"};
+  job.document = "{}";
+  jobs::JobTemplate t;
+  t.job_template_id = "x";
+  t.document = "{}";
+  jobs::ThingGroup g;
+  g.thing_group_name = "x";
+  g.thing_group_id = "id-x";
+  const std::vector<jobs::Tag> tags = {{"team", "fleet"}};
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) {
+                IOTJOBS_RETURN_IF_ERROR(tx.InsertJob(job));
+                IOTJOBS_RETURN_IF_ERROR(tx.InsertJobTemplate(t));
+                IOTJOBS_RETURN_IF_ERROR(tx.InsertThingGroup(g));
+                for (auto kind : {ResourceKind::kJob, ResourceKind::kJobTemplate,
+                                  ResourceKind::kThingGroup}) {
+                  IOTJOBS_RETURN_IF_ERROR(tx.PutTags(kind, "x", tags));
+                }
+                return Status::Ok();
+              }).ok());
+  auto count = [this](ResourceKind kind) {
+    size_t n = 0;
+    EXPECT_TRUE(Read([&](ReadTransaction& tx) -> Status {
+                  IOTJOBS_ASSIGN_OR_RETURN(auto page, tx.ListTags(kind, "x", {"", 10}));
+                  n = page.items.size();
+                  return Status::Ok();
+                }).ok());
+    return n;
+  };
+  // A deletion that fails later in its operation keeps the tags: they roll back together.
+  EXPECT_FALSE(Write([](WriteTransaction& tx) -> Status {
+                 IOTJOBS_RETURN_IF_ERROR(tx.DeleteJob("x"));
+                 return InvalidRequest("refused after the delete");
+               }).ok());
+  EXPECT_EQ(count(ResourceKind::kJob), 1u);
+  ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.DeleteJob("x"); }).ok());
+  EXPECT_EQ(count(ResourceKind::kJob), 0u);
+  EXPECT_EQ(count(ResourceKind::kJobTemplate), 1u);
+  ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.DeleteJobTemplate("x"); }).ok());
+  EXPECT_EQ(count(ResourceKind::kJobTemplate), 0u);
+  EXPECT_EQ(count(ResourceKind::kThingGroup), 1u);
+  ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.DeleteThingGroup("x"); }).ok());
+  EXPECT_EQ(count(ResourceKind::kThingGroup), 0u);
 }
 
 // Group commit: one failing operation among many concurrent ones rolls back alone.

@@ -91,6 +91,9 @@ void HandleDescribeManagedJobTemplate(const HandlerContext&, boost::json::object
 void HandleDescribeEndpoint(const HandlerContext&, boost::json::object, Respond);
 void HandleUpdateEventConfigurations(const HandlerContext&, boost::json::object, Respond);
 void HandleDescribeEventConfigurations(const HandlerContext&, boost::json::object, Respond);
+void HandleTagResource(const HandlerContext&, boost::json::object, Respond);
+void HandleUntagResource(const HandlerContext&, boost::json::object, Respond);
+void HandleListTagsForResource(const HandlerContext&, boost::json::object, Respond);
 void HandleDescribeJobExecution(const HandlerContext&, boost::json::object, Respond);
 void HandleListJobExecutionsForJob(const HandlerContext&, boost::json::object, Respond);
 void HandleListJobExecutionsForThing(const HandlerContext&, boost::json::object, Respond);

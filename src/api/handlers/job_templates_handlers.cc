@@ -17,7 +17,7 @@ void HandleCreateJobTemplate(const HandlerContext& ctx, json::object in, Respond
   t.job_template_id = Required(in, "jobTemplateId");
   t.description = Required(in, "description");
   codec::ReadJobTemplateConfigs(in, t);
-  if (const json::value* tags = codec::Member(in, "tags")) t.tags = codec::ParseTags(*tags);
+  if (const json::value* tags = codec::Member(in, "tags")) req.tags = codec::ParseTags(*tags);
   req.document = GetString(in, "document");
   req.document_source = GetString(in, "documentSource");
   req.job_arn = GetString(in, "jobArn");

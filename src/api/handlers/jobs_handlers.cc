@@ -75,7 +75,7 @@ void HandleCreateJob(const HandlerContext& ctx, json::object in, Respond respond
                                                               codec::ParseRetryConfig);
   job.scheduling_config =
       ConfigOf<jobs::SchedulingConfig>(in, "schedulingConfig", codec::ParseSchedulingConfig);
-  if (const json::value* tags = codec::Member(in, "tags")) job.tags = codec::ParseTags(*tags);
+  if (const json::value* tags = codec::Member(in, "tags")) req.tags = codec::ParseTags(*tags);
   job.document_parameters = GetStringMap(in, "documentParameters");
   job.destination_package_versions = GetStringList(in, "destinationPackageVersions");
   req.document_source = GetString(in, "documentSource");

@@ -4,6 +4,7 @@
 #include "api/handlers/handler.h"
 #include "api/handlers/input.h"
 #include "api/wire_out.h"
+#include "codec/job_configs_json.h"
 
 namespace iotjobs::api {
 namespace json = boost::json;
@@ -110,6 +111,7 @@ void HandleCreateThingGroup(const HandlerContext& ctx, json::object in, Respond 
     req.description = GetString(*props, "thingGroupDescription");
     req.attribute_payload = AttributePayloadOf(*props, "attributePayload");
   }
+  if (const json::value* tags = codec::Member(in, "tags")) req.tags = codec::ParseTags(*tags);
   ctx.service.CreateThingGroup(
       ctx.call, std::move(req),
       Reply<jobs::ThingGroup>(std::move(respond), [arns = ctx.arns](const jobs::ThingGroup& g) {

@@ -55,19 +55,45 @@ std::vector<std::string> ResourceArns(Resources resources, const boost::json::ob
       NameOrArn(input, "thingGroupName", "thingGroupArn", ResourceKind::kThingGroup, arns, out);
       NameOrArn(input, "thingName", "thingArn", ResourceKind::kThing, arns, out);
       break;
+    case Resources::kResourceArn:
+      if (auto arn = codec::GetString(input, "resourceArn")) out.push_back(std::move(*arn));
+      break;
   }
   return out;
 }
 
+namespace {
+
+Status Check(const auth::Principal& principal, std::string_view action,
+             const std::string& resource) {
+  if (auth::Evaluate(principal.policies, action, resource) == auth::Decision::kAllow) {
+    return Status::Ok();
+  }
+  return Status(ErrorCode::kAccessDenied, "User: " + principal.Arn() +
+                                              " is not authorized to perform: " +
+                                              std::string(action) + " on resource: " + resource);
+}
+
+// Whether the request gives its new resource tags (a `tags` list with at least one tag).
+bool GivesTags(const boost::json::object& input) {
+  const boost::json::value* tags = input.if_contains("tags");
+  return tags && tags->is_array() && !tags->get_array().empty();
+}
+
+}  // namespace
+
 Status Authorize(const auth::Principal& principal, const Route& route,
                  const boost::json::object& input, const jobs::ArnContext& arns) {
   if (principal.root) return Status::Ok();
-  for (const std::string& resource : ResourceArns(route.resources, input, arns)) {
-    if (auth::Evaluate(principal.policies, route.iam_action, resource) != auth::Decision::kAllow) {
-      return Status(ErrorCode::kAccessDenied,
-                    "User: " + principal.Arn() + " is not authorized to perform: " +
-                        std::string(route.iam_action) + " on resource: " + resource);
-    }
+  const std::vector<std::string> resources = ResourceArns(route.resources, input, arns);
+  for (const std::string& resource : resources) {
+    IOTJOBS_RETURN_IF_ERROR(Check(principal, route.iam_action, resource));
+  }
+  // AWS's Service Authorization Reference lists iot:TagResource among the actions CreateJob,
+  // CreateJobTemplate and CreateThingGroup need: tags given at create time are authorized as
+  // tagging the new resource (docs/aws-behaviour.md, "Tags").
+  if (route.tags_at_create && GivesTags(input) && !resources.empty()) {
+    IOTJOBS_RETURN_IF_ERROR(Check(principal, "iot:TagResource", resources.front()));
   }
   return Status::Ok();
 }

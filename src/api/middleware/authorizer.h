@@ -17,7 +17,8 @@ std::vector<std::string> ResourceArns(Resources resources, const boost::json::ob
                                       const jobs::ArnContext& arns);
 
 // May `principal` run `route` on `input`? The root of an account may do everything; a user
-// needs every touched resource allowed for the route's IAM action and none explicitly denied.
+// needs every touched resource allowed for the route's IAM action and none explicitly denied,
+// and, when a create operation gives its new resource tags, iot:TagResource on that resource.
 // kAccessDenied with AWS's wording ("User: arn:aws:iam::1:user/ops is not authorized to
 // perform: iot:DeleteJob on resource: arn:...") otherwise.
 Status Authorize(const auth::Principal& principal, const Route& route,

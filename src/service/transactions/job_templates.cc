@@ -7,6 +7,7 @@
 #include "service/messages.h"
 #include "service/pagination.h"
 #include "service/transactions/managed_job_templates.h"
+#include "service/transactions/tags.h"
 
 namespace iotjobs::service::transactions {
 namespace {
@@ -58,7 +59,6 @@ Status CopyFromJob(store::ReadTransaction& tx, const std::string& job_arn,
   jobs::JobTemplate copy;
   copy.job_template_id = t.job_template_id;
   copy.description = t.description;
-  copy.tags = t.tags;
   copy.document = std::move(*document);
   CopyConfigurations(*job, copy);
   OverrideConfigurations(t, copy);
@@ -72,6 +72,7 @@ Result<jobs::JobTemplate> CreateJobTemplate(store::WriteTransaction& tx,
                                             const CreateJobTemplateRequest& req,
                                             const OperationContext& op) {
   if (req.document_source) return InvalidRequest(kNoDocumentSource);
+  IOTJOBS_RETURN_IF_ERROR(CheckNewResourceTags(req.tags));
   jobs::JobTemplate t = req.job_template;
   if (req.job_arn) {
     if (req.document) {
@@ -95,6 +96,9 @@ Result<jobs::JobTemplate> CreateJobTemplate(store::WriteTransaction& tx,
   }
   t.created_at = op.now;
   IOTJOBS_RETURN_IF_ERROR(tx.InsertJobTemplate(t));
+  // The request's tags only, not the source job's (docs/aws-behaviour.md, D49).
+  IOTJOBS_RETURN_IF_ERROR(
+      TagNewResource(tx, jobs::ResourceKind::kJobTemplate, t.job_template_id, req.tags));
   return t;
 }
 

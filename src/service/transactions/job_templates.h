@@ -14,6 +14,8 @@
 // transaction it is given and leaves committing to its caller (Service, or a unit test).
 namespace iotjobs::service::transactions {
 
+// The template gets the request's tags (jobs::CheckTags: kInvalidRequest, kLimitExceeded),
+// none of the job it may be made from.
 Result<jobs::JobTemplate> CreateJobTemplate(store::WriteTransaction& tx,
                                             const CreateJobTemplateRequest& req,
                                             const OperationContext& op);

@@ -12,6 +12,7 @@
 #include "service/pagination.h"
 #include "service/targets.h"
 #include "service/transactions/job_templates.h"
+#include "service/transactions/tags.h"
 
 namespace iotjobs::service::transactions {
 namespace {
@@ -83,6 +84,7 @@ Status CheckScheduling(const jobs::SchedulingConfig& c, EpochMillis now) {
 
 Result<jobs::Job> CreateJob(store::WriteTransaction& tx, const CreateJobRequest& req,
                             const OperationContext& op) {
+  IOTJOBS_RETURN_IF_ERROR(CheckNewResourceTags(req.tags));
   CreateJobRequest resolved = req;
   IOTJOBS_RETURN_IF_ERROR(ApplyJobTemplate(tx, resolved, op));
   jobs::Job job = resolved.job;
@@ -124,6 +126,8 @@ Result<jobs::Job> CreateJob(store::WriteTransaction& tx, const CreateJobRequest&
   }
   job.next_action_at = jobs::NextActionAt(job, op.now);
   IOTJOBS_RETURN_IF_ERROR(tx.InsertJob(job));
+  // The job's own tags only: a template's are not handed on (docs/aws-behaviour.md, D49).
+  IOTJOBS_RETURN_IF_ERROR(TagNewResource(tx, jobs::ResourceKind::kJob, job.job_id, req.tags));
   return job;
 }
 

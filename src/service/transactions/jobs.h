@@ -15,7 +15,8 @@ namespace iotjobs::service::transactions {
 
 // Creates the job IN_PROGRESS with its first executions (as many as the rollout allows), or
 // SCHEDULED when schedulingConfig has a start time; a snapshot job that reaches no thing is
-// COMPLETED at once.
+// COMPLETED at once. The job gets the request's tags (jobs::CheckTags: kInvalidRequest,
+// kLimitExceeded), none of its template's.
 Result<jobs::Job> CreateJob(store::WriteTransaction& tx, const CreateJobRequest& req,
                             const OperationContext& op);
 Result<JobDescription> DescribeJob(store::ReadTransaction& tx, const std::string& job_id,

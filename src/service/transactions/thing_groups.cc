@@ -13,6 +13,7 @@
 #include "service/messages.h"
 #include "service/pagination.h"
 #include "service/targets.h"
+#include "service/transactions/tags.h"
 
 namespace iotjobs::service::transactions {
 namespace {
@@ -142,6 +143,11 @@ Result<Membership> ResolveMembership(store::ReadTransaction& tx,
 Result<jobs::ThingGroup> CreateThingGroup(store::WriteTransaction& tx,
                                           const CreateThingGroupRequest& req,
                                           const OperationContext& op) {
+  // CreateThingGroup models no LimitExceededException: too many tags is a bad request here
+  // (docs/aws-behaviour.md, D47).
+  if (Status tags = CheckNewResourceTags(req.tags); !tags.ok()) {
+    return InvalidRequest(tags.message());
+  }
   jobs::ThingGroup group;
   group.thing_group_name = req.thing_group_name;
   group.parent_group_name = req.parent_group_name;
@@ -153,6 +159,7 @@ Result<jobs::ThingGroup> CreateThingGroup(store::WriteTransaction& tx,
   if (existing) {
     if (existing->parent_group_name == group.parent_group_name &&
         existing->description == group.description && existing->attributes == group.attributes) {
+      // The same group again: its tags stay as they are; TagResource changes them (D49).
       return std::move(*existing);
     }
     return AlreadyExists("Thing group " + req.thing_group_name +
@@ -172,6 +179,8 @@ Result<jobs::ThingGroup> CreateThingGroup(store::WriteTransaction& tx,
   group.version = 1;
   group.creation_date = op.now;
   IOTJOBS_RETURN_IF_ERROR(tx.InsertThingGroup(group));
+  IOTJOBS_RETURN_IF_ERROR(
+      TagNewResource(tx, jobs::ResourceKind::kThingGroup, group.thing_group_name, req.tags));
   return group;
 }
 

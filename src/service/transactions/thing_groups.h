@@ -15,8 +15,10 @@
 namespace iotjobs::service::transactions {
 
 // Creating a group that exists with the same parent, description and attributes answers
-// the existing one; with others, kResourceAlreadyExists. kResourceNotFound for an unknown
-// parent; kInvalidRequest when the group would sit deeper than 7 levels (AWS quota).
+// the existing one, its tags unchanged; with others, kResourceAlreadyExists. kResourceNotFound
+// for an unknown parent; kInvalidRequest when the group would sit deeper than 7 levels (AWS
+// quota) or for tags jobs::CheckTags refuses (more than 50 included). A new group gets the
+// request's tags.
 Result<jobs::ThingGroup> CreateThingGroup(store::WriteTransaction& tx,
                                           const CreateThingGroupRequest& req,
                                           const OperationContext& op);

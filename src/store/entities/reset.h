@@ -10,7 +10,7 @@ class ResetWrites {
  public:
   virtual ~ResetWrites() = default;
   // Deletes the data of EVERY account: things, groups, jobs, executions, templates, event
-  // configurations and the notifications not yet published. Leases and the schema stay.
+  // configurations, tags and the notifications not yet published. Leases and the schema stay.
   virtual Status DeleteEveryAccountsData() = 0;
 };
 

@@ -112,8 +112,10 @@ Status SqlTransaction::DeleteThingGroup(std::string_view name) {
   IOTJOBS_RETURN_IF_ERROR(db_.Run(
       "DELETE FROM thing_group_members WHERE account_id = $1 AND thing_group_name = $2",
       account_id_, name));
-  return db_.Run("DELETE FROM thing_groups WHERE account_id = $1 AND thing_group_name = $2",
-                 account_id_, name);
+  IOTJOBS_RETURN_IF_ERROR(
+      db_.Run("DELETE FROM thing_groups WHERE account_id = $1 AND thing_group_name = $2",
+              account_id_, name));
+  return DeleteAllTags(jobs::ResourceKind::kThingGroup, name);
 }
 
 Status SqlTransaction::AddThingToGroup(std::string_view group, std::string_view thing) {

@@ -3,7 +3,6 @@
 #include <utility>
 #include <vector>
 
-#include "codec/job_configs_json.h"
 #include "codec/job_template_json.h"
 #include "codec/json_fields.h"
 #include "common/log.h"
@@ -14,11 +13,11 @@ namespace iotjobs::store {
 namespace json = boost::json;
 namespace {
 
-// The `details` column: the description, the configurations and the tags.
+// The `details` column: the description and the configurations (the tags are rows of
+// resource_tags, sql_tags.cc).
 std::string DetailsToJson(const jobs::JobTemplate& t) {
   json::object o{{"description", t.description}};
   codec::AppendJobTemplateConfigs(t, o);
-  if (!t.tags.empty()) o["tags"] = codec::ToJson(t.tags);
   return json::serialize(o);
 }
 
@@ -38,7 +37,6 @@ jobs::JobTemplate ReadJobTemplate(const SqlRows& r) {
   const json::object& o = v.get_object();
   t.description = codec::GetString(o, "description").value_or("");
   codec::ReadJobTemplateConfigs(o, t);
-  if (const json::value* tags = codec::Member(o, "tags")) t.tags = codec::ParseTags(*tags);
   return t;
 }
 
@@ -72,8 +70,10 @@ Status SqlTransaction::InsertJobTemplate(const jobs::JobTemplate& t) {
 }
 
 Status SqlTransaction::DeleteJobTemplate(std::string_view id) {
-  return db_.Run("DELETE FROM job_templates WHERE account_id = $1 AND job_template_id = $2",
-                 account_id_, id);
+  IOTJOBS_RETURN_IF_ERROR(
+      db_.Run("DELETE FROM job_templates WHERE account_id = $1 AND job_template_id = $2",
+              account_id_, id));
+  return DeleteAllTags(jobs::ResourceKind::kJobTemplate, id);
 }
 
 }  // namespace iotjobs::store

@@ -140,7 +140,7 @@ Status SqlTransaction::DeleteJob(std::string_view job_id) {
   for (std::string_view sql : kStatements) {
     IOTJOBS_RETURN_IF_ERROR(db_.Run(sql, account_id_, job_id));
   }
-  return Status::Ok();
+  return DeleteAllTags(jobs::ResourceKind::kJob, job_id);
 }
 
 }  // namespace iotjobs::store

@@ -11,7 +11,8 @@ Status SqlTransaction::DeleteEveryAccountsData() {
       "DELETE FROM job_documents",    "DELETE FROM jobs",
       "DELETE FROM job_templates",    "DELETE FROM thing_group_members",
       "DELETE FROM thing_groups",     "DELETE FROM things",
-      "DELETE FROM event_configurations", "DELETE FROM outbox",
+      "DELETE FROM event_configurations", "DELETE FROM resource_tags",
+      "DELETE FROM outbox",
   };
   for (std::string_view sql : kStatements) IOTJOBS_RETURN_IF_ERROR(db_.Run(sql));
   return Status::Ok();

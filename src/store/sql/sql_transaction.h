@@ -20,8 +20,8 @@ namespace iotjobs::store {
 // returns its Status, as store.h asks, and the engine rolls its savepoint back.
 //
 // Implemented by entity: sql_things.cc, sql_groups.cc, sql_jobs.cc, sql_executions.cc,
-// sql_job_templates.cc, sql_event_configurations.cc, sql_outbox.cc, sql_leases.cc,
-// sql_reset.cc.
+// sql_job_templates.cc, sql_event_configurations.cc, sql_tags.cc, sql_outbox.cc,
+// sql_leases.cc, sql_reset.cc.
 class SqlTransaction final : public WriteTransaction {
  public:
   SqlTransaction(SqlDb db, std::string account_id)
@@ -94,6 +94,14 @@ class SqlTransaction final : public WriteTransaction {
   Result<std::optional<jobs::EventConfigurations>> GetEventConfigurations() override;
   Status PutEventConfigurations(const jobs::EventConfigurations& c) override;
 
+  // Resource tags (sql_tags.cc).
+  Result<Page<jobs::Tag>> ListTags(jobs::ResourceKind kind, std::string_view name,
+                                   const PageRequest& page) override;
+  Status PutTags(jobs::ResourceKind kind, std::string_view name,
+                 const std::vector<jobs::Tag>& tags) override;
+  Status DeleteTags(jobs::ResourceKind kind, std::string_view name,
+                    const std::vector<std::string>& keys) override;
+
   // The outbox (sql_outbox.cc).
   Result<std::vector<OutboxMessage>> ListOutbox(int64_t after, int limit) override;
   Status AppendOutbox(std::string_view topic, std::string_view payload, EpochMillis now) override;
@@ -112,6 +120,9 @@ class SqlTransaction final : public WriteTransaction {
 
  private:
   Status InsertMissingGroupTargets(const jobs::Job& job);
+  // Every tag of one resource, with the resource (DeleteJob, DeleteJobTemplate,
+  // DeleteThingGroup).
+  Status DeleteAllTags(jobs::ResourceKind kind, std::string_view name);
 
   SqlDb db_;
   std::string account_id_;

@@ -58,7 +58,7 @@ TEST_F(JobTemplatesTest, CreateKeepsEveryMemberAndTheTime) {
   t.abort_config = jobs::AbortConfig{{{"ALL", "CANCEL", 90, 1}}};
   t.presigned_url_config = jobs::PresignedUrlConfig{"arn:aws:iam::1:role/r", 123};
   t.maintenance_windows = {{"cron(0 0 * * ? *)", 60}};
-  t.tags = {{"team", "fleet"}};
+  req.tags = {{"team", "fleet"}};
   auto created = Create(req, kT0 + 5);
   ASSERT_TRUE(created.ok()) << created.status().message();
   auto got = Describe("fw");
@@ -72,7 +72,12 @@ TEST_F(JobTemplatesTest, CreateKeepsEveryMemberAndTheTime) {
   EXPECT_EQ(got->abort_config->criteria_list.at(0).threshold_percentage, 90);
   EXPECT_EQ(got->presigned_url_config->expires_in_sec, 123);
   EXPECT_EQ(got->maintenance_windows.at(0).start_time, "cron(0 0 * * ? *)");
-  EXPECT_EQ(got->tags.at(0).key, "team");
+  auto tags = Read([](store::ReadTransaction& tx) {
+    return tx.ListTags(jobs::ResourceKind::kJobTemplate, "fw", {"", 10});
+  });
+  ASSERT_TRUE(tags.ok());
+  ASSERT_EQ(tags->items.size(), 1u);
+  EXPECT_EQ(tags->items.at(0).key, "team");
 }
 
 TEST_F(JobTemplatesTest, ASecondTemplateWithTheSameIdConflicts) {
