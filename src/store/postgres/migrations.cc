@@ -14,6 +14,7 @@ std::string_view PostgresMigration0002();
 std::string_view PostgresMigration0003();
 std::string_view PostgresMigration0004();
 std::string_view PostgresMigration0005();
+std::string_view PostgresMigration0006();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -22,6 +23,7 @@ constexpr Migration kMigrations[] = {
     {3, &PostgresMigration0003},
     {4, &PostgresMigration0004},
     {5, &PostgresMigration0005},
+    {6, &PostgresMigration0006},
 };
 constexpr int kNewest = kMigrations[std::size(kMigrations) - 1].version;
 

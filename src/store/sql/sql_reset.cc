@@ -7,11 +7,12 @@ namespace iotjobs::store {
 
 Status SqlTransaction::DeleteEveryAccountsData() {
   static constexpr std::string_view kStatements[] = {
-      "DELETE FROM job_executions",   "DELETE FROM job_group_targets",
-      "DELETE FROM job_documents",    "DELETE FROM jobs",
-      "DELETE FROM job_templates",    "DELETE FROM thing_group_members",
-      "DELETE FROM thing_groups",     "DELETE FROM things",
-      "DELETE FROM event_configurations", "DELETE FROM outbox",
+      "DELETE FROM job_executions", "DELETE FROM job_group_targets",
+      "DELETE FROM job_documents",  "DELETE FROM jobs",
+      "DELETE FROM job_templates",  "DELETE FROM thing_group_members",
+      "DELETE FROM thing_groups",   "DELETE FROM things",
+      "DELETE FROM thing_types",    "DELETE FROM event_configurations",
+      "DELETE FROM outbox",
   };
   for (std::string_view sql : kStatements) IOTJOBS_RETURN_IF_ERROR(db_.Run(sql));
   return Status::Ok();

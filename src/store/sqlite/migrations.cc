@@ -17,6 +17,7 @@ std::string_view Migration0006();
 std::string_view Migration0007();
 std::string_view Migration0008();
 std::string_view Migration0009();
+std::string_view Migration0010();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -29,6 +30,7 @@ constexpr Migration kMigrations[] = {
     {7, &Migration0007},
     {8, &Migration0008},
     {9, &Migration0009},
+    {10, &Migration0010},
 };
 }  // namespace
 
