@@ -22,6 +22,9 @@ CONTROL_PLANE = [
     "CreateThingGroup", "DescribeThingGroup", "ListThingGroups", "UpdateThingGroup",
     "DeleteThingGroup", "AddThingToThingGroup", "RemoveThingFromThingGroup",
     "ListThingsInThingGroup", "ListThingGroupsForThing",
+    # thing types
+    "CreateThingType", "DescribeThingType", "ListThingTypes", "UpdateThingType",
+    "DeprecateThingType", "DeleteThingType",
     # jobs
     "CreateJob", "DescribeJob", "ListJobs", "UpdateJob", "CancelJob", "DeleteJob",
     "GetJobDocument", "AssociateTargetsWithJob",

@@ -35,6 +35,18 @@ const std::vector<Route>& AllRoutes() {
        &HandleListThingsInThingGroup},
       {kControl, "ListThingGroupsForThing", "iot:ListThingGroupsForThing", Resources::kThing,
        &HandleListThingGroupsForThing},
+      // Thing types.
+      {kControl, "CreateThingType", "iot:CreateThingType", Resources::kThingType,
+       &HandleCreateThingType},
+      {kControl, "DescribeThingType", "iot:DescribeThingType", Resources::kThingType,
+       &HandleDescribeThingType},
+      {kControl, "ListThingTypes", "iot:ListThingTypes", Resources::kAny, &HandleListThingTypes},
+      {kControl, "UpdateThingType", "iot:UpdateThingType", Resources::kThingType,
+       &HandleUpdateThingType},
+      {kControl, "DeprecateThingType", "iot:DeprecateThingType", Resources::kThingType,
+       &HandleDeprecateThingType},
+      {kControl, "DeleteThingType", "iot:DeleteThingType", Resources::kThingType,
+       &HandleDeleteThingType},
       // Jobs.
       {kControl, "CreateJob", "iot:CreateJob", Resources::kJobAndTargets, &HandleCreateJob,
        kTagsAtCreate},

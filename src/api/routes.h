@@ -14,6 +14,7 @@ enum class Resources {
   kAny,            // list operations, and those with no resource type: "*"
   kThing,          // thingName
   kThingGroup,     // thingGroupName
+  kThingType,      // thingTypeName
   kJob,            // jobId
   kJobAndThing,    // jobId and thingName
   kJobAndTargets,  // jobId, every ARN of targets, and jobTemplateArn when given

@@ -125,6 +125,44 @@ json::object ManagedJobTemplateSummaryToJson(const jobs::ManagedJobTemplate& t,
   return o;
 }
 
+namespace {
+json::object ThingTypePropertiesOf(const jobs::ThingType& t) {
+  json::object o;
+  if (t.thing_type_description) o["thingTypeDescription"] = *t.thing_type_description;
+  if (!t.searchable_attributes.empty()) {
+    o["searchableAttributes"] = codec::ToJsonArray(t.searchable_attributes);
+  }
+  return o;
+}
+
+json::object ThingTypeMetadataOf(const jobs::ThingType& t) {
+  json::object o;
+  o["deprecated"] = t.deprecated();
+  if (t.deprecation_date) o["deprecationDate"] = EpochSeconds(*t.deprecation_date);
+  o["creationDate"] = EpochSeconds(t.creation_date);
+  return o;
+}
+}  // namespace
+
+json::object ThingTypeToJson(const jobs::ThingType& t, const jobs::ArnContext& arns) {
+  json::object o;
+  o["thingTypeName"] = t.thing_type_name;
+  o["thingTypeId"] = t.thing_type_id;
+  o["thingTypeArn"] = jobs::MakeArn(arns, jobs::ResourceKind::kThingType, t.thing_type_name);
+  o["thingTypeProperties"] = ThingTypePropertiesOf(t);
+  o["thingTypeMetadata"] = ThingTypeMetadataOf(t);
+  return o;
+}
+
+json::object ThingTypeDefinitionToJson(const jobs::ThingType& t, const jobs::ArnContext& arns) {
+  json::object o;
+  o["thingTypeName"] = t.thing_type_name;
+  o["thingTypeArn"] = jobs::MakeArn(arns, jobs::ResourceKind::kThingType, t.thing_type_name);
+  o["thingTypeProperties"] = ThingTypePropertiesOf(t);
+  o["thingTypeMetadata"] = ThingTypeMetadataOf(t);
+  return o;
+}
+
 json::object ExecutionToJson(const jobs::JobExecution& e, const jobs::ArnContext& arns,
                              EpochMillis now) {
   json::object o;

@@ -10,6 +10,7 @@
 #include "jobs/job_template.h"
 #include "jobs/managed_templates/managed_job_template.h"
 #include "jobs/thing.h"
+#include "jobs/thing_type.h"
 
 // Domain values -> the output shapes of the iot model (control plane). Members appear in the
 // model's order, absent optional members are left out, timestamps are epoch seconds with a
@@ -33,6 +34,12 @@ boost::json::object ManagedJobTemplateToJson(const jobs::ManagedJobTemplate& t,
                                              std::string_view region);
 boost::json::object ManagedJobTemplateSummaryToJson(const jobs::ManagedJobTemplate& t,
                                                     std::string_view region);
+// DescribeThingType's output, and ThingTypeDefinition (ListThingTypes, which has no
+// thingTypeId): thingTypeProperties with the members the type has, thingTypeMetadata with
+// deprecationDate only while it is deprecated (docs/aws-behaviour.md, D51).
+boost::json::object ThingTypeToJson(const jobs::ThingType& t, const jobs::ArnContext& arns);
+boost::json::object ThingTypeDefinitionToJson(const jobs::ThingType& t,
+                                              const jobs::ArnContext& arns);
 // JobExecution (control-plane DescribeJobExecution): statusDetails as {"detailsMap": {...}}.
 boost::json::object ExecutionToJson(const jobs::JobExecution& e, const jobs::ArnContext& arns,
                                     EpochMillis now);

@@ -6,6 +6,7 @@ std::string_view ArnResourceType(ResourceKind kind) {
   switch (kind) {
     case ResourceKind::kThing: return "thing";
     case ResourceKind::kThingGroup: return "thinggroup";
+    case ResourceKind::kThingType: return "thingtype";
     case ResourceKind::kJob: return "job";
     case ResourceKind::kJobTemplate: return "jobtemplate";
   }
@@ -48,6 +49,8 @@ std::optional<ParsedArn> ParseArn(std::string_view arn) {
     out.kind = ResourceKind::kThing;
   } else if (prefix == "thinggroup") {
     out.kind = ResourceKind::kThingGroup;
+  } else if (prefix == "thingtype") {
+    out.kind = ResourceKind::kThingType;
   } else if (prefix == "job") {
     out.kind = ResourceKind::kJob;
   } else if (prefix == "jobtemplate") {

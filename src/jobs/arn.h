@@ -12,7 +12,7 @@ struct ArnContext {
   std::string account_id;
 };
 
-enum class ResourceKind { kThing, kThingGroup, kJob, kJobTemplate };
+enum class ResourceKind { kThing, kThingGroup, kThingType, kJob, kJobTemplate };
 
 std::string MakeArn(const ArnContext& ctx, ResourceKind kind, std::string_view name);
 

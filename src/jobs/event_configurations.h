@@ -37,9 +37,9 @@ std::string_view ToString(EventType type);
 std::optional<EventType> ParseEventType(std::string_view text);
 
 // Whether iotjobsd publishes events of this type: JOB ($aws/events/job/...) and JOB_EXECUTION
-// ($aws/events/jobExecution/...). It has no thing types, policies or certificates, and does
-// not publish the registry's events, so enabling any other type would promise messages that
-// never come (docs/aws-behaviour.md, D42).
+// ($aws/events/jobExecution/...). It has no policies or certificates, and does not publish the
+// registry's events (things, thing groups, thing types and their associations), so enabling
+// any other type would promise messages that never come (docs/aws-behaviour.md, D42).
 bool IsPublished(EventType type);
 
 // An account's event configuration (the $aws/events messages it wants). An account that

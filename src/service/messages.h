@@ -12,6 +12,20 @@ inline std::string ThingNotFound(std::string_view name) {
 inline std::string ThingGroupNotFound(std::string_view name) {
   return "Thing group " + std::string(name) + " cannot be found.";
 }
+inline std::string ThingTypeNotFound(std::string_view name) {
+  return "Thing type " + std::string(name) + " cannot be found.";
+}
+inline std::string ThingTypeExists(std::string_view name) {
+  return "Thing type " + std::string(name) + " already exists in account with different properties";
+}
+// The members of a thing type iotjobsd keeps no value of, refused rather than dropped
+// (docs/aws-behaviour.md, D54).
+inline constexpr const char* kMqtt5ConfigurationNotServed =
+    "thingTypeProperties.mqtt5Configuration is not supported by iotjobsd: its "
+    "propagatingAttributes enrich the MQTT 5 messages of AWS IoT Core's broker, which iotjobsd "
+    "does not run. Leave mqtt5Configuration out, or give it no propagatingAttributes.";
+inline constexpr const char* kThingTypeTagsNotServed =
+    "tags on thing types are not supported by iotjobsd yet: create the thing type without tags.";
 inline std::string JobNotFound(std::string_view id) {
   return "Job " + std::string(id) + " cannot be found.";
 }

@@ -11,6 +11,7 @@
 #include "jobs/job_execution.h"
 #include "jobs/job_template.h"
 #include "jobs/thing.h"
+#include "jobs/thing_type.h"
 #include "store/store.h"
 
 // Inputs and outputs of the service operations, one struct per AWS operation, members named
@@ -105,6 +106,33 @@ struct ListThingsInThingGroupRequest {
 struct ListThingGroupsForThingRequest {
   std::string thing_name;
   PageInput page;
+};
+
+// ---- thing types ----
+// ThingTypeProperties as a request gives them: each member absent or given.
+struct ThingTypePropertiesInput {
+  std::optional<std::string> thing_type_description;
+  std::optional<std::vector<std::string>> searchable_attributes;
+  // How many mqtt5Configuration.propagatingAttributes the request gave: iotjobsd keeps none
+  // (docs/aws-behaviour.md, D54).
+  size_t propagating_attributes = 0;
+};
+struct CreateThingTypeRequest {
+  std::string thing_type_name;
+  ThingTypePropertiesInput properties;
+  std::vector<jobs::Tag> tags;  // refused when there are any (D54)
+};
+struct ListThingTypesRequest {
+  PageInput page;
+  std::optional<std::string> thing_type_name;  // a name prefix (D53)
+};
+struct UpdateThingTypeRequest {
+  std::string thing_type_name;
+  std::optional<ThingTypePropertiesInput> properties;
+};
+struct DeprecateThingTypeRequest {
+  std::string thing_type_name;
+  bool undo_deprecate = false;
 };
 
 // ---- jobs ----

@@ -69,6 +69,18 @@ class Service {
   void ListThingGroupsForThing(const CallContext& ctx, ListThingGroupsForThingRequest req,
                                Callback<ListResult<std::string>> done);
 
+  // ---- thing types (thing_types_service.cc) ----
+  void CreateThingType(const CallContext& ctx, CreateThingTypeRequest req,
+                       Callback<jobs::ThingType> done);
+  void DescribeThingType(const CallContext& ctx, std::string thing_type_name,
+                         Callback<jobs::ThingType> done);
+  void ListThingTypes(const CallContext& ctx, ListThingTypesRequest req,
+                      Callback<ListResult<jobs::ThingType>> done);
+  void UpdateThingType(const CallContext& ctx, UpdateThingTypeRequest req, Callback<Empty> done);
+  void DeprecateThingType(const CallContext& ctx, DeprecateThingTypeRequest req,
+                          Callback<Empty> done);
+  void DeleteThingType(const CallContext& ctx, std::string thing_type_name, Callback<Empty> done);
+
   // ---- jobs (jobs_service.cc) ----
   void CreateJob(const CallContext& ctx, CreateJobRequest req, Callback<jobs::Job> done);
   void DescribeJob(const CallContext& ctx, std::string job_id, Callback<JobDescription> done);

@@ -24,6 +24,21 @@ class ForwardingTransaction : public WriteTransaction {
   Status InsertThing(const jobs::Thing& t) override { return inner_.InsertThing(t); }
   Status UpdateThing(const jobs::Thing& t) override { return inner_.UpdateThing(t); }
   Status DeleteThing(std::string_view name) override { return inner_.DeleteThing(name); }
+  Result<std::optional<std::string>> FindThingOfType(std::string_view type) override {
+    return inner_.FindThingOfType(type);
+  }
+
+  // Thing types.
+  Result<std::optional<jobs::ThingType>> GetThingType(std::string_view name) override {
+    return inner_.GetThingType(name);
+  }
+  Result<Page<jobs::ThingType>> ListThingTypes(const std::optional<std::string>& prefix,
+                                               const PageRequest& p) override {
+    return inner_.ListThingTypes(prefix, p);
+  }
+  Status InsertThingType(const jobs::ThingType& t) override { return inner_.InsertThingType(t); }
+  Status UpdateThingType(const jobs::ThingType& t) override { return inner_.UpdateThingType(t); }
+  Status DeleteThingType(std::string_view name) override { return inner_.DeleteThingType(name); }
 
   // Thing groups.
   Result<std::optional<jobs::ThingGroup>> GetThingGroup(std::string_view name) override {

@@ -15,6 +15,7 @@
 #include "store/entities/reset.h"
 #include "store/entities/server_keys.h"
 #include "store/entities/tags.h"
+#include "store/entities/thing_types.h"
 #include "store/entities/things.h"
 #include "store/write_health.h"
 
@@ -31,6 +32,7 @@ namespace iotjobs::store {
 // Reads. Every method fails only for storage faults (kInternalFailure or
 // kServiceUnavailable, cause logged); absence is an empty optional, not an error.
 class ReadTransaction : public ThingReads,
+                        public ThingTypeReads,
                         public GroupReads,
                         public JobReads,
                         public JobTemplateReads,
@@ -46,6 +48,7 @@ class ReadTransaction : public ThingReads,
 // savepoint to be rolled back by the store; callers just return the Status.
 class WriteTransaction : public ReadTransaction,
                          public ThingWrites,
+                         public ThingTypeWrites,
                          public GroupWrites,
                          public JobWrites,
                          public JobTemplateWrites,

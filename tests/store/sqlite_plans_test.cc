@@ -10,6 +10,7 @@
 
 #include "store/sql/execution_sql.h"
 #include "store/sql/sql_transaction.h"
+#include "store/sql/thing_sql.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 
@@ -97,6 +98,20 @@ TEST(SqlitePlans, ExecutionListsReadOnlyTheirIndexes) {
   ExpectCoveringPlans(*conn);
 }
 
+// The questions about one thing type's things seek its entries in things_by_type (migration
+// 0011) rather than walk every thing of the account.
+TEST(SqlitePlans, ThingsOfATypeAreReadThroughTheirIndex) {
+  auto conn = OpenMemory();
+  ASSERT_TRUE(Migrate(*conn).ok());
+  for (const char* sql : {kThingsOfTypeSql, kOneThingOfTypeSql}) {
+    std::string plan = Plan(*conn, sql);
+    EXPECT_NE(plan.find("INDEX things_by_type (account_id=? AND thing_type_name=?"),
+              std::string::npos)
+        << sql << "\n" << plan;
+    EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << "sorted by the index: " << plan;
+  }
+}
+
 // A database of version 2 (the old key-only indexes) with an execution in it: migration 0003
 // rebuilds both indexes, and the lists read the row back whole from them.
 TEST(SqlitePlans, UpgradeFromVersion2RebuildsTheIndexes) {
@@ -111,7 +126,7 @@ TEST(SqlitePlans, UpgradeFromVersion2RebuildsTheIndexes) {
   auto version = conn->Prepare("PRAGMA user_version");
   ASSERT_TRUE(version.ok());
   ASSERT_TRUE(*version->Step());
-  EXPECT_EQ(version->Int(0), 10);  // the newest migration
+  EXPECT_EQ(version->Int(0), 11);  // the newest migration
   ExpectCoveringPlans(*conn);
 
   auto page = tx.ListExecutionsForThing("t", {}, {"", 10});

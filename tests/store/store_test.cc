@@ -389,6 +389,159 @@ TEST_P(StoreTest, JobsKeepTheTemplateTheyCameFrom) {
               }).ok());
 }
 
+TEST_P(StoreTest, ThingTypesRoundTripUpdateAndStayInTheirAccount) {
+  jobs::ThingType t;
+  t.thing_type_name = "LightBulb";
+  t.thing_type_id = "id-bulb";
+  t.thing_type_description = "light bulb type";
+  t.searchable_attributes = {"wattage", "model"};
+  t.creation_date = 1'700'000'000'123;
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) { return tx.InsertThingType(t); }).ok());
+  // A duplicate name within an account is refused by the key.
+  EXPECT_FALSE(Write([&](WriteTransaction& tx) { return tx.InsertThingType(t); }).ok());
+  jobs::ThingType bare;
+  bare.thing_type_name = "Bare";
+  bare.thing_type_id = "id-bare";
+  bare.creation_date = 5;
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) { return tx.InsertThingType(bare); }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                auto got = *tx.GetThingType("LightBulb");
+                EXPECT_TRUE(got.has_value());
+                EXPECT_EQ(got->thing_type_id, "id-bulb");
+                EXPECT_EQ(got->thing_type_description, "light bulb type");
+                EXPECT_EQ(got->searchable_attributes,
+                          (std::vector<std::string>{"wattage", "model"}));  // as given
+                EXPECT_EQ(got->creation_date, 1'700'000'000'123);
+                EXPECT_FALSE(got->deprecated());
+                auto none = *tx.GetThingType("Bare");
+                EXPECT_TRUE(none.has_value());
+                EXPECT_FALSE(none->thing_type_description.has_value());
+                EXPECT_TRUE(none->searchable_attributes.empty());
+                EXPECT_FALSE(tx.GetThingType("lightbulb")->has_value()) << "names are exact";
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(Read(
+                  [](ReadTransaction& tx) {
+                    EXPECT_FALSE(tx.GetThingType("LightBulb")->has_value());
+                    EXPECT_TRUE(tx.ListThingTypes(std::nullopt, {"", 10})->items.empty());
+                    return Status::Ok();
+                  },
+                  "222222222222")
+                  .ok());
+  t.deprecation_date = 1'700'000'060'000;
+  t.thing_type_description.reset();
+  t.searchable_attributes = {"serial"};
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) { return tx.UpdateThingType(t); }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                auto got = *tx.GetThingType("LightBulb");
+                EXPECT_EQ(got->deprecation_date, 1'700'000'060'000);
+                EXPECT_TRUE(got->deprecated());
+                EXPECT_FALSE(got->thing_type_description.has_value());
+                EXPECT_EQ(got->searchable_attributes, std::vector<std::string>{"serial"});
+                EXPECT_EQ(got->thing_type_id, "id-bulb") << "the id and creation date stay";
+                EXPECT_EQ(got->creation_date, 1'700'000'000'123);
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.DeleteThingType("LightBulb"); }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                EXPECT_FALSE(tx.GetThingType("LightBulb")->has_value());
+                EXPECT_TRUE(tx.GetThingType("Bare")->has_value());
+                return Status::Ok();
+              }).ok());
+}
+
+// ListThingTypes: by name, keyset-paged, and with a filter only the names it begins (D53),
+// in byte order whatever the backend.
+TEST_P(StoreTest, ThingTypePagesFollowNamesAndPrefixes) {
+  ASSERT_TRUE(Write([](WriteTransaction& tx) {
+                for (const char* name : {"Lamp", "Light", "LightBulb", "LightBulb-2", "Light_x",
+                                         "Lighthouse", "light", "Li", "M", "L"}) {
+                  jobs::ThingType t;
+                  t.thing_type_name = name;
+                  t.thing_type_id = std::string("id-") + name;
+                  IOTJOBS_RETURN_IF_ERROR(tx.InsertThingType(t));
+                }
+                return Status::Ok();
+              }).ok());
+  auto names = [&](std::optional<std::string> prefix, int limit) {
+    std::vector<std::string> out;
+    PageRequest page{"", limit};
+    for (int pages = 0; pages < 20; ++pages) {
+      std::string next;
+      EXPECT_TRUE(Read([&](ReadTransaction& tx) {
+                    auto p = tx.ListThingTypes(prefix, page);
+                    if (!p.ok()) return p.status();
+                    for (const auto& t : p->items) out.push_back(t.thing_type_name);
+                    EXPECT_LE(p->items.size(), static_cast<size_t>(limit));
+                    next = p->next;
+                    return Status::Ok();
+                  }).ok());
+      if (next.empty()) break;
+      page.after = next;
+    }
+    return out;
+  };
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(names(std::nullopt, 3), (Names{"L", "Lamp", "Li", "Light", "LightBulb", "LightBulb-2",
+                                           "Light_x", "Lighthouse", "M", "light"}));
+  EXPECT_EQ(names("Light", 2),
+            (Names{"Light", "LightBulb", "LightBulb-2", "Light_x", "Lighthouse"}));
+  EXPECT_EQ(names("LightBulb", 100), (Names{"LightBulb", "LightBulb-2"}));
+  EXPECT_EQ(names("Light_", 100), Names{"Light_x"}) << "'_' is no wildcard";
+  EXPECT_EQ(names("light", 100), Names{"light"});
+  EXPECT_EQ(names("Nothing", 100), Names{});
+}
+
+// The things of a type: the ListThings filter reads them alone, and DeleteThingType's check
+// finds one while any is left.
+TEST_P(StoreTest, ThingsOfATypeAreFoundByTheirType) {
+  ASSERT_TRUE(Write([](WriteTransaction& tx) {
+                for (int i = 0; i < 600; ++i) {
+                  jobs::Thing t = Thing("t" + std::to_string(1000 + i));
+                  if (i % 100 == 7) t.thing_type_name = "Sparse";
+                  IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(t));
+                }
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                ThingFilter filter;
+                filter.thing_type_name = "Sparse";
+                auto first = tx.ListThings(filter, {"", 4});
+                EXPECT_EQ(first->items.size(), 4u);
+                EXPECT_EQ(first->items.at(0).thing_name, "t1007");
+                EXPECT_EQ(first->items.at(3).thing_name, "t1307");
+                EXPECT_EQ(first->items.at(0).thing_type_name, "Sparse");
+                auto rest = tx.ListThings(filter, {first->next, 4});
+                EXPECT_EQ(rest->items.size(), 2u);
+                EXPECT_TRUE(rest->next.empty());
+                filter.thing_type_name = "Nothing";
+                EXPECT_TRUE(tx.ListThings(filter, {"", 4})->items.empty());
+                EXPECT_TRUE(tx.FindThingOfType("Sparse")->has_value());
+                EXPECT_FALSE(tx.FindThingOfType("Nothing")->has_value());
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(Read(
+                  [](ReadTransaction& tx) {
+                    EXPECT_FALSE(tx.FindThingOfType("Sparse")->has_value());
+                    return Status::Ok();
+                  },
+                  "222222222222")
+                  .ok());
+  ASSERT_TRUE(Write([](WriteTransaction& tx) {
+                for (int i = 7; i < 600; i += 100) {
+                  auto t = tx.GetThing("t" + std::to_string(1000 + i));
+                  if (!t.ok()) return t.status();
+                  (*t)->thing_type_name.reset();
+                  IOTJOBS_RETURN_IF_ERROR(tx.UpdateThing(**t));
+                }
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) {
+                EXPECT_FALSE(tx.FindThingOfType("Sparse")->has_value());
+                return Status::Ok();
+              }).ok());
+}
+
 TEST_P(StoreTest, EventConfigurationsAreOnePerAccountAndReplaced) {
   ASSERT_TRUE(Read([](ReadTransaction& tx) {
                 EXPECT_FALSE(tx.GetEventConfigurations()->has_value());
@@ -441,6 +594,9 @@ TEST_P(StoreTest, ResetEmptiesEveryAccountAndKeepsWorking) {
   jobs::JobTemplate t;
   t.job_template_id = "tpl";
   t.document = "{}";
+  jobs::ThingType type;
+  type.thing_type_name = "LightBulb";
+  type.thing_type_id = "id";
   for (const char* account : {"111111111111", "222222222222"}) {
     ASSERT_TRUE(Write(
                     [&](WriteTransaction& tx) {
@@ -449,6 +605,7 @@ TEST_P(StoreTest, ResetEmptiesEveryAccountAndKeepsWorking) {
                       IOTJOBS_RETURN_IF_ERROR(tx.InsertExecution(
                           Execution("j1", "t1", 1, ExecutionStatus::kQueued, 5)));
                       IOTJOBS_RETURN_IF_ERROR(tx.InsertJobTemplate(t));
+                      IOTJOBS_RETURN_IF_ERROR(tx.InsertThingType(type));
                       IOTJOBS_RETURN_IF_ERROR(
                           tx.PutEventConfigurations(jobs::EventConfigurations::Starting(true)));
                       IOTJOBS_RETURN_IF_ERROR(
@@ -467,6 +624,7 @@ TEST_P(StoreTest, ResetEmptiesEveryAccountAndKeepsWorking) {
                       EXPECT_FALSE(tx.GetJobDocument("j1")->has_value());
                       EXPECT_FALSE(tx.GetExecution("j1", "t1", 1)->has_value());
                       EXPECT_FALSE(tx.GetJobTemplate("tpl")->has_value());
+                      EXPECT_FALSE(tx.GetThingType("LightBulb")->has_value());
                       EXPECT_FALSE(tx.GetEventConfigurations()->has_value());
                       EXPECT_TRUE(
                           tx.ListTags(jobs::ResourceKind::kJob, "j1", {"", 10})->items.empty());

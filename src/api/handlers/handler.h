@@ -74,6 +74,12 @@ void HandleAddThingToThingGroup(const HandlerContext&, boost::json::object, Resp
 void HandleRemoveThingFromThingGroup(const HandlerContext&, boost::json::object, Respond);
 void HandleListThingsInThingGroup(const HandlerContext&, boost::json::object, Respond);
 void HandleListThingGroupsForThing(const HandlerContext&, boost::json::object, Respond);
+void HandleCreateThingType(const HandlerContext&, boost::json::object, Respond);
+void HandleDescribeThingType(const HandlerContext&, boost::json::object, Respond);
+void HandleListThingTypes(const HandlerContext&, boost::json::object, Respond);
+void HandleUpdateThingType(const HandlerContext&, boost::json::object, Respond);
+void HandleDeprecateThingType(const HandlerContext&, boost::json::object, Respond);
+void HandleDeleteThingType(const HandlerContext&, boost::json::object, Respond);
 void HandleCreateJob(const HandlerContext&, boost::json::object, Respond);
 void HandleDescribeJob(const HandlerContext&, boost::json::object, Respond);
 void HandleListJobs(const HandlerContext&, boost::json::object, Respond);

@@ -36,6 +36,9 @@ std::vector<std::string> ResourceArns(Resources resources, const boost::json::ob
     case Resources::kThingGroup:
       named("thingGroupName", ResourceKind::kThingGroup);
       break;
+    case Resources::kThingType:
+      named("thingTypeName", ResourceKind::kThingType);
+      break;
     case Resources::kJob:
       named("jobId", ResourceKind::kJob);
       break;

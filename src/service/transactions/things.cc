@@ -2,6 +2,7 @@
 
 #include "common/ids.h"
 #include "jobs/job_rules.h"
+#include "jobs/thing_type.h"
 #include "service/job_progress.h"
 #include "service/messages.h"
 #include "service/pagination.h"
@@ -24,6 +25,15 @@ Status CheckAttributeCount(const jobs::Thing& thing) {
   return Status::Ok();
 }
 
+// A thing newly given the thing type `name` (a new thing, or another type than its own): the
+// type must exist (404, the operations' modelled not-found) and not be deprecated
+// (docs/aws-behaviour.md, D51, D52).
+Status CheckGivenThingType(store::ReadTransaction& tx, const std::string& name, bool creating) {
+  IOTJOBS_ASSIGN_OR_RETURN(auto type, tx.GetThingType(name));
+  if (!type) return NotFound(messages::ThingTypeNotFound(name));
+  return jobs::CheckAssociateThingType(*type, creating);
+}
+
 }  // namespace
 
 Result<jobs::Thing> CreateThing(store::WriteTransaction& tx, const CreateThingRequest& req,
@@ -44,7 +54,8 @@ Result<jobs::Thing> CreateThing(store::WriteTransaction& tx, const CreateThingRe
   IOTJOBS_RETURN_IF_ERROR(CheckAttributeCount(thing));
   IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetThing(req.thing_name));
   if (existing) {
-    // Creating what already exists, identically, succeeds; anything else conflicts.
+    // Creating what already exists, identically, succeeds (even with a type deprecated since:
+    // no thing is newly given it, docs/aws-behaviour.md D51); anything else conflicts.
     if (existing->thing_type_name == thing.thing_type_name &&
         existing->attributes == thing.attributes &&
         existing->billing_group_name == thing.billing_group_name) {
@@ -52,6 +63,9 @@ Result<jobs::Thing> CreateThing(store::WriteTransaction& tx, const CreateThingRe
     }
     return AlreadyExists("Thing " + req.thing_name +
                          " already exists in account with different attributes");
+  }
+  if (thing.thing_type_name) {
+    IOTJOBS_RETURN_IF_ERROR(CheckGivenThingType(tx, *thing.thing_type_name, /*creating=*/true));
   }
   thing.thing_id = NewUuid();
   thing.version = 1;
@@ -70,6 +84,12 @@ Result<ListResult<jobs::Thing>> ListThings(store::ReadTransaction& tx,
                                            const ListThingsRequest& req,
                                            const OperationContext&) {
   IOTJOBS_ASSIGN_OR_RETURN(store::PageRequest page, ToPageRequest(req.page));
+  if (req.filter.thing_type_name) {
+    // ListThings models no not-found error: a type that does not exist is a bad request,
+    // not an empty list that would hide a misspelt name (docs/aws-behaviour.md, D52).
+    IOTJOBS_ASSIGN_OR_RETURN(auto type, tx.GetThingType(*req.filter.thing_type_name));
+    if (!type) return InvalidRequest(messages::ThingTypeNotFound(*req.filter.thing_type_name));
+  }
   IOTJOBS_ASSIGN_OR_RETURN(auto things, tx.ListThings(req.filter, page));
   return ToListResult(std::move(things));
 }
@@ -85,7 +105,11 @@ Result<Empty> UpdateThing(store::WriteTransaction& tx, const UpdateThingRequest&
     return VersionConflict(messages::VersionMismatch("thing " + req.thing_name,
                                                      *req.expected_version, thing->version));
   }
-  if (req.thing_type_name) thing->thing_type_name = req.thing_type_name;
+  if (req.thing_type_name && req.thing_type_name != thing->thing_type_name) {
+    // A thing keeps a type deprecated after it got it; only a change to another is checked.
+    IOTJOBS_RETURN_IF_ERROR(CheckGivenThingType(tx, *req.thing_type_name, /*creating=*/false));
+    thing->thing_type_name = req.thing_type_name;
+  }
   if (req.remove_thing_type) thing->thing_type_name.reset();
   if (req.attribute_payload) {
     jobs::ApplyAttributePayload(thing->attributes, req.attribute_payload->attributes,

@@ -10,7 +10,9 @@
 
 // The registry's thing operations as transaction bodies: CreateThing, DescribeThing,
 // ListThings, UpdateThing, DeleteThing. Each runs inside the transaction it is given and
-// leaves committing to its caller (Service, or a unit test).
+// leaves committing to its caller (Service, or a unit test). A thingTypeName they are given
+// must name a thing type of the account, and a thing cannot be given a deprecated one
+// (docs/aws-behaviour.md, "Thing types").
 namespace iotjobs::service::transactions {
 
 Result<jobs::Thing> CreateThing(store::WriteTransaction& tx, const CreateThingRequest& req,

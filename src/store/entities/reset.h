@@ -9,8 +9,9 @@ namespace iotjobs::store {
 class ResetWrites {
  public:
   virtual ~ResetWrites() = default;
-  // Deletes the data of EVERY account: things, groups, jobs, executions, templates, event
-  // configurations, tags and the notifications not yet published. Leases and the schema stay.
+  // Deletes the data of EVERY account: things, thing types, groups, jobs, executions,
+  // templates, event configurations, tags and the notifications not yet published. Leases and
+  // the schema stay.
   virtual Status DeleteEveryAccountsData() = 0;
 };
 

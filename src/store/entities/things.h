@@ -27,6 +27,8 @@ class ThingReads {
   virtual Result<std::optional<jobs::Thing>> GetThing(std::string_view thing_name) = 0;
   virtual Result<Page<jobs::Thing>> ListThings(const ThingFilter& filter,
                                                const PageRequest& page) = 0;
+  // The name of one thing whose thing type is `thing_type_name`, if any (DeleteThingType).
+  virtual Result<std::optional<std::string>> FindThingOfType(std::string_view thing_type_name) = 0;
 };
 
 class ThingWrites {

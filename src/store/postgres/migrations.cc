@@ -15,6 +15,7 @@ std::string_view PostgresMigration0003();
 std::string_view PostgresMigration0004();
 std::string_view PostgresMigration0005();
 std::string_view PostgresMigration0006();
+std::string_view PostgresMigration0007();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -24,6 +25,7 @@ constexpr Migration kMigrations[] = {
     {4, &PostgresMigration0004},
     {5, &PostgresMigration0005},
     {6, &PostgresMigration0006},
+    {7, &PostgresMigration0007},
 };
 constexpr int kNewest = kMigrations[std::size(kMigrations) - 1].version;
 

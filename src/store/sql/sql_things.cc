@@ -7,6 +7,7 @@
 #include "store/registry_filters.h"
 #include "store/row_readers.h"
 #include "store/sql/sql_transaction.h"
+#include "store/sql/thing_sql.h"
 
 namespace iotjobs::store {
 
@@ -21,6 +22,12 @@ Result<std::optional<jobs::Thing>> SqlTransaction::GetThing(std::string_view thi
 Result<Page<jobs::Thing>> SqlTransaction::ListThings(const ThingFilter& filter,
                                                      const PageRequest& page) {
   auto chunk = [&](const std::string& after) -> Result<std::vector<jobs::Thing>> {
+    if (filter.thing_type_name) {
+      // Only the things of that type, through things_by_type (SQLite migration 0010).
+      IOTJOBS_ASSIGN_OR_RETURN(
+          SqlRows r, db_.Query(kThingsOfTypeSql, account_id_, *filter.thing_type_name, after));
+      return ReadAll<jobs::Thing>(r, &ReadThing<SqlRows>);
+    }
     IOTJOBS_ASSIGN_OR_RETURN(SqlRows r,
                              db_.Query("SELECT " IOTJOBS_THING_COLUMNS
                                        " FROM things WHERE account_id = $1 AND thing_name > $2 "
@@ -31,6 +38,12 @@ Result<Page<jobs::Thing>> SqlTransaction::ListThings(const ThingFilter& filter,
   auto keep = [&](const jobs::Thing& t) { return MatchesThingFilter(filter, t); };
   return FilteredScan<jobs::Thing>(page, chunk, keep,
                                    [](const jobs::Thing& t) { return t.thing_name; });
+}
+
+Result<std::optional<std::string>> SqlTransaction::FindThingOfType(
+    std::string_view thing_type_name) {
+  IOTJOBS_ASSIGN_OR_RETURN(SqlRows r, db_.Query(kOneThingOfTypeSql, account_id_, thing_type_name));
+  return ReadFirst<std::string>(r, [](const SqlRows& row) { return row.Text(0); });
 }
 
 Status SqlTransaction::InsertThing(const jobs::Thing& t) {

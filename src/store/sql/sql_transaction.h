@@ -19,8 +19,8 @@ namespace iotjobs::store {
 // A failed statement aborts a PostgreSQL transaction (SQLite's fails alone): the operation
 // returns its Status, as store.h asks, and the engine rolls its savepoint back.
 //
-// Implemented by entity: sql_things.cc, sql_groups.cc, sql_jobs.cc, sql_executions.cc,
-// sql_job_templates.cc, sql_event_configurations.cc, sql_tags.cc, sql_outbox.cc,
+// Implemented by entity: sql_things.cc, sql_thing_types.cc, sql_groups.cc, sql_jobs.cc,
+// sql_executions.cc, sql_job_templates.cc, sql_event_configurations.cc, sql_tags.cc, sql_outbox.cc,
 // sql_leases.cc, sql_reset.cc.
 class SqlTransaction final : public WriteTransaction {
  public:
@@ -36,6 +36,15 @@ class SqlTransaction final : public WriteTransaction {
   Status InsertThing(const jobs::Thing& thing) override;
   Status UpdateThing(const jobs::Thing& thing) override;
   Status DeleteThing(std::string_view thing_name) override;
+  Result<std::optional<std::string>> FindThingOfType(std::string_view thing_type_name) override;
+
+  // Thing types (sql_thing_types.cc).
+  Result<std::optional<jobs::ThingType>> GetThingType(std::string_view name) override;
+  Result<Page<jobs::ThingType>> ListThingTypes(const std::optional<std::string>& name_prefix,
+                                               const PageRequest& page) override;
+  Status InsertThingType(const jobs::ThingType& type) override;
+  Status UpdateThingType(const jobs::ThingType& type) override;
+  Status DeleteThingType(std::string_view name) override;
 
   // Thing groups and membership (sql_groups.cc).
   Result<std::optional<jobs::ThingGroup>> GetThingGroup(std::string_view name) override;

@@ -18,6 +18,7 @@ std::string_view Migration0007();
 std::string_view Migration0008();
 std::string_view Migration0009();
 std::string_view Migration0010();
+std::string_view Migration0011();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -31,6 +32,7 @@ constexpr Migration kMigrations[] = {
     {8, &Migration0008},
     {9, &Migration0009},
     {10, &Migration0010},
+    {11, &Migration0011},
 };
 }  // namespace
 

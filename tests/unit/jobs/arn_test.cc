@@ -7,8 +7,8 @@ namespace {
 
 TEST(Arn, MakeAndParseRoundTrip) {
   ArnContext ctx{"eu-west-1", "111111111111"};
-  for (auto kind : {ResourceKind::kThing, ResourceKind::kThingGroup, ResourceKind::kJob,
-                    ResourceKind::kJobTemplate}) {
+  for (auto kind : {ResourceKind::kThing, ResourceKind::kThingGroup, ResourceKind::kThingType,
+                    ResourceKind::kJob, ResourceKind::kJobTemplate}) {
     std::string arn = MakeArn(ctx, kind, "name-1");
     auto parsed = ParseArn(arn);
     ASSERT_TRUE(parsed) << arn;
@@ -19,6 +19,8 @@ TEST(Arn, MakeAndParseRoundTrip) {
   }
   EXPECT_EQ(MakeArn(ctx, ResourceKind::kThingGroup, "g"),
             "arn:aws:iot:eu-west-1:111111111111:thinggroup/g");
+  EXPECT_EQ(MakeArn(ctx, ResourceKind::kThingType, "LightBulb"),
+            "arn:aws:iot:eu-west-1:111111111111:thingtype/LightBulb");
 }
 
 TEST(Arn, RefusesWhatIsNotAnIotResource) {
