@@ -66,6 +66,12 @@ Result<TagTarget> ParseTagTarget(std::string_view resource_arn, const ArnContext
                           " is a thing, and things cannot be tagged (AWS IoT tags thing "
                           "groups, jobs and job templates, among others).");
   }
+  if (type == ArnResourceType(ResourceKind::kThingType)) {
+    // AWS tags thing types; iotjobs keeps them but not their tags yet (D54): refused, not
+    // answered as if the type did not exist.
+    return InvalidRequest("Resource " + arn +
+                          " is a thing type, and iotjobs does not serve tags on thing types.");
+  }
   if (type == ArnResourceType(ResourceKind::kJob)) {
     target.kind = ResourceKind::kJob;
   } else if (type == ArnResourceType(ResourceKind::kJobTemplate)) {

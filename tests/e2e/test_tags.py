@@ -230,7 +230,7 @@ class TagsTest(ServerTestCase):
             (group_arn(unique("ghost")), "ResourceNotFoundException", 404),
             (job_arn(unique("elsewhere"), account="999999999999"),
              "ResourceNotFoundException", 404),
-            (f"arn:aws:iot:{REGION}:{ACCOUNT}:thingtype/sensor", "ResourceNotFoundException", 404),
+            (f"arn:aws:iot:{REGION}:{ACCOUNT}:thingtype/sensor", "InvalidRequestException", 400),
             # Things cannot be tagged on AWS IoT (D45).
             (thing_arn(thing), "InvalidRequestException", 400),
             (f"arn:aws:iot:{REGION}::jobtemplate/AWS-Reboot:1.0", "InvalidRequestException", 400),

@@ -28,7 +28,8 @@ Status CheckTarget(store::ReadTransaction& tx, const jobs::TagTarget& target, bo
       if (!group) return NotFound(messages::ThingGroupNotFound(target.name));
       return Status::Ok();
     }
-    case jobs::ResourceKind::kThing:  // jobs::ParseTagTarget never names one
+    case jobs::ResourceKind::kThing:      // jobs::ParseTagTarget never names these
+    case jobs::ResourceKind::kThingType:
       break;
   }
   return InvalidRequest("Things cannot be tagged.");

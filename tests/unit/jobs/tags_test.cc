@@ -39,7 +39,7 @@ TEST(Tags, ParseTagTargetByArn) {
       // Well formed, but nothing of it exists here.
       {"arn:aws:iot:us-east-1:111111111111:job/j1", ErrorCode::kResourceNotFound},
       {"arn:aws:iot:eu-west-1:123456789012:job/j1", ErrorCode::kResourceNotFound},
-      {"arn:aws:iot:us-east-1:123456789012:thingtype/sensor", ErrorCode::kResourceNotFound},
+      {"arn:aws:iot:us-east-1:123456789012:thingtype/sensor", ErrorCode::kInvalidRequest},
       {"arn:aws:iot:us-east-1:123456789012:rule/r1", ErrorCode::kResourceNotFound},
   };
   for (const ArnCase& c : cases) {
