@@ -23,7 +23,7 @@ Result<Page<jobs::Thing>> SqlTransaction::ListThings(const ThingFilter& filter,
                                                      const PageRequest& page) {
   auto chunk = [&](const std::string& after) -> Result<std::vector<jobs::Thing>> {
     if (filter.thing_type_name) {
-      // Only the things of that type, through things_by_type (SQLite migration 0010).
+      // Only the things of that type, through things_by_type (SQLite migration 0011).
       IOTJOBS_ASSIGN_OR_RETURN(
           SqlRows r, db_.Query(kThingsOfTypeSql, account_id_, *filter.thing_type_name, after));
       return ReadAll<jobs::Thing>(r, &ReadThing<SqlRows>);

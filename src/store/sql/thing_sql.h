@@ -3,8 +3,8 @@
 #include "store/row_readers.h"
 
 // The SQL of the questions about the things of one thing type, named so that the SQLite plans
-// test can check that both are answered from the things_by_type index (SQLite migration 0010,
-// PostgreSQL 0006) instead of a walk over the account's things.
+// test can check that both are answered from the things_by_type index (SQLite migration 0011,
+// PostgreSQL 0007) instead of a walk over the account's things.
 namespace iotjobs::store {
 
 // ListThings' thingTypeName filter: a chunk of the type's things after a name, in name order.
