@@ -80,6 +80,7 @@ json::object JobTemplateToJson(const jobs::JobTemplate& t, const jobs::ArnContex
   o["jobTemplateId"] = t.job_template_id;
   o["description"] = t.description;
   o["document"] = t.document;
+  if (t.document_source) o["documentSource"] = *t.document_source;
   o["createdAt"] = EpochSeconds(t.created_at);
   codec::AppendJobTemplateConfigs(t, o);
   return o;

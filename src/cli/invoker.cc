@@ -42,7 +42,7 @@ std::string UserAgent() { return "iotjobs/0.1.0"; }
 
 }  // namespace
 
-ServiceError ParseServiceError(const HttpResponse& response) {
+ServiceError ParseServiceError(const net::HttpResponse& response) {
   ServiceError e;
   e.status = response.status;
   json::object body;
@@ -98,24 +98,24 @@ Invoker::Invoker(const Settings& settings, const api::wire::ServiceModel& servic
       service_(service),
       sign_(sign),
       debug_(std::move(debug_log)),
-      client_(HttpOptions{std::chrono::seconds(settings.connect_timeout_seconds),
+      client_(net::HttpOptions{std::chrono::seconds(settings.connect_timeout_seconds),
                           std::chrono::seconds(settings.read_timeout_seconds),
                           /*verify_tls=*/true, settings.ca_bundle}) {}
 
 CallOutcome Invoker::Call(const api::wire::Operation& op, const json::object& input) {
   CallOutcome outcome;
-  Result<Url> url = ParseUrl(settings_.endpoint_url);
+  Result<net::Url> url = net::ParseUrl(settings_.endpoint_url);
   if (!url.ok()) {
-    outcome.failure = TransportFailure{TransportError::kOther, url.status().message()};
+    outcome.failure = net::TransportFailure{net::TransportError::kOther, url.status().message()};
     return outcome;
   }
-  HttpRequest base = SerializeRequest(op, input, url->base_path);
+  net::HttpRequest base = SerializeRequest(op, input, url->base_path);
   outcome.url = url->ToString() + base.target.substr(url->base_path.size());
   std::mt19937 rng(std::random_device{}());
   std::uniform_real_distribution<double> jitter(0.0, 1.0);
 
   for (int attempt = 1;; ++attempt) {
-    HttpRequest req = base;
+    net::HttpRequest req = base;
     req.headers.emplace_back("Host", url->HostHeader());
     req.headers.emplace_back("User-Agent", UserAgent());
     if (sign_ && settings_.credentials) {
@@ -131,7 +131,7 @@ CallOutcome Invoker::Call(const api::wire::Operation& op, const json::object& in
       params.time = SystemClock().NowMillis();
       auto signed_request = auth::Sign(view, params);
       if (!signed_request.ok()) {
-        outcome.failure = TransportFailure{TransportError::kOther, signed_request.status().message()};
+        outcome.failure = net::TransportFailure{net::TransportError::kOther, signed_request.status().message()};
         return outcome;
       }
       for (auto& h : signed_request->headers) req.headers.push_back(std::move(h));
@@ -144,11 +144,12 @@ CallOutcome Invoker::Call(const api::wire::Operation& op, const json::object& in
     }
     auto [response, failure] = client_.Send(*url, req);
     outcome.retries = attempt - 1;
+    outcome.max_attempts_reached = attempt >= settings_.max_attempts;
     bool retry = false;
     if (!response) {
       outcome.failure = failure;
       outcome.error.reset();
-      retry = failure.kind != TransportError::kTls;
+      retry = failure.kind != net::TransportError::kTls;
       if (debug_) debug_("No response: " + failure.detail + "\n");
     } else {
       if (debug_) {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "api/wire/model.h"
-#include "cli/http_client.h"
+#include "net/http_client.h"
 #include "cli/settings.h"
 
 namespace iotjobs::cli {
@@ -20,14 +20,18 @@ struct ServiceError {
   std::string message;
   int status = 0;
 };
-ServiceError ParseServiceError(const HttpResponse& response);
+ServiceError ParseServiceError(const net::HttpResponse& response);
 
 // The outcome of one operation call, after retries.
 struct CallOutcome {
   std::optional<boost::json::value> output;  // the parsed JSON body ({} when empty)
   std::optional<ServiceError> error;
-  std::optional<TransportFailure> failure;   // no HTTP answer at all
+  std::optional<net::TransportFailure> failure;   // no HTTP answer at all
   int retries = 0;                           // retries made (attempts - 1)
+  // The last attempt was the last allowed: AWS CLI v2's standard retry mode then says
+  // "(reached max retries: N)" after any error, retryable or not (with max_attempts 1, after
+  // every error).
+  bool max_attempts_reached = false;
   std::string url;                           // the URL of the last attempt, for messages
 };
 
@@ -47,7 +51,7 @@ class Invoker {
   const api::wire::ServiceModel& service_;
   bool sign_;
   std::function<void(const std::string&)> debug_;
-  HttpClient client_;
+  net::HttpClient client_;
 };
 
 // Whether the standard retry mode retries this answer.

@@ -22,9 +22,9 @@ std::string ScalarText(const json::value& v) {
 
 }  // namespace
 
-HttpRequest SerializeRequest(const api::wire::Operation& op, const json::object& input,
+net::HttpRequest SerializeRequest(const api::wire::Operation& op, const json::object& input,
                              const std::string& base_path) {
-  HttpRequest req;
+  net::HttpRequest req;
   req.method = op.method;
   std::string path = op.request_uri;
   std::string query;

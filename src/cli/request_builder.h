@@ -3,7 +3,7 @@
 #include <boost/json/object.hpp>
 
 #include "api/wire/model.h"
-#include "cli/http_client.h"
+#include "net/http_client.h"
 
 namespace iotjobs::cli {
 
@@ -13,7 +13,7 @@ namespace iotjobs::cli {
 // a JSON body — "{}" when the input shape has body members but none is set, nothing when it
 // has none. `base_path` (from the endpoint URL) prefixes the path. REQUIRES: `input` passed
 // parameter validation (required path members present).
-HttpRequest SerializeRequest(const api::wire::Operation& op, const boost::json::object& input,
+net::HttpRequest SerializeRequest(const api::wire::Operation& op, const boost::json::object& input,
                              const std::string& base_path);
 
 }  // namespace iotjobs::cli

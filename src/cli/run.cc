@@ -83,25 +83,25 @@ Result<json::value> Query(const std::optional<jmespath::Expression>& query, cons
 
 int ReportFailure(const CallOutcome& outcome, const Operation& op, const Streams& streams) {
   if (outcome.error) {
-    std::string retries = outcome.retries > 0 && IsRetryable(*outcome.error)
+    std::string retries = outcome.max_attempts_reached
                               ? " (reached max retries: " + std::to_string(outcome.retries) + ")"
                               : "";
     streams.err("\nAn error occurred (" + outcome.error->code + ") when calling the " + op.name +
                 " operation" + retries + ": " + outcome.error->message + "\n");
     return kExitService;
   }
-  const TransportFailure& f = *outcome.failure;
+  const net::TransportFailure& f = *outcome.failure;
   switch (f.kind) {
-    case TransportError::kConnectTimeout:
+    case net::TransportError::kConnectTimeout:
       streams.err("\nConnect timeout on endpoint URL: \"" + outcome.url + "\"\n");
       break;
-    case TransportError::kReadTimeout:
+    case net::TransportError::kReadTimeout:
       streams.err("\nRead timeout on endpoint URL: \"" + outcome.url + "\"\n");
       break;
-    case TransportError::kConnect:
+    case net::TransportError::kConnect:
       streams.err("\nCould not connect to the endpoint URL: \"" + outcome.url + "\"\n");
       break;
-    case TransportError::kTls:
+    case net::TransportError::kTls:
       streams.err("\nSSL validation failed for " + outcome.url + " " + f.detail + "\n");
       break;
     default:

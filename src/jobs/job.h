@@ -50,6 +50,9 @@ struct Job {
   std::string job_id;
   std::vector<std::string> targets;  // thing and thing-group ARNs, as given
   std::string document;              // inline JSON document
+  // The S3 URL the document was read from at CreateJob (documentSource); absent for an
+  // inline document.
+  std::optional<std::string> document_source;
   std::optional<std::string> description;
   TargetSelection target_selection = TargetSelection::kSnapshot;
   JobStatus status = JobStatus::kInProgress;

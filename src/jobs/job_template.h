@@ -17,6 +17,7 @@ struct JobTemplate {
   std::string job_template_id;
   std::string description;
   std::string document;  // inline JSON document
+  std::optional<std::string> document_source;  // the S3 URL it was read from, if any
   std::optional<PresignedUrlConfig> presigned_url_config;
   std::optional<JobExecutionsRolloutConfig> rollout_config;
   std::optional<AbortConfig> abort_config;

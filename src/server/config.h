@@ -7,6 +7,7 @@
 #include "api/http_server.h"
 #include "common/log.h"
 #include "common/result.h"
+#include "s3/object_store.h"
 
 namespace iotjobs::server {
 
@@ -44,6 +45,9 @@ struct Config {
   std::optional<std::string> public_endpoint;
   std::optional<std::string> mqtt_public_endpoint;
   std::optional<std::string> mqtt_share_group;  // several instances: an MQTT 5 shared subscription
+  // The S3-compatible store job documents and firmware live in (--s3-endpoint); absent: none,
+  // and documentSource and presigned URL placeholders are refused.
+  std::optional<s3::StoreConfig> s3;
   bool test_clock = false;  // test-only: a clock moved over HTTP (see api::TestClockHooks)
   bool allow_reset = false;  // test-only: POST /moto-api/reset empties the store (api::ApiOptions)
   bool help = false;

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <charconv>
+#include <cstdlib>
 #include <map>
 #include <sstream>
 #include <tuple>
@@ -26,6 +27,14 @@ struct RawFlags {
   std::string public_endpoint;
   std::string mqtt_public_endpoint;
   int idle_timeout = 60;
+  // --s3-*: checked and read (the secret from its file or the environment) after parsing.
+  std::string s3_endpoint;
+  std::string s3_public_endpoint;
+  std::string s3_region;
+  std::string s3_access_key_id;
+  std::string s3_secret_access_key_file;
+  std::string s3_ca_file;
+  int s3_timeout = 10;
 };
 
 const char* const kDescription =
@@ -34,7 +43,8 @@ const char* const kDescription =
 const char* const kFooter =
     "Root credentials come from IOTJOBS_ROOT_ACCESS_KEY_ID and IOTJOBS_ROOT_SECRET_ACCESS_KEY,\n"
     "or are generated on first start, kept in the data directory (mode 0600) and printed once.\n"
-    "The MQTT password may also come from IOTJOBS_MQTT_PASSWORD.";
+    "The MQTT password may also come from IOTJOBS_MQTT_PASSWORD; the S3 store's keys from\n"
+    "IOTJOBS_S3_ACCESS_KEY_ID and IOTJOBS_S3_SECRET_ACCESS_KEY.";
 
 // CLI11's layout, with each flag's help wrapped to fit a terminal and its value shown by name
 // alone (the checks are in the help text, in words).
@@ -152,6 +162,30 @@ void Define(CLI::App& app, Config& c, RawFlags& raw) {
                  "subscription $share/G/..., so each is handled once (needs a broker that shares "
                  "$-prefixed topics)")
       ->type_name("G");
+  app.add_option("--s3-endpoint", raw.s3_endpoint,
+                 "the S3-compatible store (AWS S3, MinIO, Ceph RGW, ...) that job documents "
+                 "(documentSource) and the files of ${aws:iot:s3-presigned-url:URL} placeholders "
+                 "are in, addressed path-style")
+      ->type_name("URL");
+  app.add_option("--s3-public-endpoint", raw.s3_public_endpoint,
+                 "the store's address as devices reach it, in the presigned URLs they get "
+                 "(default: --s3-endpoint)")
+      ->type_name("URL");
+  app.add_option("--s3-region", raw.s3_region, "the store's region in signatures (default: --region)")
+      ->type_name("REGION");
+  app.add_option("--s3-access-key-id", raw.s3_access_key_id,
+                 "the store's access key (or IOTJOBS_S3_ACCESS_KEY_ID)")
+      ->type_name("ID");
+  app.add_option("--s3-secret-access-key-file", raw.s3_secret_access_key_file,
+                 "the store's secret key, in this file (or IOTJOBS_S3_SECRET_ACCESS_KEY)")
+      ->type_name("FILE");
+  app.add_option("--s3-ca-file", raw.s3_ca_file, "TLS: the store's CA (default: the system's)")
+      ->type_name("FILE");
+  app.add_option("--s3-timeout", raw.s3_timeout,
+                 "give up on a store that has not connected, or not answered, in this long "
+                 "(default 10)")
+      ->type_name("SECS")
+      ->check(Quiet(CLI::Range(1, 300)));
   app.add_option("--threads", c.threads, "HTTP threads (default: one per core)")
       ->type_name("N")
       ->check(AtLeast(1));
@@ -194,6 +228,50 @@ void Define(CLI::App& app, Config& c, RawFlags& raw) {
                "TEST ONLY: POST /moto-api/reset and POST /_iotjobs/test/reset delete every "
                "account's data (only the root credentials may, under SigV4)");
   app.footer(kFooter);
+}
+
+// --s3-*: the store's URLs parsed, its keys read from a file or the environment.
+Status FinishS3(const RawFlags& raw, Config& c) {
+  if (raw.s3_endpoint.empty()) {
+    for (const auto& [flag, value] :
+         {std::pair{"--s3-public-endpoint", &raw.s3_public_endpoint},
+          std::pair{"--s3-region", &raw.s3_region}, std::pair{"--s3-ca-file", &raw.s3_ca_file},
+          std::pair{"--s3-access-key-id", &raw.s3_access_key_id},
+          std::pair{"--s3-secret-access-key-file", &raw.s3_secret_access_key_file}}) {
+      if (!value->empty()) return InvalidRequest(std::string(flag) + " needs --s3-endpoint");
+    }
+    return Status::Ok();
+  }
+  s3::StoreConfig s3;
+  auto endpoint = net::ParseUrl(raw.s3_endpoint);
+  if (!endpoint.ok()) return InvalidRequest("--s3-endpoint needs an http(s) URL, got '" + raw.s3_endpoint + "'");
+  s3.endpoint = *endpoint;
+  s3.public_endpoint = s3.endpoint;
+  if (!raw.s3_public_endpoint.empty()) {
+    auto pub = net::ParseUrl(raw.s3_public_endpoint);
+    if (!pub.ok()) {
+      return InvalidRequest("--s3-public-endpoint needs an http(s) URL, got '" +
+                            raw.s3_public_endpoint + "'");
+    }
+    s3.public_endpoint = *pub;
+  }
+  s3.region = raw.s3_region.empty() ? c.region : raw.s3_region;
+  s3.ca_file = raw.s3_ca_file;
+  s3.timeout = std::chrono::seconds(raw.s3_timeout);
+  s3.credentials.access_key_id = raw.s3_access_key_id;
+  if (s3.credentials.access_key_id.empty()) {
+    if (const char* id = std::getenv("IOTJOBS_S3_ACCESS_KEY_ID")) s3.credentials.access_key_id = id;
+  }
+  if (!raw.s3_secret_access_key_file.empty()) {
+    IOTJOBS_ASSIGN_OR_RETURN(std::string text, ReadFile(raw.s3_secret_access_key_file));
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    s3.credentials.secret_access_key = text;
+  } else if (const char* secret = std::getenv("IOTJOBS_S3_SECRET_ACCESS_KEY")) {
+    s3.credentials.secret_access_key = secret;
+  }
+  IOTJOBS_RETURN_IF_ERROR(s3::CheckStoreConfig(s3));
+  c.s3 = std::move(s3);
+  return Status::Ok();
 }
 
 // The checks and conversions CLI11 does not do, with the messages iotjobsd has always given.
@@ -244,7 +322,7 @@ Status Finish(const RawFlags& raw, Config& c) {
   if (c.tls_cert.empty() != c.tls_key.empty()) {
     return InvalidRequest("--tls-cert and --tls-key go together");
   }
-  return Status::Ok();
+  return FinishS3(raw, c);
 }
 
 }  // namespace

@@ -80,6 +80,13 @@ bool Server::BuildService(StartFailure& failure) {
   }
   service_ = std::make_unique<service::Service>(*store_.store, *clock, config_.region);
   timers_ = std::make_unique<service::TimerWorker>(*service_, *clock, std::chrono::seconds(1));
+  if (config_.s3) {
+    object_store_ = std::make_unique<s3::ObjectStore>(*config_.s3);
+    service_->EnableObjectStore(object_store_.get());
+    IOTJOBS_LOG(kInfo) << "s3: documents and presigned URLs from " << config_.s3->endpoint.ToString()
+                       << " (devices download from " << config_.s3->public_endpoint.ToString()
+                       << ")";
+  }
   api::ApiOptions api_options;
   api_options.region = config_.region;
   api_options.account_id = config_.account_id;

@@ -78,6 +78,9 @@ class Server {
   std::unique_ptr<ManualClock> test_clock_;  // --test-clock only
   std::unique_ptr<service::Service> service_;
   std::unique_ptr<service::TimerWorker> timers_;
+  // --s3-endpoint; after service_, so that it stops (waiting for its reads in flight, whose
+  // callbacks call the service) before the service goes.
+  std::unique_ptr<s3::ObjectStore> object_store_;
   std::unique_ptr<api::Authenticator> authenticator_;
   std::unique_ptr<api::Api> api_;
   // MQTT (with --mqtt): the broker client's callbacks reach the relay and the jobs API

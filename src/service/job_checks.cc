@@ -4,14 +4,38 @@
 #include <string>
 
 #include "codec/job_document.h"
+#include "s3/object_store.h"
+#include "s3/presigned_placeholders.h"
 
 namespace iotjobs::service {
 namespace {
 constexpr int kMaxRolloutPerMinute = 1000;  // docs/aws-behaviour.md, "Limits"
-constexpr std::string_view kPresignedUrlPlaceholder = "${aws:iot:s3-presigned-url:";
+
+// Every presigned URL placeholder names an object of the store, and there are at most 10.
+Status CheckPresignedUrlPlaceholders(std::string_view document,
+                                     const s3::ObjectStore* object_store) {
+  IOTJOBS_ASSIGN_OR_RETURN(auto placeholders, s3::FindPresignedUrlPlaceholders(document));
+  if (placeholders.empty()) return Status::Ok();
+  if (!object_store) {
+    return InvalidRequest("The job document has a presigned URL placeholder (" +
+                          std::string(placeholders.front().url) +
+                          "), but iotjobsd has no S3 store to sign it with: start it with "
+                          "--s3-endpoint.");
+  }
+  if (placeholders.size() > s3::kMaxPresignedUrls) {
+    return InvalidRequest("The job document has " + std::to_string(placeholders.size()) +
+                          " presigned URL placeholders; at most " +
+                          std::to_string(s3::kMaxPresignedUrls) + " are allowed.");
+  }
+  for (const auto& p : placeholders) {
+    IOTJOBS_RETURN_IF_ERROR(object_store->Locate(p.url).status());
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
-Status CheckJobDocument(std::string_view document) {
+Status CheckJobDocument(std::string_view document, const s3::ObjectStore* object_store) {
   boost::system::error_code ec;
   boost::json::value doc = codec::ParseJobDocument(document, ec);
   if (ec == boost::json::error::too_deep) {
@@ -20,14 +44,32 @@ Status CheckJobDocument(std::string_view document) {
                           " levels of objects and arrays, the most iotjobs accepts.");
   }
   if (ec || !doc.is_object()) return InvalidRequest("The job document is not a valid JSON object.");
-  // Devices would get the placeholder unreplaced: iotjobs signs no S3 URLs yet.
-  if (document.find(kPresignedUrlPlaceholder) != std::string_view::npos) {
-    return InvalidRequest("The job document has a presigned URL placeholder (" +
-                          std::string(kPresignedUrlPlaceholder) +
-                          "...}), which iotjobs cannot replace: it does not serve Amazon S3. "
-                          "Put the download URL itself in the document.");
+  return CheckPresignedUrlPlaceholders(document, object_store);
+}
+
+Status CheckDocumentSourceAlone(bool with_document, std::optional<std::string_view> other_source) {
+  if (with_document) {
+    return InvalidRequest("Specify either document or documentSource, not both.");
+  }
+  if (other_source) {
+    return InvalidRequest("Specify either documentSource or " + std::string(*other_source) +
+                          ", not both: " + std::string(*other_source) +
+                          " gives the document too.");
   }
   return Status::Ok();
+}
+
+Status NameDocumentSource(Status s, const std::optional<std::string>& source) {
+  if (s.ok() || !source) return s;
+  return Status(s.code(), "documentSource " + *source + ": " + s.message());
+}
+
+Status CheckDocumentSourceRead(const std::optional<std::string>& requested,
+                               const std::optional<std::string>& read) {
+  if (!requested || read) return Status::Ok();
+  return InvalidRequest("documentSource " + *requested +
+                        " cannot be read: iotjobsd has no S3 store (start it with "
+                        "--s3-endpoint), so pass the job document inline with document.");
 }
 
 Status CheckNoDocumentBesideTemplate(std::string_view document,

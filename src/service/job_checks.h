@@ -10,11 +10,30 @@
 
 // Checks of a job's document and configurations that the model's constraints do not cover,
 // shared by the operations that accept them (CreateJob, UpdateJob, CreateJobTemplate).
+namespace iotjobs::s3 {
+class ObjectStore;
+}
+
 namespace iotjobs::service {
 
-// The document must be a JSON object nested at most codec::kMaxJobDocumentDepth deep, without
-// presigned URL placeholders (no S3 store signs them).
-Status CheckJobDocument(std::string_view document);
+// The longest job document, inline or read from S3 (the model's JobDocument, and AWS's limit
+// for a documentSource object).
+inline constexpr size_t kMaxJobDocumentBytes = 32768;
+
+// The document must be a JSON object nested at most codec::kMaxJobDocumentDepth deep. Its
+// ${aws:iot:s3-presigned-url:URL} placeholders, at most 10, must each name an object of
+// `object_store`; without a store (no --s3-endpoint) there may be none.
+Status CheckJobDocument(std::string_view document, const s3::ObjectStore* object_store);
+// documentSource goes alone: neither beside an inline document nor beside `other_source`
+// (jobTemplateArn for a job, jobArn for a template), which give the document too.
+Status CheckDocumentSourceAlone(bool with_document, std::optional<std::string_view> other_source);
+// `s`, its message prefixed with the documentSource the document was read from, if any, so
+// that a refusal of its text says which object it was.
+Status NameDocumentSource(Status s, const std::optional<std::string>& source);
+// A documentSource that was `requested` but never `read` (the service reads it before the
+// transaction): no store is configured.
+Status CheckDocumentSourceRead(const std::optional<std::string>& requested,
+                               const std::optional<std::string>& read);
 // destinationPackageVersions needs AWS's software package catalog, which is not served.
 Status CheckNoPackageVersions(const std::vector<std::string>& destination_package_versions);
 // CreateJob from a template, custom or AWS managed: the template is the job's document, so a

@@ -8,11 +8,7 @@
 
 namespace iotjobs::service {
 
-void Service::CreateJobTemplate(const CallContext& ctx, CreateJobTemplateRequest req,
-                                Callback<jobs::JobTemplate> done) {
-  WriteOp<jobs::JobTemplate>(ctx, transactions::CreateJobTemplate, std::move(req),
-                             std::move(done));
-}
+// CreateJobTemplate is in document_sources.cc: it may read its document from S3 first.
 
 void Service::DescribeJobTemplate(const CallContext& ctx, std::string job_template_id,
                                   Callback<jobs::JobTemplate> done) {

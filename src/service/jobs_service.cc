@@ -6,9 +6,7 @@
 
 namespace iotjobs::service {
 
-void Service::CreateJob(const CallContext& ctx, CreateJobRequest req, Callback<jobs::Job> done) {
-  WriteOp<jobs::Job>(ctx, transactions::CreateJob, std::move(req), std::move(done));
-}
+// CreateJob is in document_sources.cc: it may read its document from S3 first.
 
 void Service::DescribeJob(const CallContext& ctx, std::string job_id,
                           Callback<JobDescription> done) {

@@ -193,7 +193,9 @@ Result<bool> NotifyingTransaction::Flush(EpochMillis now) {
       if (head_before != head_after) {
         std::optional<std::string> document;
         if (!a.empty()) {
-          IOTJOBS_ASSIGN_OR_RETURN(document, LoadDocumentForDevices(inner(), a.front().job_id));
+          IOTJOBS_ASSIGN_OR_RETURN(document,
+                                   LoadDocumentForDelivery(inner(), a.front().job_id,
+                                                           options_.object_store, now));
         }
         std::optional<jobs::ExecutionSummary> head;
         if (!a.empty()) head = a.front();

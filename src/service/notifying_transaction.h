@@ -10,6 +10,10 @@
 #include "jobs/event_configurations.h"
 #include "store/forwarding_transaction.h"
 
+namespace iotjobs::s3 {
+class ObjectStore;
+}
+
 namespace iotjobs::service {
 
 struct NotificationOptions {
@@ -19,6 +23,8 @@ struct NotificationOptions {
   // (--mqtt-events; docs/aws-behaviour.md, D43).
   bool job_events_by_default = false;
   std::string region;
+  // Presigns the URLs of the documents notify-next carries (OperationContext::object_store).
+  const s3::ObjectStore* object_store = nullptr;
 };
 
 // A WriteTransaction that watches the execution writes going through it and, at Flush(),

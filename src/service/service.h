@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <string>
 
 #include "common/clock.h"
@@ -33,6 +35,13 @@ class Service {
     notifications_.enabled = true;
     notifications_.job_events_by_default = job_events_by_default;
     outbox_written_ = std::move(outbox_written);
+  }
+  // Turns on S3 documents (--s3-endpoint): documentSource is read from `store`, and the
+  // presigned URL placeholders of documents devices get are signed by it. `store` outlives
+  // the service; call before the service takes requests.
+  void EnableObjectStore(s3::ObjectStore* store) {
+    object_store_ = store;
+    notifications_.object_store = store;
   }
   Service(const Service&) = delete;
   Service& operator=(const Service&) = delete;
@@ -162,7 +171,14 @@ class Service {
   EpochMillis Now() const { return clock_.NowMillis(); }
 
  private:
-  OperationContext OperationFor(const CallContext& ctx) const { return {ArnsFor(ctx), Now()}; }
+  OperationContext OperationFor(const CallContext& ctx) const {
+    return {ArnsFor(ctx), Now(), object_store_};
+  }
+  // documentSource: reads the document at `url` from the object store on the store's own
+  // threads (the request threads never wait for it), then calls `done` there with its text,
+  // or with InvalidRequestException naming the URL and why it cannot be read
+  // (document_sources.cc). REQUIRES: an object store.
+  void ReadDocument(const std::string& url, std::function<void(Result<std::string>)> done);
   EventPublishing Publishing() const {
     return {notifications_.enabled, notifications_.job_events_by_default};
   }
@@ -219,6 +235,7 @@ class Service {
   std::string region_;
   NotificationOptions notifications_;
   std::function<void()> outbox_written_;
+  s3::ObjectStore* object_store_ = nullptr;
 };
 
 }  // namespace iotjobs::service

@@ -14,6 +14,7 @@ std::string JobDetailsToJson(const jobs::Job& job) {
   json::object o;
   o["targets"] = codec::ToJsonArray(job.targets);
   if (job.description) o["description"] = *job.description;
+  if (job.document_source) o["documentSource"] = *job.document_source;
   if (job.force_canceled) o["forceCanceled"] = true;
   if (job.reason_code) o["reasonCode"] = *job.reason_code;
   if (job.comment) o["comment"] = *job.comment;
@@ -59,6 +60,7 @@ void JobDetailsFromJson(std::string_view text, jobs::Job& job) {
   const json::object& o = v.get_object();
   job.targets = codec::GetStringList(o, "targets");
   job.description = codec::GetString(o, "description");
+  job.document_source = codec::GetString(o, "documentSource");
   job.force_canceled = codec::GetBool(o, "forceCanceled").value_or(false);
   job.reason_code = codec::GetString(o, "reasonCode");
   job.comment = codec::GetString(o, "comment");

@@ -29,8 +29,9 @@ ACCOUNT = "123456789012"
 FILES = ["tests/test_iot/test_iot_jobs.py", "tests/test_iot/test_iot_job_executions.py",
          "tests/test_iot/test_iot_job_templates.py"]
 
-DOCUMENT_SOURCE = ("creates its job from documentSource, a document in Amazon S3, which iotjobs "
-                   "refuses with 400 until S3 documents are served")
+DOCUMENT_SOURCE = ("creates its job from documentSource, an S3 object that exists nowhere (moto "
+                   "never reads it); iotjobsd, like AWS, reads the document at CreateJob and "
+                   "refuses the job with 400")
 # test id -> why it fails against iotjobsd. Also listed in tests/moto/README.md.
 EXPECTED_FAILURES = {
     "test_iot_job_executions.py::test_describe_job_execution":

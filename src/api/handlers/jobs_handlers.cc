@@ -102,7 +102,10 @@ void HandleDescribeJob(const HandlerContext& ctx, json::object in, Respond respo
               }
               job["scheduledJobRollouts"] = std::move(rollouts);
             }
-            return json::value{{"job", std::move(job)}};
+            json::object out;
+            if (d.job.document_source) out["documentSource"] = *d.job.document_source;
+            out["job"] = std::move(job);
+            return json::value(std::move(out));
           }));
 }
 

@@ -49,9 +49,10 @@ bool Hidden(const std::optional<jobs::JobExecution>& e,
 }
 
 Result<std::optional<std::string>> DocumentIf(store::ReadTransaction& tx, bool wanted,
-                                              const std::string& job_id) {
+                                              const std::string& job_id,
+                                              const OperationContext& op) {
   if (!wanted) return std::optional<std::string>();
-  return LoadDocumentForDevices(tx, job_id);
+  return LoadDocumentForDelivery(tx, job_id, op.object_store, op.now);
 }
 
 }  // namespace
@@ -93,13 +94,14 @@ Result<std::optional<DeviceExecution>> StartNextPendingJobExecution(
     IOTJOBS_RETURN_IF_ERROR(ApplyExecutionEvent(
         tx, *job, *next, jobs::ExecutionEvent::kDeviceInProgress, op.now));
   }
-  IOTJOBS_ASSIGN_OR_RETURN(auto document, LoadDocumentForDevices(tx, next->job_id));
+  IOTJOBS_ASSIGN_OR_RETURN(
+      auto document, LoadDocumentForDelivery(tx, next->job_id, op.object_store, op.now));
   return std::optional<DeviceExecution>(DeviceExecution{std::move(*next), document});
 }
 
 Result<std::optional<DeviceExecution>> DescribeJobExecutionForDevice(
     store::ReadTransaction& tx, const DeviceDescribeJobExecutionRequest& req,
-    const OperationContext&) {
+    const OperationContext& op) {
   std::optional<jobs::JobExecution> e;
   if (req.job_id == kNext) {
     IOTJOBS_RETURN_IF_ERROR(RequireThing(tx, req.thing_name));
@@ -117,7 +119,7 @@ Result<std::optional<DeviceExecution>> DescribeJobExecutionForDevice(
                           : messages::ExecutionNotFound(req.job_id, req.thing_name));
     }
   }
-  IOTJOBS_ASSIGN_OR_RETURN(auto document, DocumentIf(tx, req.include_job_document, e->job_id));
+  IOTJOBS_ASSIGN_OR_RETURN(auto document, DocumentIf(tx, req.include_job_document, e->job_id, op));
   return std::optional<DeviceExecution>(DeviceExecution{std::move(*e), document});
 }
 
@@ -155,7 +157,7 @@ Result<UpdateJobExecutionResult> UpdateJobExecution(store::WriteTransaction& tx,
     jobs::SetStepTimer(*e, *req.step_timeout_in_minutes, op.now);
   }
   IOTJOBS_RETURN_IF_ERROR(ApplyExecutionEvent(tx, *job, *e, event, op.now));
-  IOTJOBS_ASSIGN_OR_RETURN(auto document, DocumentIf(tx, req.include_job_document, e->job_id));
+  IOTJOBS_ASSIGN_OR_RETURN(auto document, DocumentIf(tx, req.include_job_document, e->job_id, op));
   return UpdateJobExecutionResult{std::move(*e), std::move(document)};
 }
 

@@ -12,11 +12,6 @@
 namespace iotjobs::service::transactions {
 namespace {
 
-// The same words CreateJob refuses documentSource with: iotjobs does not read from S3.
-constexpr const char* kNoDocumentSource =
-    "documentSource (a document in Amazon S3) is not supported by iotjobs; pass the job "
-    "document inline with document.";
-
 // The configurations a template gives a job (docs/aws-behaviour.md, "Job templates").
 void CopyConfigurations(const jobs::Job& job, jobs::JobTemplate& t) {
   t.presigned_url_config = job.presigned_url_config;
@@ -60,6 +55,7 @@ Status CopyFromJob(store::ReadTransaction& tx, const std::string& job_arn,
   copy.job_template_id = t.job_template_id;
   copy.description = t.description;
   copy.document = std::move(*document);
+  copy.document_source = job->document_source;
   CopyConfigurations(*job, copy);
   OverrideConfigurations(t, copy);
   t = std::move(copy);
@@ -71,7 +67,15 @@ Status CopyFromJob(store::ReadTransaction& tx, const std::string& job_arn,
 Result<jobs::JobTemplate> CreateJobTemplate(store::WriteTransaction& tx,
                                             const CreateJobTemplateRequest& req,
                                             const OperationContext& op) {
-  if (req.document_source) return InvalidRequest(kNoDocumentSource);
+  // documentSource was read by the service before this transaction (document_sources.cc)
+  // into `document`, unless there is no store to read it from.
+  if (req.document_source && !req.job_template.document_source) {
+    IOTJOBS_RETURN_IF_ERROR(CheckDocumentSourceAlone(
+        req.document.has_value(),
+        req.job_arn ? std::optional<std::string_view>("jobArn") : std::nullopt));
+    IOTJOBS_RETURN_IF_ERROR(
+        CheckDocumentSourceRead(req.document_source, req.job_template.document_source));
+  }
   IOTJOBS_RETURN_IF_ERROR(CheckNewResourceTags(req.tags));
   jobs::JobTemplate t = req.job_template;
   if (req.job_arn) {
@@ -84,7 +88,8 @@ Result<jobs::JobTemplate> CreateJobTemplate(store::WriteTransaction& tx,
   } else {
     return InvalidRequest("A job template needs a job document: specify document or jobArn.");
   }
-  IOTJOBS_RETURN_IF_ERROR(CheckJobDocument(t.document));
+  IOTJOBS_RETURN_IF_ERROR(
+      NameDocumentSource(CheckJobDocument(t.document, op.object_store), t.document_source));
   IOTJOBS_RETURN_IF_ERROR(CheckNoPackageVersions(t.destination_package_versions));
   IOTJOBS_RETURN_IF_ERROR(CheckRollout(t.rollout_config));
   IOTJOBS_RETURN_IF_ERROR(CheckRetry(t.retry_config));
@@ -143,6 +148,7 @@ Status ApplyJobTemplate(store::ReadTransaction& tx, CreateJobRequest& req,
   IOTJOBS_RETURN_IF_ERROR(CheckNoDocumentBesideTemplate(req.job.document, req.document_source));
   jobs::Job& job = req.job;
   job.document = t->document;
+  job.document_source = t->document_source;
   if (!job.presigned_url_config) job.presigned_url_config = t->presigned_url_config;
   if (!job.rollout_config) job.rollout_config = t->rollout_config;
   if (!job.abort_config) job.abort_config = t->abort_config;

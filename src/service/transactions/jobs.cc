@@ -37,10 +37,14 @@ Result<jobs::Job> LoadJob(store::ReadTransaction& tx, const std::string& job_id,
   return std::move(*job);
 }
 
-Status CheckDocument(const CreateJobRequest& req) {
-  if (req.document_source) {
-    return InvalidRequest("documentSource (a document in Amazon S3) is not supported by "
-                          "iotjobs; pass the job document inline with document.");
+// The job's document: inline, from its template, or read from documentSource by the service
+// before this transaction (document_sources.cc).
+Status CheckDocument(const CreateJobRequest& req, const OperationContext& op) {
+  if (req.document_source && !req.job.document_source) {
+    IOTJOBS_RETURN_IF_ERROR(CheckDocumentSourceAlone(
+        !req.job.document.empty(),
+        req.job_template_arn ? std::optional<std::string_view>("jobTemplateArn") : std::nullopt));
+    IOTJOBS_RETURN_IF_ERROR(CheckDocumentSourceRead(req.document_source, req.job.document_source));
   }
   // Only an AWS managed template has placeholders for them (ApplyManagedJobTemplate checked
   // them against its schema).
@@ -51,7 +55,8 @@ Status CheckDocument(const CreateJobRequest& req) {
   if (req.job.document.empty()) {
     return InvalidRequest("A job document is required: specify document or documentSource.");
   }
-  return CheckJobDocument(req.job.document);
+  return NameDocumentSource(CheckJobDocument(req.job.document, op.object_store),
+                            req.job.document_source);
 }
 
 // schedulingConfig, as AWS bounds it: the start 30 minutes to one year ahead, the end at least
@@ -88,7 +93,7 @@ Result<jobs::Job> CreateJob(store::WriteTransaction& tx, const CreateJobRequest&
   CreateJobRequest resolved = req;
   IOTJOBS_RETURN_IF_ERROR(ApplyJobTemplate(tx, resolved, op));
   jobs::Job job = resolved.job;
-  IOTJOBS_RETURN_IF_ERROR(CheckDocument(resolved));
+  IOTJOBS_RETURN_IF_ERROR(CheckDocument(resolved, op));
   IOTJOBS_RETURN_IF_ERROR(CheckNoPackageVersions(job.destination_package_versions));
   if (job.targets.size() > kMaxTargetsPerJob) {
     return LimitExceeded("A job can have at most 100 targets.");

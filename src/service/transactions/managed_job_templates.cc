@@ -79,7 +79,7 @@ Status ApplyManagedJobTemplate(CreateJobRequest& req, const jobs::ParsedArn& arn
     return InvalidRequest("The job document that documentParameters make of " + t->template_name +
                           " is longer than 32768 characters.");
   }
-  IOTJOBS_RETURN_IF_ERROR(CheckJobDocument(for_devices));
+  IOTJOBS_RETURN_IF_ERROR(CheckJobDocument(for_devices, op.object_store));
   job.document = t->document;
   if (!job.description) job.description = t->description;
   job.job_template_arn = jobs::ManagedJobTemplateArn(op.arns.region, *t);

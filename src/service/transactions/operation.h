@@ -3,6 +3,10 @@
 #include "common/clock.h"
 #include "jobs/arn.h"
 
+namespace iotjobs::s3 {
+class ObjectStore;
+}
+
 namespace iotjobs::service {
 
 // What an operation's transaction body knows besides its request and its transaction: the
@@ -12,6 +16,8 @@ namespace iotjobs::service {
 struct OperationContext {
   jobs::ArnContext arns;
   EpochMillis now = 0;
+  // The S3-compatible store (--s3-endpoint) that presigns the URLs devices get; null: none.
+  const s3::ObjectStore* object_store = nullptr;
 };
 
 }  // namespace iotjobs::service

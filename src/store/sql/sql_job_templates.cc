@@ -13,10 +13,11 @@ namespace iotjobs::store {
 namespace json = boost::json;
 namespace {
 
-// The `details` column: the description and the configurations (the tags are rows of
+// The `details` column: the description, the documentSource and the configurations (the tags are rows of
 // resource_tags, sql_tags.cc).
 std::string DetailsToJson(const jobs::JobTemplate& t) {
   json::object o{{"description", t.description}};
+  if (t.document_source) o["documentSource"] = *t.document_source;
   codec::AppendJobTemplateConfigs(t, o);
   return json::serialize(o);
 }
@@ -36,6 +37,7 @@ jobs::JobTemplate ReadJobTemplate(const SqlRows& r) {
   }
   const json::object& o = v.get_object();
   t.description = codec::GetString(o, "description").value_or("");
+  t.document_source = codec::GetString(o, "documentSource");
   codec::ReadJobTemplateConfigs(o, t);
   return t;
 }

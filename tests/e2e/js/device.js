@@ -2,27 +2,14 @@
 // iotjobs client), connecting to the broker over plain TCP: it waits for notify-next, takes
 // the job with start-next, reports progress and SUCCEEDED. Each step is printed as one JSON
 // line for the test to check. Usage: node device.js HOST PORT THING
-const { mqtt, io, iotjobs } = require('aws-iot-device-sdk-v2');
+const { QOS, log, fail, connect } = require('./sdk_device');
 
 const [host, port, thing] = process.argv.slice(2);
-const log = (event, data) => console.log(JSON.stringify({ event, ...data }));
-const fail = (why) => { log('error', { why: String(why) }); process.exit(1); };
-setTimeout(() => fail('timed out'), 60000);
 
 async function main() {
-  const client = new mqtt.MqttClient(new io.ClientBootstrap());
-  const connection = client.new_connection({
-    client_id: `sdk-${thing}`, host_name: host, port: Number(port), clean_session: true,
-    keep_alive: 30, socket_options: new io.SocketOptions(), use_websocket: false,
-  });
-  await connection.connect();
-  const jobs = new iotjobs.IotJobsClient(connection);
-  const QOS = mqtt.QoS.AtLeastOnce;
+  const { connection, jobs } = await connect(host, port, `sdk-${thing}`, thing);
   let working = false;
 
-  const reject = (what) => (error, response) => fail(`${what}: ${JSON.stringify(error || response)}`);
-  await jobs.subscribeToStartNextPendingJobExecutionRejected({ thingName: thing }, QOS, reject('start-next'));
-  await jobs.subscribeToUpdateJobExecutionRejected({ thingName: thing, jobId: '+' }, QOS, reject('update'));
   await jobs.subscribeToUpdateJobExecutionAccepted({ thingName: thing, jobId: '+' }, QOS,
     async (error, response) => {
       if (error) return fail(error);

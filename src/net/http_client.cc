@@ -1,4 +1,4 @@
-#include "cli/http_client.h"
+#include "net/http_client.h"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -10,7 +10,7 @@
 
 #include "auth/http_request.h"
 
-namespace iotjobs::cli {
+namespace iotjobs::net {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
@@ -132,7 +132,7 @@ std::pair<std::optional<HttpResponse>, TransportFailure> HttpClient::Send(
   req.prepare_payload();
 
   http::response_parser<http::string_body> parser;
-  parser.body_limit(1ull << 30);
+  parser.body_limit(options_.max_body_bytes);
   beast::flat_buffer buffer;
 
   auto exchange = [&](auto& stream) -> std::pair<std::optional<HttpResponse>, TransportFailure> {
@@ -154,6 +154,10 @@ std::pair<std::optional<HttpResponse>, TransportFailure> HttpClient::Send(
     });
     if (!RunWithDeadline(io, socket, options_.read_timeout, read)) {
       return fail(TransportError::kReadTimeout, "read timed out");
+    }
+    if (read_ec == http::error::body_limit) {
+      return fail(TransportError::kBodyTooLarge,
+                  "longer than " + std::to_string(options_.max_body_bytes) + " bytes");
     }
     if (read_ec) return fail(TransportError::kOther, read_ec.message());
     HttpResponse out;
@@ -202,4 +206,4 @@ std::pair<std::optional<HttpResponse>, TransportFailure> HttpClient::Send(
   return exchange(stream);
 }
 
-}  // namespace iotjobs::cli
+}  // namespace iotjobs::net

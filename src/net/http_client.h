@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -8,7 +9,7 @@
 
 #include "common/result.h"
 
-namespace iotjobs::cli {
+namespace iotjobs::net {
 
 // A parsed endpoint URL: scheme://host[:port][/base/path].
 struct Url {
@@ -47,10 +48,20 @@ struct HttpOptions {
   std::chrono::milliseconds read_timeout{60'000};     // 0: wait forever
   bool verify_tls = true;
   std::string ca_bundle;  // PEM file; "" for the system's
+  // A longer answer body fails with kBodyTooLarge rather than filling memory.
+  uint64_t max_body_bytes = uint64_t{1} << 30;
 };
 
 // Why a request got no HTTP answer, so the caller can print AWS CLI's message for it.
-enum class TransportError { kNone, kConnect, kConnectTimeout, kReadTimeout, kTls, kOther };
+enum class TransportError {
+  kNone,
+  kConnect,
+  kConnectTimeout,
+  kReadTimeout,
+  kTls,
+  kBodyTooLarge,
+  kOther
+};
 
 struct TransportFailure {
   TransportError kind = TransportError::kOther;
@@ -71,4 +82,4 @@ class HttpClient {
   HttpOptions options_;
 };
 
-}  // namespace iotjobs::cli
+}  // namespace iotjobs::net
