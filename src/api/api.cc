@@ -15,6 +15,7 @@
 #include "common/encoding.h"
 #include "common/ids.h"
 #include "common/log.h"
+#include "common/server_metrics.h"
 
 namespace iotjobs::api {
 namespace {
@@ -74,6 +75,7 @@ Api::Api(service::Service& service, ApiOptions options, const Authenticator& aut
       device_router_(wire::DevicePlaneModel()) {}
 
 void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
+  const auto started = std::chrono::steady_clock::now();
   const std::string request_id = NewUuid();
   std::string_view path = auth::TargetPath(request.target);
 
@@ -89,6 +91,28 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     return;
   }
 
+  // Scrapes are not API requests: they are neither counted nor logged as such.
+  if (options_.metrics && path == "/metrics" &&
+      (request.method == "GET" || request.method == "HEAD")) {
+    done(ServeMetrics(request, *options_.metrics));
+    return;
+  }
+
+  // Every answer from here on passes through this wrapper once, on whichever thread it is
+  // made: it is counted by operation, plane and status class. `trace` is filled in on this
+  // thread as the request is understood, before any handler can answer.
+  struct Trace {
+    std::string_view operation = RequestMetrics::kUnknownOperation;
+    wire::Plane plane = wire::Plane::kControl;
+  };
+  auto trace = std::make_shared<Trace>();
+  metrics::Server().http_in_flight.Add(1);
+  done = [this, trace, started, done = std::move(done)](ApiResponse response) {
+    metrics::Server().http_in_flight.Add(-1);
+    request_metrics_.Count(trace->plane, trace->operation, response.status, started);
+    done(std::move(response));
+  };
+
   if (options_.test_clock && path == "/_iotjobs/test/clock") {
     HandleTestClock(request, request_id, std::move(done));
     return;
@@ -101,11 +125,13 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
   }
 
   wire::Plane plane = PlaneOf(request);
+  trace->plane = plane;
   auto fail = [&](const Status& s) { done(ErrorResponse(s, plane, request_id)); };
   try {
     Result<Caller> caller = authenticator_.Authenticate(request);
     if (!caller.ok()) return fail(caller.status());
     plane = caller->plane;
+    trace->plane = plane;
     service::CallContext call{caller->principal->account_id};
     jobs::ArnContext arns{options_.region, call.account_id};
 
@@ -113,6 +139,7 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     Result<RouteMatch> match = router.Match(request.method, path);
     if (!match.ok()) return fail(match.status());
     const wire::Operation& op = *match->operation;
+    trace->operation = op.name;
     const Route* route = FindRoute(plane, op.name);
     if (!route) {
       return fail(Status(ErrorCode::kUnknownOperation,

@@ -44,6 +44,9 @@ struct Config {
   std::optional<std::string> public_endpoint;
   std::optional<std::string> mqtt_public_endpoint;
   std::optional<std::string> mqtt_share_group;  // several instances: an MQTT 5 shared subscription
+  // GET /metrics needs "Authorization: Bearer TOKEN" when set (--metrics-token-file); open
+  // when empty.
+  std::string metrics_token;
   bool test_clock = false;  // test-only: a clock moved over HTTP (see api::TestClockHooks)
   bool allow_reset = false;  // test-only: POST /moto-api/reset empties the store (api::ApiOptions)
   bool help = false;

@@ -26,6 +26,7 @@ struct RawFlags {
   std::string public_endpoint;
   std::string mqtt_public_endpoint;
   int idle_timeout = 60;
+  std::string metrics_token_file;
 };
 
 const char* const kDescription =
@@ -187,6 +188,10 @@ void Define(CLI::App& app, Config& c, RawFlags& raw) {
   app.add_option("--log-level", raw.log_level, "debug, info, warn or error (default info)")
       ->type_name("LEVEL")
       ->check(Quiet(CLI::IsMember({"debug", "info", "warn", "error"})));
+  app.add_option("--metrics-token-file", raw.metrics_token_file,
+                 "GET /metrics (Prometheus text format, open by default) then needs "
+                 "\"Authorization: Bearer TOKEN\", TOKEN being this file's first line")
+      ->type_name("FILE");
   app.add_flag("--test-clock", c.test_clock,
                "TEST ONLY: a server clock that moves only when told to, via "
                "POST /_iotjobs/test/clock {\"advanceSeconds\": N}");
@@ -240,6 +245,14 @@ Status Finish(const RawFlags& raw, Config& c) {
   }
   if (c.mqtt_public_endpoint && c.mqtt_url.empty()) {
     return InvalidRequest("--mqtt-public-endpoint names the broker of --mqtt, which is not given");
+  }
+  if (!raw.metrics_token_file.empty()) {
+    IOTJOBS_ASSIGN_OR_RETURN(std::string text, ReadFile(raw.metrics_token_file));
+    c.metrics_token = text.substr(0, text.find_first_of("\r\n"));
+    if (c.metrics_token.empty()) {
+      return InvalidRequest("--metrics-token-file " + raw.metrics_token_file +
+                            " holds no token on its first line");
+    }
   }
   if (c.tls_cert.empty() != c.tls_key.empty()) {
     return InvalidRequest("--tls-cert and --tls-key go together");
