@@ -15,6 +15,7 @@
 #include "common/encoding.h"
 #include "common/ids.h"
 #include "common/log.h"
+#include "common/log_format.h"
 #include "common/server_metrics.h"
 
 namespace iotjobs::api {
@@ -101,15 +102,22 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
   // Every answer from here on passes through this wrapper once, on whichever thread it is
   // made: it is counted by operation, plane and status class. `trace` is filled in on this
   // thread as the request is understood, before any handler can answer.
+  // It also writes the request's one log line (at info, before the answer leaves, so the
+  // line is there once the client has its x-amzn-RequestId).
   struct Trace {
     std::string_view operation = RequestMetrics::kUnknownOperation;
     wire::Plane plane = wire::Plane::kControl;
+    std::string account;  // once authenticated
   };
   auto trace = std::make_shared<Trace>();
   metrics::Server().http_in_flight.Add(1);
-  done = [this, trace, started, done = std::move(done)](ApiResponse response) {
+  done = [this, trace, started, request_id, method = request.method, path = std::string(path),
+          done = std::move(done)](ApiResponse response) {
     metrics::Server().http_in_flight.Add(-1);
     request_metrics_.Count(trace->plane, trace->operation, response.status, started);
+    log::WriteRequest(log::Level::kInfo,
+                      {request_id, method, path, trace->operation, trace->account,
+                       response.status, metrics::SecondsSince(started) * 1000});
     done(std::move(response));
   };
 
@@ -132,6 +140,7 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     if (!caller.ok()) return fail(caller.status());
     plane = caller->plane;
     trace->plane = plane;
+    trace->account = caller->principal->account_id;
     service::CallContext call{caller->principal->account_id};
     jobs::ArnContext arns{options_.region, call.account_id};
 

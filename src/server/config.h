@@ -6,6 +6,7 @@
 #include "api/api.h"
 #include "api/http_server.h"
 #include "common/log.h"
+#include "common/log_format.h"
 #include "common/result.h"
 
 namespace iotjobs::server {
@@ -24,6 +25,7 @@ struct Config {
   std::string credentials_file;  // accounts, users, keys and policies (JSON); "" for none
   int threads = 0;  // 0: one per core
   log::Level log_level = log::Level::kInfo;
+  log::Format log_format = log::Format::kText;
   api::HttpLimits limits;
   std::string tls_cert;  // HTTPS when both are set
   std::string tls_key;

@@ -20,6 +20,7 @@ struct RawFlags {
   std::string store;
   std::string auth = "sigv4";
   std::string log_level = "info";
+  std::string log_format = "text";
   std::string mqtt_username;
   std::string mqtt_password_file;
   std::string mqtt_share_group;
@@ -192,6 +193,12 @@ void Define(CLI::App& app, Config& c, RawFlags& raw) {
                  "GET /metrics (Prometheus text format, open by default) then needs "
                  "\"Authorization: Bearer TOKEN\", TOKEN being this file's first line")
       ->type_name("FILE");
+  app.add_option("--log-format", raw.log_format,
+                 "text (default: \"TIME LEVEL message\") or json (one object per line: time, "
+                 "level, message, and for each API request requestId, operation, account, "
+                 "status, latencyMs)")
+      ->type_name("text|json")
+      ->check(Quiet(CLI::IsMember({"text", "json"})));
   app.add_flag("--test-clock", c.test_clock,
                "TEST ONLY: a server clock that moves only when told to, via "
                "POST /_iotjobs/test/clock {\"advanceSeconds\": N}");
@@ -225,6 +232,7 @@ Status Finish(const RawFlags& raw, Config& c) {
                                                             {"warn", log::Level::kWarn},
                                                             {"error", log::Level::kError}};
   c.log_level = kLevels.at(raw.log_level);
+  c.log_format = raw.log_format == "json" ? log::Format::kJson : log::Format::kText;
   c.limits.idle_timeout = std::chrono::seconds(raw.idle_timeout);
   if (!raw.mqtt_username.empty()) c.mqtt_username = raw.mqtt_username;
   if (!raw.mqtt_share_group.empty()) c.mqtt_share_group = raw.mqtt_share_group;

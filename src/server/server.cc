@@ -10,6 +10,7 @@
 #include "auth/principals.h"
 #include "common/ids.h"
 #include "common/log.h"
+#include "common/log_format.h"
 #include "common/server_metrics.h"
 #include "notify/topics.h"
 #include "server/descriptor_budget.h"
@@ -272,8 +273,7 @@ int Server::Run() {
     started_.push_back(c);
     if (!c.start) continue;
     if (Status s = c.start(); !s.ok()) {
-      std::cerr << "iotjobsd: " << (c.name == "mqtt" ? "MQTT: " : c.name + ": ") << s.message()
-                << "\n";
+      log::WriteFatal("iotjobsd", (c.name == "mqtt" ? "MQTT: " : c.name + ": ") + s.message());
       StopAll();
       return 1;
     }
