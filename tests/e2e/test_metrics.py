@@ -170,6 +170,55 @@ class MetricsTest(unittest.TestCase):
                            time.time() - 60)
 
 
+class MqttMetricsTest(unittest.TestCase):
+    """The broker connection, messages both ways, and the outbox filling while the broker is
+    away and draining once it is back."""
+
+    def test_mqtt_and_outbox_gauges_follow_the_broker(self):
+        from mqtt_harness import Broker
+        broker = Broker().start()
+        self.addCleanup(broker.cleanup)
+        server = Server(args=["--data-dir", ":memory:", "--mqtt", broker.url]).start()
+        self.addCleanup(server.cleanup)
+        iot = server.client("iot")
+
+        def scrape():
+            return parse(server.http("GET", "/metrics", sign=None)[2].decode())
+
+        def until(predicate, what):
+            return poll(lambda: (lambda s: s if predicate(s) else None)(scrape()), what,
+                        timeout=60)
+
+        until(lambda s: s[key("iotjobs_mqtt_connected")] == 1, "the broker connection")
+        before = scrape()
+        # A device asks for its pending jobs: one message in, one reply out.
+        thing = unique("thing")
+        iot.create_thing(thingName=thing)
+        subprocess.run(["mosquitto_pub", "-h", "127.0.0.1", "-p", str(broker.port), "-q", "1",
+                        "-t", f"$aws/things/{thing}/jobs/get", "-m", "{}"], check=True,
+                       timeout=30)
+        received = key("iotjobs_mqtt_messages_received_total")
+        published = key("iotjobs_mqtt_messages_published_total")
+        until(lambda s: s[received] >= before[received] + 1
+              and s[published] >= before[published] + 1, "the request and its reply")
+
+        # The broker goes away: a job's notification waits in the outbox.
+        broker.stop()
+        until(lambda s: s[key("iotjobs_mqtt_connected")] == 0, "the connection to drop")
+        arn = iot.describe_thing(thingName=thing)["thingArn"]
+        iot.create_job(jobId=unique("job"), targets=[arn], document=json.dumps({"op": "x"}))
+        s = until(lambda s: s[key("iotjobs_outbox_messages")] >= 1, "a notification in the outbox")
+        self.assertGreaterEqual(s[key("iotjobs_outbox_oldest_message_age_seconds")], 0)
+
+        # It comes back on the same port: the outbox drains.
+        broker = Broker(port=broker.port).start()
+        self.addCleanup(broker.cleanup)
+        until(lambda s: s[key("iotjobs_mqtt_connected")] == 1
+              and s[key("iotjobs_outbox_messages")] == 0
+              and s[key("iotjobs_outbox_oldest_message_age_seconds")] == 0,
+              "the outbox to drain once the broker is back")
+
+
 class MetricsTokenTest(unittest.TestCase):
     def test_bearer_token(self):
         fd, path = tempfile.mkstemp()
