@@ -189,16 +189,16 @@ void Define(CLI::App& app, Config& c, RawFlags& raw) {
   app.add_option("--log-level", raw.log_level, "debug, info, warn or error (default info)")
       ->type_name("LEVEL")
       ->check(Quiet(CLI::IsMember({"debug", "info", "warn", "error"})));
-  app.add_option("--metrics-token-file", raw.metrics_token_file,
-                 "GET /metrics (Prometheus text format, open by default) then needs "
-                 "\"Authorization: Bearer TOKEN\", TOKEN being this file's first line")
-      ->type_name("FILE");
   app.add_option("--log-format", raw.log_format,
                  "text (default: \"TIME LEVEL message\") or json (one object per line: time, "
                  "level, message, and for each API request requestId, operation, account, "
                  "status, latencyMs)")
       ->type_name("text|json")
       ->check(Quiet(CLI::IsMember({"text", "json"})));
+  app.add_option("--metrics-token-file", raw.metrics_token_file,
+                 "GET /metrics (Prometheus text format, open by default) then needs "
+                 "\"Authorization: Bearer TOKEN\", TOKEN being this file's first line")
+      ->type_name("FILE");
   app.add_flag("--test-clock", c.test_clock,
                "TEST ONLY: a server clock that moves only when told to, via "
                "POST /_iotjobs/test/clock {\"advanceSeconds\": N}");
