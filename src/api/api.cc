@@ -100,10 +100,10 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
   }
 
   // Every answer from here on passes through this wrapper once, on whichever thread it is
-  // made: it is counted by operation, plane and status class. `trace` is filled in on this
-  // thread as the request is understood, before any handler can answer.
-  // It also writes the request's one log line (at info, before the answer leaves, so the
-  // line is there once the client has its x-amzn-RequestId).
+  // made: it is counted by operation, plane and status class, and it writes the request's one
+  // log line (at info; before the answer leaves, so the line exists once the client has its
+  // x-amzn-RequestId). `trace` is filled in on this thread as the request is understood,
+  // before any handler can answer.
   struct Trace {
     std::string_view operation = RequestMetrics::kUnknownOperation;
     wire::Plane plane = wire::Plane::kControl;
