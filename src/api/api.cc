@@ -15,6 +15,8 @@
 #include "common/encoding.h"
 #include "common/ids.h"
 #include "common/log.h"
+#include "common/log_format.h"
+#include "common/server_metrics.h"
 
 namespace iotjobs::api {
 namespace {
@@ -74,6 +76,7 @@ Api::Api(service::Service& service, ApiOptions options, const Authenticator& aut
       device_router_(wire::DevicePlaneModel()) {}
 
 void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
+  const auto started = std::chrono::steady_clock::now();
   const std::string request_id = NewUuid();
   std::string_view path = auth::TargetPath(request.target);
 
@@ -89,6 +92,35 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     return;
   }
 
+  // Scrapes are not API requests: they are neither counted nor logged as such.
+  if (options_.metrics && path == "/metrics" &&
+      (request.method == "GET" || request.method == "HEAD")) {
+    done(ServeMetrics(request, *options_.metrics));
+    return;
+  }
+
+  // Every answer from here on passes through this wrapper once, on whichever thread it is
+  // made: it is counted by operation, plane and status class, and it writes the request's one
+  // log line (at info; before the answer leaves, so the line exists once the client has its
+  // x-amzn-RequestId). `trace` is filled in on this thread as the request is understood,
+  // before any handler can answer.
+  struct Trace {
+    std::string_view operation = RequestMetrics::kUnknownOperation;
+    wire::Plane plane = wire::Plane::kControl;
+    std::string account;  // once authenticated
+  };
+  auto trace = std::make_shared<Trace>();
+  metrics::Server().http_in_flight.Add(1);
+  done = [this, trace, started, request_id, method = request.method, path = std::string(path),
+          done = std::move(done)](ApiResponse response) {
+    metrics::Server().http_in_flight.Add(-1);
+    request_metrics_.Count(trace->plane, trace->operation, response.status, started);
+    log::WriteRequest(log::Level::kInfo,
+                      {request_id, method, path, trace->operation, trace->account,
+                       response.status, metrics::SecondsSince(started) * 1000});
+    done(std::move(response));
+  };
+
   if (options_.test_clock && path == "/_iotjobs/test/clock") {
     HandleTestClock(request, request_id, std::move(done));
     return;
@@ -101,11 +133,14 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
   }
 
   wire::Plane plane = PlaneOf(request);
+  trace->plane = plane;
   auto fail = [&](const Status& s) { done(ErrorResponse(s, plane, request_id)); };
   try {
     Result<Caller> caller = authenticator_.Authenticate(request);
     if (!caller.ok()) return fail(caller.status());
     plane = caller->plane;
+    trace->plane = plane;
+    trace->account = caller->principal->account_id;
     service::CallContext call{caller->principal->account_id};
     jobs::ArnContext arns{options_.region, call.account_id};
 
@@ -113,6 +148,7 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
     Result<RouteMatch> match = router.Match(request.method, path);
     if (!match.ok()) return fail(match.status());
     const wire::Operation& op = *match->operation;
+    trace->operation = op.name;
     const Route* route = FindRoute(plane, op.name);
     if (!route) {
       return fail(Status(ErrorCode::kUnknownOperation,

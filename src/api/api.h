@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "api/endpoints.h"
+#include "api/metrics_endpoint.h"
 #include "api/page_tokens.h"
+#include "api/request_metrics.h"
 #include "api/router.h"
 #include "common/clock.h"
 #include "service/service.h"
@@ -58,10 +60,12 @@ struct ApiOptions {
   std::string page_token_key;
   // What DescribeEndpoint answers (--public-endpoint, --mqtt-public-endpoint, --mqtt).
   PublicEndpoints endpoints{};
+  // GET /metrics (metrics_endpoint.h); absent, the path is an ordinary (unknown) API path.
+  std::optional<MetricsEndpoint> metrics;
 };
 
 // The request pipeline, in one written-down order:
-//   request id -> /health -> authenticate (SigV4: who, which plane) -> route -> rate limit
+//   request id -> /health, /metrics -> authenticate (SigV4: who, which plane) -> route -> rate limit
 //   (per account and operation) -> decode input -> validate against the model -> authorize
 //   (IAM action on the touched ARNs) -> open the nextToken (page_tokens.h) -> handler ->
 //   response (its nextToken sealed) or error.
@@ -93,6 +97,7 @@ class Api {
   PageTokens page_tokens_;
   Router control_router_;
   Router device_router_;
+  RequestMetrics request_metrics_;
 };
 
 }  // namespace iotjobs::api

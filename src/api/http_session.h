@@ -15,6 +15,7 @@
 #include "api/http_server.h"
 #include "api/wire/errors.h"
 #include "common/ids.h"
+#include "common/server_metrics.h"
 
 // One HTTP/1.1 connection: reads a request, hands it to the Api, writes the answer, and
 // again while the client keeps the connection alive. The same code serves plain TCP and TLS
@@ -26,11 +27,17 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace asio = boost::asio;
 
-// Counts open connections for the --max-connections limit.
+// Counts open connections for the --max-connections limit and the metrics.
 class ConnectionCount {
  public:
-  explicit ConnectionCount(std::atomic<size_t>& count) : count_(count) { count_.fetch_add(1); }
-  ~ConnectionCount() { count_.fetch_sub(1); }
+  explicit ConnectionCount(std::atomic<size_t>& count) : count_(count) {
+    count_.fetch_add(1);
+    metrics::Server().http_connections.Add(1);
+  }
+  ~ConnectionCount() {
+    count_.fetch_sub(1);
+    metrics::Server().http_connections.Add(-1);
+  }
   ConnectionCount(const ConnectionCount&) = delete;
   ConnectionCount& operator=(const ConnectionCount&) = delete;
 

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "common/log.h"
+#include "common/server_metrics.h"
 
 namespace iotjobs::notify {
 namespace {
@@ -142,6 +143,7 @@ Result<int> MqttClient::Publish(const std::string& topic, const std::string& pay
   int rc = mosquitto_publish_v5(mosq_, &mid, topic.c_str(), static_cast<int>(payload.size()),
                                 payload.data(), qos, /*retain=*/false, nullptr);
   if (rc != MOSQ_ERR_SUCCESS) return Unavailable(std::string("publish: ") + mosquitto_strerror(rc));
+  metrics::Server().mqtt_published.Inc();
   return mid;
 }
 
@@ -158,6 +160,7 @@ void MqttClient::Callbacks::OnConnect(mosquitto* mosq, void* self_ptr, int rc, i
     // the lock SetSubscribed takes, so that a change racing with this connection is not lost.
     std::lock_guard lock(self->subscribe_mu_);
     self->connected_.store(true);
+    metrics::Server().mqtt_connected.Set(1);
     if (self->subscribed_) self->Subscribe(mosq, true);
   }
   if (self->handlers_.on_connection) self->handlers_.on_connection(true);
@@ -167,6 +170,7 @@ void MqttClient::Callbacks::OnDisconnect(mosquitto*, void* self_ptr, int rc,
                                          const mosquitto_property*) {
   auto* self = static_cast<MqttClient*>(self_ptr);
   bool was = self->connected_.exchange(false);
+  metrics::Server().mqtt_connected.Set(0);
   if (was) {
     IOTJOBS_LOG(kWarn) << "mqtt: disconnected from the broker (" << mosquitto_strerror(rc)
                        << "); reconnecting in the background";
@@ -183,6 +187,7 @@ void MqttClient::Callbacks::OnPublish(mosquitto*, void* self_ptr, int mid, int,
 void MqttClient::Callbacks::OnMessage(mosquitto*, void* self_ptr, const mosquitto_message* message,
                                       const mosquitto_property*) {
   auto* self = static_cast<MqttClient*>(self_ptr);
+  metrics::Server().mqtt_received.Inc();
   if (!self->handlers_.on_message || !message->topic) return;
   std::string payload(static_cast<const char*>(message->payload),
                       static_cast<size_t>(message->payloadlen));

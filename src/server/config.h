@@ -6,6 +6,7 @@
 #include "api/api.h"
 #include "api/http_server.h"
 #include "common/log.h"
+#include "common/log_format.h"
 #include "common/result.h"
 #include "s3/object_store.h"
 
@@ -25,6 +26,7 @@ struct Config {
   std::string credentials_file;  // accounts, users, keys and policies (JSON); "" for none
   int threads = 0;  // 0: one per core
   log::Level log_level = log::Level::kInfo;
+  log::Format log_format = log::Format::kText;
   api::HttpLimits limits;
   std::string tls_cert;  // HTTPS when both are set
   std::string tls_key;
@@ -48,6 +50,9 @@ struct Config {
   // The S3-compatible store job documents and firmware live in (--s3-endpoint); absent: none,
   // and documentSource and presigned URL placeholders are refused.
   std::optional<s3::StoreConfig> s3;
+  // GET /metrics needs "Authorization: Bearer TOKEN" when set (--metrics-token-file); open
+  // when empty.
+  std::string metrics_token;
   bool test_clock = false;  // test-only: a clock moved over HTTP (see api::TestClockHooks)
   bool allow_reset = false;  // test-only: POST /moto-api/reset empties the store (api::ApiOptions)
   bool help = false;

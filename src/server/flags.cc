@@ -21,6 +21,7 @@ struct RawFlags {
   std::string store;
   std::string auth = "sigv4";
   std::string log_level = "info";
+  std::string log_format = "text";
   std::string mqtt_username;
   std::string mqtt_password_file;
   std::string mqtt_share_group;
@@ -35,6 +36,7 @@ struct RawFlags {
   std::string s3_secret_access_key_file;
   std::string s3_ca_file;
   int s3_timeout = 10;
+  std::string metrics_token_file;
 };
 
 const char* const kDescription =
@@ -221,6 +223,16 @@ void Define(CLI::App& app, Config& c, RawFlags& raw) {
   app.add_option("--log-level", raw.log_level, "debug, info, warn or error (default info)")
       ->type_name("LEVEL")
       ->check(Quiet(CLI::IsMember({"debug", "info", "warn", "error"})));
+  app.add_option("--log-format", raw.log_format,
+                 "text (default: \"TIME LEVEL message\") or json (one object per line: time, "
+                 "level, message, and for each API request requestId, operation, account, "
+                 "status, latencyMs)")
+      ->type_name("text|json")
+      ->check(Quiet(CLI::IsMember({"text", "json"})));
+  app.add_option("--metrics-token-file", raw.metrics_token_file,
+                 "GET /metrics (Prometheus text format, open by default) then needs "
+                 "\"Authorization: Bearer TOKEN\", TOKEN being this file's first line")
+      ->type_name("FILE");
   app.add_flag("--test-clock", c.test_clock,
                "TEST ONLY: a server clock that moves only when told to, via "
                "POST /_iotjobs/test/clock {\"advanceSeconds\": N}");
@@ -298,6 +310,7 @@ Status Finish(const RawFlags& raw, Config& c) {
                                                             {"warn", log::Level::kWarn},
                                                             {"error", log::Level::kError}};
   c.log_level = kLevels.at(raw.log_level);
+  c.log_format = raw.log_format == "json" ? log::Format::kJson : log::Format::kText;
   c.limits.idle_timeout = std::chrono::seconds(raw.idle_timeout);
   if (!raw.mqtt_username.empty()) c.mqtt_username = raw.mqtt_username;
   if (!raw.mqtt_share_group.empty()) c.mqtt_share_group = raw.mqtt_share_group;
@@ -318,6 +331,14 @@ Status Finish(const RawFlags& raw, Config& c) {
   }
   if (c.mqtt_public_endpoint && c.mqtt_url.empty()) {
     return InvalidRequest("--mqtt-public-endpoint names the broker of --mqtt, which is not given");
+  }
+  if (!raw.metrics_token_file.empty()) {
+    IOTJOBS_ASSIGN_OR_RETURN(std::string text, ReadFile(raw.metrics_token_file));
+    c.metrics_token = text.substr(0, text.find_first_of("\r\n"));
+    if (c.metrics_token.empty()) {
+      return InvalidRequest("--metrics-token-file " + raw.metrics_token_file +
+                            " holds no token on its first line");
+    }
   }
   if (c.tls_cert.empty() != c.tls_key.empty()) {
     return InvalidRequest("--tls-cert and --tls-key go together");

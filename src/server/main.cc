@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "common/log.h"
+#include "common/log_format.h"
 #include "server/flags.h"
 #include "server/server.h"
 
@@ -21,10 +22,11 @@ int main(int argc, char** argv) {
     return 0;
   }
   log::SetLevel(config->log_level);
+  log::SetFormat(config->log_format);
   server::StartFailure failure;
   auto iotjobsd = server::Server::Create(*config, failure);
   if (!iotjobsd) {
-    std::cerr << "iotjobsd: " << failure.message << "\n";
+    log::WriteFatal("iotjobsd", failure.message);
     return failure.exit_code;
   }
   return iotjobsd->Run();

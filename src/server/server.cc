@@ -10,6 +10,8 @@
 #include "auth/principals.h"
 #include "common/ids.h"
 #include "common/log.h"
+#include "common/log_format.h"
+#include "common/server_metrics.h"
 #include "notify/topics.h"
 #include "server/descriptor_budget.h"
 #include "store/wait.h"
@@ -87,12 +89,15 @@ bool Server::BuildService(StartFailure& failure) {
                        << " (devices download from " << config_.s3->public_endpoint.ToString()
                        << ")";
   }
+  sampler_ = std::make_unique<StatsSampler>(*store_.store, *clock, kStatsSamplePeriod);
   api::ApiOptions api_options;
   api_options.region = config_.region;
   api_options.account_id = config_.account_id;
   api_options.auth = config_.auth;
   api_options.rate_limits = config_.rate_limits == "aws";
   api_options.allow_reset = config_.allow_reset;
+  api_options.metrics =
+      api::MetricsEndpoint{[] { return metrics::Server().registry.Render(); }, config_.metrics_token};
   // The nextToken key: made by the first instance that starts on this store, kept there.
   Status kept = store::WriteAndWait(*store_.store, "", [&](store::WriteTransaction& tx) -> Status {
     IOTJOBS_ASSIGN_OR_RETURN(api_options.page_token_key,
@@ -221,6 +226,8 @@ bool Server::BuildHttp(StartFailure& failure) {
 // Background work (timers, the outbox relay, MQTT requests without a share group): on a
 // shared store, only while this instance holds the lease; alone on SQLite, always.
 void Server::BuildLease() {
+  // Alone on SQLite this instance always does the background work.
+  metrics::Server().lease_held.Set(store_.shared ? 0 : 1);
   if (!store_.shared) return;
   timers_->SetActive(false);
   std::string instance_id = config_.instance_id;
@@ -233,6 +240,7 @@ void Server::BuildLease() {
       *store_.store, system_clock_, "background", instance_id,
       std::chrono::seconds(config_.lease_seconds), [this](bool held) {
         timers_->SetActive(held);
+        metrics::Server().lease_held.Set(held ? 1 : 0);
         if (relay_) relay_->SetActive(held);
         if (mqtt_ && !config_.mqtt_share_group) mqtt_->SetSubscribed(held);
       });
@@ -251,6 +259,8 @@ std::vector<Server::Component> Server::Components() {
   }
   list.push_back({"timers", [this] { timers_->Start(); return Status::Ok(); },
                   [this] { timers_->Stop(); }});
+  list.push_back({"metrics sampler", [this] { sampler_->Start(); return Status::Ok(); },
+                  [this] { sampler_->Stop(); }});
   if (mqtt_) {
     list.push_back({"mqtt", [this] { return mqtt_->Start(); }, [this] { mqtt_->Stop(); }});
     list.push_back({"outbox relay", [this] { relay_->Start(); return Status::Ok(); },
@@ -270,8 +280,7 @@ int Server::Run() {
     started_.push_back(c);
     if (!c.start) continue;
     if (Status s = c.start(); !s.ok()) {
-      std::cerr << "iotjobsd: " << (c.name == "mqtt" ? "MQTT: " : c.name + ": ") << s.message()
-                << "\n";
+      log::WriteFatal("iotjobsd", (c.name == "mqtt" ? "MQTT: " : c.name + ": ") + s.message());
       StopAll();
       return 1;
     }

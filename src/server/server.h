@@ -18,6 +18,7 @@
 #include "server/config.h"
 #include "server/open_store.h"
 #include "server/root_credentials.h"
+#include "server/stats_sampler.h"
 #include "service/lease_keeper.h"
 #include "service/service.h"
 #include "service/timer_worker.h"
@@ -37,6 +38,8 @@ struct StartFailure {
 class Server {
  public:
   static constexpr const char* kVersion = "0.1.0";
+  // How often the gauges that count stored data are read (StatsSampler says why).
+  static constexpr std::chrono::seconds kStatsSamplePeriod{5};
 
   // Opens the store, loads the credentials, connects nothing yet but binds the HTTP address,
   // so every mistake in the options is reported before anything starts. Null with `failure`
@@ -81,6 +84,7 @@ class Server {
   // --s3-endpoint; after service_, so that it stops (waiting for its reads in flight, whose
   // callbacks call the service) before the service goes.
   std::unique_ptr<s3::ObjectStore> object_store_;
+  std::unique_ptr<StatsSampler> sampler_;  // the metrics that count stored data
   std::unique_ptr<api::Authenticator> authenticator_;
   std::unique_ptr<api::Api> api_;
   // MQTT (with --mqtt): the broker client's callbacks reach the relay and the jobs API

@@ -170,6 +170,9 @@ class ForwardingTransaction : public WriteTransaction {
     return inner_.DeleteOutbox(seqs);
   }
 
+  // Metrics.
+  Result<StoreStats> ReadStats() override { return inner_.ReadStats(); }
+
   // Leases.
   Result<bool> AcquireLease(std::string_view name, std::string_view holder, EpochMillis now,
                             EpochMillis until) override {

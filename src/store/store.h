@@ -14,6 +14,7 @@
 #include "store/entities/page.h"
 #include "store/entities/reset.h"
 #include "store/entities/server_keys.h"
+#include "store/entities/stats.h"
 #include "store/entities/tags.h"
 #include "store/entities/thing_types.h"
 #include "store/entities/things.h"
@@ -39,7 +40,8 @@ class ReadTransaction : public ThingReads,
                         public ExecutionReads,
                         public EventConfigurationReads,
                         public TagReads,
-                        public OutboxReads {
+                        public OutboxReads,
+                        public StatsReads {
  public:
   virtual const std::string& account_id() const = 0;
 };

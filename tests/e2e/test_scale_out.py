@@ -170,6 +170,17 @@ class SharedDataTest(ScaleOutTestCase):
         self.assertEqual(details["numberOfQueuedThings"], len(things))
 
 
+    def test_metrics_say_which_instance_holds_the_lease(self):
+        def lease_gauge(server):
+            body = server.http("GET", "/metrics", sign=None)[2].decode()
+            (value,) = re.findall(r"^iotjobs_background_lease_held (\S+)$", body, re.M)
+            return float(value)
+
+        leader, follower = self.leader(), self.follower()
+        wait_until(lambda: lease_gauge(leader) == 1 and lease_gauge(follower) == 0,
+                   "the lease gauges to show the leader alone")
+
+
 class DeviceRequestsTest(ScaleOutTestCase):
     def test_each_request_is_answered_once_and_notifications_arrive_once(self):
         thing, d = self.device()

@@ -853,6 +853,59 @@ TEST_P(StoreTest, TextSortsAsBytes) {
             sorted);
 }
 
+// The counts behind the metrics' sampled gauges, over every account, on every backend.
+TEST_P(StoreTest, StatsCountEveryAccount) {
+  ASSERT_TRUE(Read([](ReadTransaction& tx) -> Status {
+                IOTJOBS_ASSIGN_OR_RETURN(StoreStats empty, tx.ReadStats());
+                EXPECT_TRUE(empty.jobs_by_status.empty());
+                EXPECT_EQ(empty.executions_by_status.size(), 8u);
+                for (const auto& [status, n] : empty.executions_by_status) EXPECT_EQ(n, 0) << status;
+                EXPECT_EQ(empty.outbox_depth, 0);
+                EXPECT_FALSE(empty.outbox_oldest.has_value());
+                EXPECT_EQ(empty.timers_pending, 0);
+                return Status::Ok();
+              }, "").ok());
+  int64_t created = 100;
+  for (const std::string account : {"111111111111", "222222222222"}) {
+    ASSERT_TRUE(Write(
+                    [&](WriteTransaction& tx) {
+                      jobs::Job running;
+                      running.job_id = "running";
+                      running.process_details.queued = 3;
+                      running.process_details.in_progress = 1;
+                      running.next_action_at = 900;  // a scheduled action
+                      IOTJOBS_RETURN_IF_ERROR(tx.InsertJob(running));
+                      jobs::Job done;
+                      done.job_id = "done";
+                      done.status = jobs::JobStatus::kCompleted;
+                      done.process_details.succeeded = 2;
+                      done.process_details.timed_out = 1;
+                      IOTJOBS_RETURN_IF_ERROR(tx.InsertJob(done));
+                      jobs::JobExecution e =
+                          Execution("running", "t", 1, ExecutionStatus::kInProgress, 1);
+                      e.step_timeout_at = 700;  // an armed timer
+                      IOTJOBS_RETURN_IF_ERROR(tx.InsertExecution(e));
+                      IOTJOBS_RETURN_IF_ERROR(tx.AppendOutbox("a", "1", created++));
+                      return tx.AppendOutbox("b", "2", created++);
+                    },
+                    account)
+                    .ok());
+  }
+  ASSERT_TRUE(Read([](ReadTransaction& tx) -> Status {
+                IOTJOBS_ASSIGN_OR_RETURN(StoreStats stats, tx.ReadStats());
+                using Counts = std::vector<std::pair<std::string, int64_t>>;
+                EXPECT_EQ(stats.jobs_by_status, (Counts{{"COMPLETED", 2}, {"IN_PROGRESS", 2}}));
+                EXPECT_EQ(stats.executions_by_status,
+                          (Counts{{"QUEUED", 6}, {"IN_PROGRESS", 2}, {"SUCCEEDED", 4},
+                                  {"FAILED", 0}, {"TIMED_OUT", 2}, {"REJECTED", 0},
+                                  {"REMOVED", 0}, {"CANCELED", 0}}));
+                EXPECT_EQ(stats.outbox_depth, 4);
+                EXPECT_EQ(stats.outbox_oldest, std::optional<EpochMillis>(100));
+                EXPECT_EQ(stats.timers_pending, 4);  // two timers and two scheduled jobs
+                return Status::Ok();
+              }, "").ok());
+}
+
 // Background work due at the same moment comes in key order, across accounts, on every
 // backend.
 TEST_P(StoreTest, DueWorkAtOneTimeComesInKeyOrder) {

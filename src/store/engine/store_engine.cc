@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/log.h"
+#include "common/server_metrics.h"
 #include "store/engine/backoff.h"
 
 namespace iotjobs::store {
@@ -104,7 +105,9 @@ void StoreEngine::Write(std::string account_id, WriteFn fn, Done done) {
 }
 
 void StoreEngine::RunRead(ReadSession& session, ReadItem& item) {
+  auto start = std::chrono::steady_clock::now();
   Status s = session.Read(item.account_id, item.fn);
+  metrics::Server().store_read_seconds.Observe(metrics::SecondsSince(start));
   item.done(std::move(s));
 }
 
@@ -148,7 +151,10 @@ void StoreEngine::WriterLoop() {
     // Reads on the writer run between batches, outside any write transaction, so a read
     // never sees an operation that has not committed.
     for (ReadItem& item : reads) RunRead(*writer_session_, item);
-    if (!batch.empty()) RunWriteBatch(batch);
+    if (!batch.empty()) {
+      metrics::Server().store_write_batch_size.Observe(static_cast<double>(batch.size()));
+      RunWriteBatch(batch);
+    }
   }
 }
 
@@ -193,7 +199,10 @@ BatchStep StoreEngine::TryWriteBatch(std::vector<WriteItem>& batch,
     }
     results[i] = std::move(s);
   }
-  return w.Commit();
+  auto start = std::chrono::steady_clock::now();
+  BatchStep committed = w.Commit();
+  metrics::Server().store_commit_seconds.Observe(metrics::SecondsSince(start));
+  return committed;
 }
 
 void StoreEngine::Probe() {

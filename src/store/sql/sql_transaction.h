@@ -21,7 +21,7 @@ namespace iotjobs::store {
 //
 // Implemented by entity: sql_things.cc, sql_thing_types.cc, sql_groups.cc, sql_jobs.cc,
 // sql_executions.cc, sql_job_templates.cc, sql_event_configurations.cc, sql_tags.cc, sql_outbox.cc,
-// sql_leases.cc, sql_reset.cc.
+// sql_stats.cc, sql_leases.cc, sql_reset.cc.
 class SqlTransaction final : public WriteTransaction {
  public:
   SqlTransaction(SqlDb db, std::string account_id)
@@ -115,6 +115,9 @@ class SqlTransaction final : public WriteTransaction {
   Result<std::vector<OutboxMessage>> ListOutbox(int64_t after, int limit) override;
   Status AppendOutbox(std::string_view topic, std::string_view payload, EpochMillis now) override;
   Status DeleteOutbox(const std::vector<int64_t>& seqs) override;
+
+  // Counts for the metrics (sql_stats.cc).
+  Result<StoreStats> ReadStats() override;
 
   // Leases (sql_leases.cc).
   Result<bool> AcquireLease(std::string_view name, std::string_view holder, EpochMillis now,
