@@ -47,7 +47,11 @@ struct Config {
   bool test_clock = false;  // test-only: a clock moved over HTTP (see api::TestClockHooks)
   bool allow_reset = false;  // test-only: POST /moto-api/reset empties the store (api::ApiOptions)
   bool help = false;
+  std::string help_text;  // with help: the text asked for (iotjobsd's, or a subcommand's)
   bool version = false;
+  // `iotjobsd backup --to FILE`: copy the store instead of serving (backup_command.h).
+  bool backup = false;
+  std::string backup_to;
 };
 
 // The whole of a file; kInvalidRequest naming it when it cannot be read.

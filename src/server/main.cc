@@ -1,7 +1,9 @@
-// iotjobsd: reads its options and runs the server (server.h) until a signal.
+// iotjobsd: reads its options and runs the server (server.h) until a signal, or copies its
+// store (`iotjobsd backup`, backup_command.h).
 #include <iostream>
 
 #include "common/log.h"
+#include "server/backup_command.h"
 #include "server/flags.h"
 #include "server/server.h"
 
@@ -13,7 +15,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (config->help) {
-    std::cout << server::Usage();
+    std::cout << config->help_text;
     return 0;
   }
   if (config->version) {
@@ -21,6 +23,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   log::SetLevel(config->log_level);
+  if (config->backup) return server::RunBackup(*config);
   server::StartFailure failure;
   auto iotjobsd = server::Server::Create(*config, failure);
   if (!iotjobsd) {
