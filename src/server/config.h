@@ -46,6 +46,9 @@ struct Config {
   std::optional<std::string> mqtt_share_group;  // several instances: an MQTT 5 shared subscription
   bool test_clock = false;  // test-only: a clock moved over HTTP (see api::TestClockHooks)
   bool allow_reset = false;  // test-only: POST /moto-api/reset empties the store (api::ApiOptions)
+  // On SIGTERM or SIGINT, how long requests already being served get to finish and be
+  // answered before the server exits anyway.
+  int drain_seconds = 10;
   bool help = false;
   std::string help_text;  // with help: the text asked for (iotjobsd's, or a subcommand's)
   bool version = false;

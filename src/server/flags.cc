@@ -193,6 +193,11 @@ void Define(CLI::App& app, Config& c, RawFlags& raw) {
   app.add_flag("--allow-reset", c.allow_reset,
                "TEST ONLY: POST /moto-api/reset and POST /_iotjobs/test/reset delete every "
                "account's data (only the root credentials may, under SigV4)");
+  app.add_option("--drain-seconds", c.drain_seconds,
+                 "on SIGTERM or SIGINT, how long the requests already begun get to finish and "
+                 "be answered before iotjobsd exits anyway (default 10)")
+      ->type_name("SECS")
+      ->check(AtLeast(0));
   app.footer(kFooter);
 
   // A subcommand rather than a flag: it runs instead of the server, with options of its own.
