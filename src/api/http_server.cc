@@ -126,11 +126,11 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
     }
     if (tls) {
       std::make_shared<detail::Session<beast::ssl_stream<beast::tcp_stream>>>(
-          shared_from_this(), api, limits, connections, std::move(socket), *tls)
+          shared_from_this(), api, limits, connections, tracker, std::move(socket), *tls)
           ->Start(over_limit);
     } else {
       std::make_shared<detail::Session<beast::tcp_stream>>(shared_from_this(), api, limits,
-                                                           connections, std::move(socket))
+                                                           connections, tracker, std::move(socket))
           ->Start(over_limit);
     }
   }
@@ -141,6 +141,7 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
   HttpLimits limits;
   std::optional<ssl::context> tls;
   std::atomic<size_t> connections{0};
+  ConnectionTracker tracker;  // for Drain
 
   // Out of descriptors (see PauseAccepting); touched only on the acceptor's strand.
   static constexpr auto kAcceptPause = std::chrono::milliseconds(100);
@@ -191,6 +192,29 @@ HttpServer::~HttpServer() { StopAccepting(); }
 tcp::endpoint HttpServer::local_endpoint() const {
   beast::error_code ec;
   return impl_->acceptor.local_endpoint(ec);
+}
+
+void HttpServer::Drain(std::chrono::milliseconds bound, std::function<void(size_t open)> done) {
+  StopAccepting();
+  // Whichever comes first, the last connection closing or the bound, runs `done`, once, on
+  // an io_context thread (never inside a session's destructor).
+  struct Once {
+    Once(asio::io_context& io, std::function<void(size_t)> done)
+        : done(std::move(done)), bound(io) {}
+    std::atomic<bool> fired{false};
+    std::function<void(size_t)> done;
+    asio::steady_timer bound;
+  };
+  auto once = std::make_shared<Once>(impl_->io, std::move(done));
+  auto fire = [impl = impl_, once] {
+    if (once->fired.exchange(true)) return;
+    asio::post(impl->io, [impl, once] { once->done(impl->tracker.open()); });
+  };
+  once->bound.expires_after(bound);
+  once->bound.async_wait([fire](beast::error_code ec) {
+    if (!ec) fire();
+  });
+  impl_->tracker.Drain(fire);
 }
 
 void HttpServer::StopAccepting() {

@@ -3,6 +3,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +50,12 @@ class HttpServer {
 
   // Stops accepting new connections; open ones finish their current request.
   void StopAccepting();
+
+  // Stops the server gracefully: stops accepting, closes the connections waiting for a
+  // request, and lets every request already being read or served finish and be answered
+  // (with `Connection: close`). `done` runs once, on an io_context thread, when the last
+  // connection has closed or when `bound` has passed, with the number still open.
+  void Drain(std::chrono::milliseconds bound, std::function<void(size_t open)> done);
 
   struct Impl;
 

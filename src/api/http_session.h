@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "api/api.h"
+#include "api/connection_tracker.h"
 #include "api/http_framing.h"
 #include "api/http_server.h"
 #include "api/wire/errors.h"
@@ -46,22 +47,26 @@ class ConnectionCount {
 };
 
 template <typename Stream>
-class Session : public std::enable_shared_from_this<Session<Stream>> {
+class Session : public std::enable_shared_from_this<Session<Stream>>, public Drainable {
  public:
   // `server` owns `api`, `limits` and `connections`; the session keeps it alive, because
   // when the io_context is destroyed at exit, pending handlers (and with them the last
   // references to sessions) may be destroyed after the server's own.
   template <typename... StreamArgs>
   Session(std::shared_ptr<const void> server, Api& api, const HttpLimits& limits,
-          std::atomic<size_t>& connections, StreamArgs&&... stream_args)
+          std::atomic<size_t>& connections, ConnectionTracker& tracker,
+          StreamArgs&&... stream_args)
       : server_(std::move(server)),
         stream_(std::forward<StreamArgs>(stream_args)...),
         api_(api),
         limits_(limits),
-        counted_(connections) {}
+        counted_(connections),
+        tracker_(tracker) {}
+  ~Session() override { tracker_.Remove(tracker_id_); }
 
   // `over_limit`: the server already has max_connections open; answer 503 and close.
   void Start(bool over_limit) {
+    tracker_id_ = tracker_.Add(this->weak_from_this());
     asio::dispatch(stream_.get_executor(), [self = this->shared_from_this(), over_limit] {
       self->Handshake(over_limit);
     });
@@ -69,6 +74,17 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 
  private:
   static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
+  // The server is stopping (ConnectionTracker::Drain): a connection waiting for a request
+  // that has not begun to arrive closes now; one reading or serving a request closes after
+  // answering it (Read). Cancelling the wait, rather than closing the socket, loses no
+  // request: if its first bytes were read just now and their handler is queued behind this
+  // one, the cancel misses, the handler sees the bytes, and the request is served.
+  void CloseIfIdle() override {
+    asio::post(stream_.get_executor(), [self = this->shared_from_this()] {
+      if (self->idle_) self->Tcp().cancel();  // OnRead(operation_aborted) closes
+    });
+  }
 
   beast::tcp_stream& Tcp() {
     if constexpr (kTls) {
@@ -100,10 +116,25 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   }
 
   void Read() {
+    if (tracker_.draining()) return Close();
     parser_.emplace();
     parser_->body_limit(limits_.max_body_bytes);
     parser_->header_limit(static_cast<uint32_t>(limits_.max_header_bytes));
     Tcp().expires_after(limits_.idle_timeout);
+    if (buffer_.size() > 0) return ReadRequest();  // the next request began to arrive already
+    // Idle until the first bytes of a request arrive: a stopping server closes idle
+    // connections, and lets those whose request has begun finish it.
+    idle_ = true;
+    stream_.async_read_some(buffer_.prepare(kFirstReadBytes),
+                            [self = this->shared_from_this()](beast::error_code ec, size_t n) {
+                              self->idle_ = false;
+                              if (ec) return self->OnRead(ec);
+                              self->buffer_.commit(n);
+                              self->ReadRequest();
+                            });
+  }
+
+  void ReadRequest() {
     http::async_read(stream_, buffer_, *parser_,
                      [self = this->shared_from_this()](beast::error_code ec, size_t) {
                        self->OnRead(ec);
@@ -173,6 +204,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     res->set(http::field::server, "iotjobsd");
     for (auto& [name, value] : response.headers) res->set(name, value);
     res->body() = std::move(response.body);
+    if (tracker_.draining()) keep_alive_ = false;  // the client learns to go elsewhere
     res->keep_alive(keep_alive_);
     res->prepare_payload();
     Tcp().expires_after(limits_.idle_timeout);
@@ -220,6 +252,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   }
 
   static constexpr size_t kMaxDrainBytes = 64 << 20;
+  static constexpr size_t kFirstReadBytes = 4096;
 
   std::shared_ptr<const void> server_;  // first: destroyed after every member that refers to it
   Stream stream_;
@@ -228,6 +261,9 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   Api& api_;
   const HttpLimits& limits_;
   ConnectionCount counted_;
+  ConnectionTracker& tracker_;
+  uint64_t tracker_id_ = 0;
+  bool idle_ = false;  // waiting for the first byte of a request
   bool keep_alive_ = false;
   unsigned version_ = 11;
   bool drain_after_refusal_ = false;

@@ -55,8 +55,15 @@ struct Config {
   std::string metrics_token;
   bool test_clock = false;  // test-only: a clock moved over HTTP (see api::TestClockHooks)
   bool allow_reset = false;  // test-only: POST /moto-api/reset empties the store (api::ApiOptions)
+  // On SIGTERM or SIGINT, how long requests already being served get to finish and be
+  // answered before the server exits anyway.
+  int drain_seconds = 10;
   bool help = false;
+  std::string help_text;  // with help: the text asked for (iotjobsd's, or a subcommand's)
   bool version = false;
+  // `iotjobsd backup --to FILE`: copy the store instead of serving (backup_command.h).
+  bool backup = false;
+  std::string backup_to;
 };
 
 // The whole of a file; kInvalidRequest naming it when it cannot be read.

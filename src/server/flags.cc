@@ -239,7 +239,26 @@ void Define(CLI::App& app, Config& c, RawFlags& raw) {
   app.add_flag("--allow-reset", c.allow_reset,
                "TEST ONLY: POST /moto-api/reset and POST /_iotjobs/test/reset delete every "
                "account's data (only the root credentials may, under SigV4)");
+  app.add_option("--drain-seconds", c.drain_seconds,
+                 "on SIGTERM or SIGINT, how long the requests already begun get to finish and "
+                 "be answered before iotjobsd exits anyway (default 10)")
+      ->type_name("SECS")
+      ->check(AtLeast(0));
   app.footer(kFooter);
+
+  // A subcommand rather than a flag: it runs instead of the server, with options of its own.
+  CLI::App* backup = app.add_subcommand(
+      "backup", "copy the SQLite store of a running iotjobsd to a new file (README, \"Backup\")");
+  backup->add_option("--data-dir", c.data_dir,
+                     "the data directory of the store to copy (default ./iotjobs-data)")
+      ->type_name("DIR");
+  backup->add_option("--to", c.backup_to, "the new file (refused if it exists)")
+      ->type_name("FILE")
+      ->required();
+  backup->add_option("--store", raw.store,
+                     "a PostgreSQL store is refused: back it up with pg_dump")
+      ->type_name("URL");
+  backup->footer("");
 }
 
 // --s3-*: the store's URLs parsed, its keys read from a file or the environment.
@@ -357,11 +376,13 @@ Result<Config> ParseArgs(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
     c.help = true;
+    c.help_text = app.help();  // a subcommand's own, after its name
     return c;
   } catch (const CLI::ParseError& e) {
     return InvalidRequest(std::string(e.what()) + " (see --help)");
   }
   if (c.version) return c;
+  c.backup = app.got_subcommand("backup");
   IOTJOBS_RETURN_IF_ERROR(Finish(raw, c));
   return c;
 }

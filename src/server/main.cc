@@ -1,8 +1,10 @@
-// iotjobsd: reads its options and runs the server (server.h) until a signal.
+// iotjobsd: reads its options and runs the server (server.h) until a signal, or copies its
+// store (`iotjobsd backup`, backup_command.h).
 #include <iostream>
 
 #include "common/log.h"
 #include "common/log_format.h"
+#include "server/backup_command.h"
 #include "server/flags.h"
 #include "server/server.h"
 
@@ -14,7 +16,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (config->help) {
-    std::cout << server::Usage();
+    std::cout << config->help_text;
     return 0;
   }
   if (config->version) {
@@ -23,6 +25,7 @@ int main(int argc, char** argv) {
   }
   log::SetLevel(config->log_level);
   log::SetFormat(config->log_format);
+  if (config->backup) return server::RunBackup(*config);
   server::StartFailure failure;
   auto iotjobsd = server::Server::Create(*config, failure);
   if (!iotjobsd) {

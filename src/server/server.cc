@@ -270,6 +270,14 @@ std::vector<Server::Component> Server::Components() {
   return list;
 }
 
+// Runs once, from whichever comes first: the drain ending or a second signal.
+void Server::Shutdown() {
+  if (shutting_down_.exchange(true)) return;
+  // Finishes the writes already queued (their data is committed before we exit).
+  StopAll();
+  io_.stop();
+}
+
 void Server::StopAll() {
   for (auto it = started_.rbegin(); it != started_.rend(); ++it) it->stop();
   started_.clear();
@@ -294,9 +302,21 @@ int Server::Run() {
     IOTJOBS_LOG(kInfo) << "received " << (signal == SIGINT ? "SIGINT" : "SIGTERM")
                        << ", shutting down";
     reload_->cancel();
-    // Finishes the writes already queued (their data is committed before we exit).
-    StopAll();
-    io_.stop();
+    // A second signal does not wait for the requests.
+    signals_->async_wait([this](const boost::system::error_code& error, int) {
+      if (error) return;
+      IOTJOBS_LOG(kWarn) << "second signal: stopping without waiting for requests";
+      Shutdown();
+    });
+    // The requests already begun are served and answered first (a 2xx is only ever sent
+    // after its write committed), within --drain-seconds.
+    http_->Drain(std::chrono::seconds(config_.drain_seconds), [this](size_t open) {
+      if (open > 0) {
+        IOTJOBS_LOG(kWarn) << open << " connection(s) still busy after --drain-seconds "
+                           << config_.drain_seconds << "; stopping anyway";
+      }
+      Shutdown();
+    });
   });
 
   const int threads = config_.threads > 0

@@ -3,6 +3,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -70,6 +71,7 @@ class Server {
   // The components in start order; Stop takes them in reverse.
   std::vector<Component> Components();
   void StopAll();
+  void Shutdown();
   void WaitForReload();
   void ReloadCredentials();
 
@@ -96,6 +98,7 @@ class Server {
   std::unique_ptr<api::HttpServer> http_;
   std::unique_ptr<service::LeaseKeeper> lease_;  // on a shared store only
   std::vector<Component> started_;
+  std::atomic<bool> shutting_down_{false};
   std::unique_ptr<boost::asio::signal_set> reload_;
   std::unique_ptr<boost::asio::signal_set> signals_;
 };
