@@ -36,21 +36,24 @@ ROLE = f"arn:aws:iam::{ACCOUNT}:role/iot-s3-download"
 
 
 class S3Store:
-    """s3rver on a free port (js/s3_store.js), with a clock tests can move forward."""
+    """s3rver on a free port (js/s3_store.js), with a clock tests can move forward; over HTTPS
+    with `tls` = (key file, certificate file)."""
 
-    def __init__(self):
+    def __init__(self, tls=None):
         self.dir = tempfile.mkdtemp(prefix="iotjobs-s3-")
         self.port = free_port()
         self.proc = None
+        self.tls = tls
 
     @property
     def url(self):
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self):
         if not os.path.isdir(os.path.join(JS_DIR, "node_modules", "s3rver")):
             raise RuntimeError("tests/e2e/js has no node_modules/s3rver: run scripts/setup (npm ci)")
-        self.proc = subprocess.Popen(["node", "s3_store.js", str(self.port), self.dir], cwd=JS_DIR,
+        self.proc = subprocess.Popen(["node", "s3_store.js", str(self.port), self.dir] + list(self.tls or ()),
+                                     cwd=JS_DIR,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline().strip()
         if line != "ready":
@@ -67,10 +70,14 @@ class S3Store:
             self.proc.kill()
             self.proc.wait(timeout=10)
 
-    def client(self):
+    def client(self, verify=None):
         return boto3.client("s3", endpoint_url=self.url, region_name=REGION,
                             aws_access_key_id=STORE_KEY, aws_secret_access_key=STORE_SECRET,
-                            config=botocore.config.Config(s3={"addressing_style": "path"}))
+                            verify=verify,
+                            # No aws-chunked upload with a trailing checksum (botocore's default
+                            # over HTTPS), which s3rver would store as it came, framing and all.
+                            config=botocore.config.Config(s3={"addressing_style": "path"},
+                                                          request_checksum_calculation="when_required"))
 
 
 def download(url):
@@ -452,6 +459,51 @@ class StoreOutageTest(unittest.TestCase):
         error = outcome["error"]
         self.assertEqual(error.response["Error"]["Code"], "InvalidRequestException")
         self.assertIn("did not answer in time", error.response["Error"]["Message"])
+
+
+def private_ca(directory):
+    """A CA of our own and a certificate it signed for 127.0.0.1, made with openssl:
+    (ca.pem, key.pem, cert.pem)."""
+    ca_key, ca, key, csr, cert = (os.path.join(directory, n) for n in
+                                  ("ca.key", "ca.pem", "key.pem", "req.csr", "cert.pem"))
+    run = lambda *args: subprocess.run(["openssl", *args], check=True, capture_output=True)  # noqa: E731
+    run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", ca_key, "-out", ca,
+        "-days", "2", "-subj", "/CN=iotjobs test CA")
+    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=127.0.0.1")
+    ext = os.path.join(directory, "san.ext")
+    with open(ext, "w") as f:
+        f.write("subjectAltName=IP:127.0.0.1\n")
+    run("x509", "-req", "-in", csr, "-CA", ca, "-CAkey", ca_key, "-CAcreateserial", "-out", cert,
+        "-days", "2", "-extfile", ext)
+    return ca, key, cert
+
+
+class PrivateCaStoreTest(unittest.TestCase):
+    """A store served over HTTPS with a private CA: --s3-ca-file trusts it; without it the read
+    fails with a TLS error."""
+
+    def test_s3_ca_file(self):
+        ca, key, cert = private_ca(tempfile.mkdtemp(prefix="iotjobs-ca-"))
+        store = S3Store(tls=(key, cert)).start()
+        self.addCleanup(store.stop)
+        s3 = store.client(verify=ca)
+        s3.create_bucket(Bucket="secure")
+        s3.put_object(Bucket="secure", Key="doc.json", Body=b'{"operation": "tls"}')
+        source = f"{store.url}/secure/doc.json"
+        trusting = Server(args=["--s3-endpoint", store.url, "--s3-ca-file", ca], env=STORE_ENV).start()
+        self.addCleanup(trusting.cleanup)
+        iot = trusting.client("iot")
+        iot.create_thing(thingName="t1")
+        iot.create_job(jobId="tls", targets=[thing_arn("t1")], documentSource=source)
+        self.assertEqual(json.loads(iot.get_job_document(jobId="tls")["document"]), {"operation": "tls"})
+
+        doubting = Server(args=["--s3-endpoint", store.url], env=STORE_ENV).start()
+        self.addCleanup(doubting.cleanup)
+        iot = doubting.client("iot")
+        iot.create_thing(thingName="t1")
+        with self.assertRaises(iot.exceptions.InvalidRequestException) as cm:
+            iot.create_job(jobId="tls", targets=[thing_arn("t1")], documentSource=source)
+        self.assertIn("TLS with the store", cm.exception.response["Error"]["Message"])
 
 
 class StoreFlagsTest(unittest.TestCase):

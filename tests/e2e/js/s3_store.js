@@ -3,11 +3,14 @@
 // the expiry of presigned URLs (not their signatures: the tests recompute those with
 // botocore). The store's clock can be moved forward so that a test sees a presigned URL
 // expire without waiting: each stdin line "advance N" moves it N seconds and answers "ok".
-// Prints "ready" once it serves. Usage: node s3_store.js PORT DIR
+// Prints "ready" once it serves. Usage: node s3_store.js PORT DIR [KEY.pem CERT.pem] (with a key
+// and certificate it serves HTTPS).
 const S3rver = require('s3rver');
 const readline = require('readline');
 
-const [port, directory] = process.argv.slice(2);
+const fs = require('fs');
+
+const [port, directory, keyFile, certFile] = process.argv.slice(2);
 
 // s3rver reads the time with `new Date()`: a Date whose "now" runs `offset` ahead.
 let offset = 0;
@@ -20,7 +23,8 @@ global.Date = class extends RealDate {
   static now() { return RealDate.now() + offset; }
 };
 
-const server = new S3rver({ port: Number(port), address: '127.0.0.1', silent: true, directory });
+const tls = keyFile ? { key: fs.readFileSync(keyFile), cert: fs.readFileSync(certFile) } : {};
+const server = new S3rver({ port: Number(port), address: '127.0.0.1', silent: true, directory, ...tls });
 server.run((error) => {
   if (error) {
     console.error(String(error));
