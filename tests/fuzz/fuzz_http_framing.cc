@@ -40,12 +40,16 @@ struct Framing {
 };
 
 std::optional<uint64_t> Decimal(std::string_view s) {
-  if (s.empty() || s.size() > 19) return std::nullopt;
-  uint64_t v = 0;
+  if (s.empty()) return std::nullopt;
   for (char c : s) {
     if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + static_cast<uint64_t>(c - '0');
   }
+  // Leading zeros are allowed (RFC 9110: Content-Length = 1*DIGIT) and change nothing: Beast
+  // reads "0002" as 2, and so must the rules, however many zeros there are.
+  while (s.size() > 1 && s.front() == '0') s.remove_prefix(1);
+  if (s.size() > 19) return std::nullopt;  // beyond any body the server accepts
+  uint64_t v = 0;
+  for (char c : s) v = v * 10 + static_cast<uint64_t>(c - '0');
   return v;
 }
 
