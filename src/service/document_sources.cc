@@ -40,10 +40,7 @@ void Service::CreateJob(const CallContext& ctx, CreateJobRequest req, Callback<j
     WriteOp<jobs::Job>(ctx, transactions::CreateJob, std::move(req), std::move(done));
     return;
   }
-  if (Status s = CheckDocumentSourceAlone(
-          !req.job.document.empty(),
-          req.job_template_arn ? std::optional<std::string_view>("jobTemplateArn") : std::nullopt);
-      !s.ok()) {
+  if (Status s = CheckDocumentSourceAlone(req); !s.ok()) {
     done(s);
     return;
   }
@@ -66,10 +63,7 @@ void Service::CreateJobTemplate(const CallContext& ctx, CreateJobTemplateRequest
                                std::move(done));
     return;
   }
-  if (Status s = CheckDocumentSourceAlone(
-          req.document.has_value(),
-          req.job_arn ? std::optional<std::string_view>("jobArn") : std::nullopt);
-      !s.ok()) {
+  if (Status s = CheckDocumentSourceAlone(req); !s.ok()) {
     done(s);
     return;
   }

@@ -47,16 +47,30 @@ Status CheckJobDocument(std::string_view document, const s3::ObjectStore* object
   return CheckPresignedUrlPlaceholders(document, object_store);
 }
 
-Status CheckDocumentSourceAlone(bool with_document, std::optional<std::string_view> other_source) {
+namespace {
+
+Status DocumentSourceAlone(bool with_document, bool with_other, std::string_view other) {
   if (with_document) {
     return InvalidRequest("Specify either document or documentSource, not both.");
   }
-  if (other_source) {
-    return InvalidRequest("Specify either documentSource or " + std::string(*other_source) +
-                          ", not both: " + std::string(*other_source) +
-                          " gives the document too.");
+  if (with_other) {
+    return InvalidRequest("Specify either documentSource or " + std::string(other) +
+                          ", not both: " + std::string(other) + " gives the document too.");
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Status CheckDocumentSourceAlone(const CreateJobRequest& req) {
+  if (!req.document_source) return Status::Ok();
+  return DocumentSourceAlone(!req.job.document.empty(), req.job_template_arn.has_value(),
+                             "jobTemplateArn");
+}
+
+Status CheckDocumentSourceAlone(const CreateJobTemplateRequest& req) {
+  if (!req.document_source) return Status::Ok();
+  return DocumentSourceAlone(req.document.has_value(), req.job_arn.has_value(), "jobArn");
 }
 
 Status NameDocumentSource(Status s, const std::optional<std::string>& source) {
@@ -64,10 +78,8 @@ Status NameDocumentSource(Status s, const std::optional<std::string>& source) {
   return Status(s.code(), "documentSource " + *source + ": " + s.message());
 }
 
-Status CheckDocumentSourceRead(const std::optional<std::string>& requested,
-                               const std::optional<std::string>& read) {
-  if (!requested || read) return Status::Ok();
-  return InvalidRequest("documentSource " + *requested +
+Status NoStoreToRead(const std::string& document_source) {
+  return InvalidRequest("documentSource " + document_source +
                         " cannot be read: iotjobsd has no S3 store (start it with "
                         "--s3-endpoint), so pass the job document inline with document.");
 }

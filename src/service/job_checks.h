@@ -7,6 +7,7 @@
 
 #include "common/result.h"
 #include "jobs/job_configs.h"
+#include "service/requests.h"
 
 // Checks of a job's document and configurations that the model's constraints do not cover,
 // shared by the operations that accept them (CreateJob, UpdateJob, CreateJobTemplate).
@@ -24,16 +25,16 @@ inline constexpr size_t kMaxJobDocumentBytes = 32768;
 // ${aws:iot:s3-presigned-url:URL} placeholders, at most 10, must each name an object of
 // `object_store`; without a store (no --s3-endpoint) there may be none.
 Status CheckJobDocument(std::string_view document, const s3::ObjectStore* object_store);
-// documentSource goes alone: neither beside an inline document nor beside `other_source`
-// (jobTemplateArn for a job, jobArn for a template), which give the document too.
-Status CheckDocumentSourceAlone(bool with_document, std::optional<std::string_view> other_source);
+// A documentSource goes alone: neither beside an inline document nor beside what gives the
+// document too (a job's jobTemplateArn, a template's jobArn). Ok without a documentSource.
+Status CheckDocumentSourceAlone(const CreateJobRequest& req);
+Status CheckDocumentSourceAlone(const CreateJobTemplateRequest& req);
 // `s`, its message prefixed with the documentSource the document was read from, if any, so
 // that a refusal of its text says which object it was.
 Status NameDocumentSource(Status s, const std::optional<std::string>& source);
-// A documentSource that was `requested` but never `read` (the service reads it before the
-// transaction): no store is configured.
-Status CheckDocumentSourceRead(const std::optional<std::string>& requested,
-                               const std::optional<std::string>& read);
+// The refusal of a documentSource the service did not read before the transaction: the
+// server has no S3 store.
+Status NoStoreToRead(const std::string& document_source);
 // destinationPackageVersions needs AWS's software package catalog, which is not served.
 Status CheckNoPackageVersions(const std::vector<std::string>& destination_package_versions);
 // CreateJob from a template, custom or AWS managed: the template is the job's document, so a

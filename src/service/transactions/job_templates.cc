@@ -70,11 +70,8 @@ Result<jobs::JobTemplate> CreateJobTemplate(store::WriteTransaction& tx,
   // documentSource was read by the service before this transaction (document_sources.cc)
   // into `document`, unless there is no store to read it from.
   if (req.document_source && !req.job_template.document_source) {
-    IOTJOBS_RETURN_IF_ERROR(CheckDocumentSourceAlone(
-        req.document.has_value(),
-        req.job_arn ? std::optional<std::string_view>("jobArn") : std::nullopt));
-    IOTJOBS_RETURN_IF_ERROR(
-        CheckDocumentSourceRead(req.document_source, req.job_template.document_source));
+    IOTJOBS_RETURN_IF_ERROR(CheckDocumentSourceAlone(req));
+    return NoStoreToRead(*req.document_source);
   }
   IOTJOBS_RETURN_IF_ERROR(CheckNewResourceTags(req.tags));
   jobs::JobTemplate t = req.job_template;

@@ -40,11 +40,9 @@ Result<jobs::Job> LoadJob(store::ReadTransaction& tx, const std::string& job_id,
 // The job's document: inline, from its template, or read from documentSource by the service
 // before this transaction (document_sources.cc).
 Status CheckDocument(const CreateJobRequest& req, const OperationContext& op) {
-  if (req.document_source && !req.job.document_source) {
-    IOTJOBS_RETURN_IF_ERROR(CheckDocumentSourceAlone(
-        !req.job.document.empty(),
-        req.job_template_arn ? std::optional<std::string_view>("jobTemplateArn") : std::nullopt));
-    IOTJOBS_RETURN_IF_ERROR(CheckDocumentSourceRead(req.document_source, req.job.document_source));
+  if (req.document_source && !req.job.document_source) {  // not read: no store
+    IOTJOBS_RETURN_IF_ERROR(CheckDocumentSourceAlone(req));
+    return NoStoreToRead(*req.document_source);
   }
   // Only an AWS managed template has placeholders for them (ApplyManagedJobTemplate checked
   // them against its schema).
