@@ -65,7 +65,7 @@ struct ApiOptions {
 };
 
 // The request pipeline, in one written-down order:
-//   request id -> /health, /metrics -> authenticate (SigV4: who, which plane) -> route -> rate limit
+//   request id -> /health, /metrics, /console/ -> authenticate (SigV4: who, which plane) -> route -> rate limit
 //   (per account and operation) -> decode input -> validate against the model -> authorize
 //   (IAM action on the touched ARNs) -> open the nextToken (page_tokens.h) -> handler ->
 //   response (its nextToken sealed) or error.
