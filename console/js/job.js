@@ -54,8 +54,15 @@ export function renderJob(main, { id }) {
     h("section", {}, h("h2", {}, "Document"), documentBox),
     h("section", {}, h("h2", {}, "Configuration"), configBox));
 
+  let lastCounts = null;
+
   async function loadJob() {
     const { job } = await call("GET", jobPath);
+    // When the counts moved, the executions page shown is stale too: it is fetched again (the
+    // same page, so paging is kept; one call per change, not per poll).
+    const counts = JSON.stringify(job.jobProcessDetails || {});
+    if (lastCounts !== null && counts !== lastCounts) loadExecutions();
+    lastCounts = counts;
     clear(statusBox, statusBadge(job.status));
     clear(progressBox, progressBar(job.jobProcessDetails), countsTable(job.jobProcessDetails));
     clear(configBox, CONFIG_FIELDS.filter((f) => job[f] !== undefined).map((f) => [
@@ -78,11 +85,16 @@ export function renderJob(main, { id }) {
     clear(documentBox, text);
   }
 
+  let execRequest = 0;
+
   async function loadExecutions() {
+    const mine = ++execRequest;
     await guarded(async () => {
       const page = await call("GET", path("/jobs/{jobId}/things", { jobId }), {
         query: { status: execStatus, maxResults: PAGE_SIZE, nextToken: pager.token },
       });
+      // Only the latest request draws: an older answer arriving late would show stale rows.
+      if (mine !== execRequest) return;
       pager.loaded(page.nextToken);
       const rows = page.executionSummaries || [];
       clear(execBody, rows.length ? null : h("tr", {}, h("td", { colspan: 7, class: "empty" },

@@ -107,10 +107,9 @@ export function progressBar(details = {}) {
 // A table of the counts, one cell per status, each with data-count="<status>".
 export function countsTable(details = {}) {
   return h("dl", { class: "counts", id: "job-counts" },
-           COUNTS.map(([name, key, label]) => [
+           COUNTS.map(([name, key, label]) => h("div", { class: `count count-${name}` },
              h("dt", {}, label),
-             h("dd", { dataset: { count: name } }, String(details[key] || 0)),
-           ]));
+             h("dd", { dataset: { count: name } }, String(details[key] || 0)))));
 }
 
 // Paging over an API list: remembers the tokens of the pages before, so Previous works and

@@ -177,6 +177,8 @@ class ConsoleBrowserTest(unittest.TestCase):
         self.text_of("#job-counts [data-count=failed]", "1")
         self.wait(lambda d: d.find_element(By.CSS_SELECTOR, "#job-progress .progress")
                   .get_attribute("data-done") == "2")
+        # The executions page follows, without a click.
+        self.wait(lambda d: self.row(things[0]).get_attribute("data-status") == "SUCCEEDED")
         self.screenshot("console-job-page.png")
 
         # The executions list filters by status.
