@@ -90,5 +90,14 @@ class ConsoleHttpTest(ServerTestCase):
         self.assertEqual(status, 403)
 
 
+class ConsoleAuthNoneHttpTest(ServerTestCase):
+    server_args = ("--auth", "none")
+
+    def test_config_says_no_signing(self):
+        status, _, body = self.server.http("GET", "/console/config.json", sign=None)
+        self.assertEqual(status, 200)
+        self.assertEqual(json.loads(body)["auth"], "none")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -306,6 +306,21 @@ class ConsoleBrowserTest(unittest.TestCase):
         self.text_of("#error", "ResourceAlreadyExistsException")
         self.assert_clean_log(allow_api_errors=True)
 
+    def test_auth_none_needs_no_sign_in(self):
+        server = Server(args=["--auth", "none"]).start()
+        try:
+            iot = server.client("iot")
+            iot.create_thing(thingName="open-dev")
+            iot.create_job(jobId="open-job", document="{}", targets=[
+                iot.describe_thing(thingName="open-dev")["thingArn"]])
+            self.driver.get(f"{server.url}/console/#/jobs")
+            self.visible('#jobs-table tr[data-job-id="open-job"] .progress')
+            self.text_of("#who", "no authentication")
+            self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, "#access-key-id"), [])
+            self.assert_clean_log()
+        finally:
+            server.cleanup()
+
     def test_phone_width_has_no_sideways_page_scroll(self):
         job_id, _ = self.job_with_things(1, "phone")
         self.sign_in(OPERATOR_KEY, OPERATOR_SECRET)
