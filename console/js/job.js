@@ -180,7 +180,8 @@ export function renderJob(main, { id }) {
   async function poll() {
     if (stopped) return;
     try {
-      await loadJob();
+      // A tab in the background costs the server nothing; it catches up when shown again.
+      if (!document.hidden) await loadJob();
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 404) showError(e);
     }

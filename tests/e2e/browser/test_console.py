@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import unittest
+from urllib.parse import quote
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
@@ -239,6 +240,13 @@ class ConsoleBrowserTest(unittest.TestCase):
             self.iot.describe_job_execution(jobId=job_id, thingName=things[0])
         self.assertEqual(cm.exception.response["Error"]["Code"], "ResourceNotFoundException")
         self.visible(f'#executions-table tr[data-thing="{things[1]}"]')  # the other stays
+
+        # Canceling the other (QUEUED) execution.
+        self.row(things[1]).find_element(By.CSS_SELECTOR, ".cancel-execution").click()
+        self.confirm()
+        self.wait(lambda d: self.row(things[1]).get_attribute("data-status") == "CANCELED")
+        self.assertEqual(self.iot.describe_job_execution(jobId=job_id, thingName=things[1])
+                         ["execution"]["status"], "CANCELED")
         self.assert_clean_log(allow_api_errors=True)
 
     def test_a_denied_action_shows_awss_error(self):
@@ -258,7 +266,7 @@ class ConsoleBrowserTest(unittest.TestCase):
     def test_things_and_groups(self):
         group = unique("fleet")
         self.iot.create_thing_group(thingGroupName=group)
-        thing = unique("dev")
+        thing = unique("dev:east")  # a ':' is encoded in the path, and signed so
         self.iot.create_thing(thingName=thing, attributePayload={"attributes": {"model": "x1"}})
         self.iot.add_thing_to_thing_group(thingGroupName=group, thingName=thing)
         job_id = unique("things")
@@ -269,10 +277,31 @@ class ConsoleBrowserTest(unittest.TestCase):
         self.css("#group-prefix").send_keys(group[:8])
         self.css("#group-prefix").submit()
         self.visible(f'#groups-table a[href="#/groups/{group}"]').click()
-        self.visible(f'#group-members-table a[href="#/things/{thing}"]').click()
+        self.visible(f'#group-members-table a[href="#/things/{quote(thing, safe="")}"]').click()
         self.text_of("#thing-attributes", "x1")
         self.visible(f'#thing-groups-table a[href="#/groups/{group}"]')
         self.visible(f'#thing-executions-table a[href="#/jobs/{job_id}"]')
+        self.assert_clean_log()
+
+    def test_paging_follows_next_tokens(self):
+        group = unique("big")
+        self.iot.create_thing_group(thingGroupName=group)
+        for i in range(27):  # a page is 25
+            name = f"{group}-{i:02d}"
+            self.iot.create_thing(thingName=name)
+            self.iot.add_thing_to_thing_group(thingGroupName=group, thingName=name)
+        self.sign_in(OPERATOR_KEY, OPERATOR_SECRET)
+        self.open(f"#/groups/{group}")
+        rows = "#group-members-table tbody tr"
+        self.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, rows)) == 25)
+        first_page = {e.text for e in self.driver.find_elements(By.CSS_SELECTOR, rows)}
+        self.css(".pager .next").click()  # the nextToken goes in the signed query
+        self.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, rows)) == 2)
+        second_page = {e.text for e in self.driver.find_elements(By.CSS_SELECTOR, rows)}
+        self.assertEqual(len(first_page | second_page), 27)
+        self.assertFalse(self.css(".pager .next").is_enabled())
+        self.css(".pager .prev").click()
+        self.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, rows)) == 25)
         self.assert_clean_log()
 
     def test_create_a_job_from_the_form(self):
