@@ -49,7 +49,11 @@ export function renderJobs(main) {
           progressCell));
         // One DescribeJob per row on the page (25 at most), side by side.
         call("GET", path("/jobs/{jobId}", { jobId: job.jobId }))
-          .then((d) => clear(progressCell, progressBar(d.job.jobProcessDetails)))
+          .then((d) => {
+            const bar = progressBar(d.job.jobProcessDetails);
+            clear(progressCell, bar, h("span", { class: "progress-text" },
+                                       `${bar.dataset.done}/${bar.dataset.total}`));
+          })
           .catch((e) => clear(progressCell, h("span", { class: "muted", title: String(e) },
                                                e.type || "unavailable")));
       }

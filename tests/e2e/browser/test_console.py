@@ -350,6 +350,45 @@ class ConsoleBrowserTest(unittest.TestCase):
         finally:
             server.cleanup()
 
+    def test_create_from_a_template_and_a_document_file(self):
+        thing = unique("dev")
+        self.iot.create_thing(thingName=thing)
+        template = unique("tpl")
+        self.iot.create_job_template(jobTemplateId=template, description="t",
+                                     document='{"from": "template"}')
+        self.sign_in(OPERATOR_KEY, OPERATOR_SECRET)
+
+        job_id = unique("tpljob")
+        self.open("#/create")
+        self.visible("#new-job-id").send_keys(job_id)
+        self.css("#target-search").send_keys(thing)
+        self.css("#target-find").click()
+        self.visible("#target-results button").click()
+        self.wait(lambda d: d.find_elements(
+            By.CSS_SELECTOR, f'#new-job-template option[value$=":jobtemplate/{template}"]'))
+        self.css(f'#new-job-template option[value$=":jobtemplate/{template}"]').click()
+        self.css("#create-job").click()
+        self.text_of("#job-document", '"from": "template"')
+        self.assertTrue(self.iot.describe_job(jobId=job_id)["job"]["jobTemplateArn"]
+                        .endswith(f"jobtemplate/{template}"))
+
+        path = os.path.join(ARTIFACTS, "console-upload.json")
+        with open(path, "w") as f:
+            f.write('{"from": "file"}')
+        job_id = unique("filejob")
+        self.open("#/create")
+        self.visible("#new-job-id").send_keys(job_id)
+        self.css("#target-search").send_keys(thing)
+        self.css("#target-find").click()
+        self.visible("#target-results button").click()
+        self.css("#new-job-document-file").send_keys(os.path.abspath(path))
+        self.wait(lambda d: "file" in d.find_element(
+            By.CSS_SELECTOR, "#new-job-document").get_property("value"))
+        self.css("#create-job").click()
+        self.text_of("#job-document", '"from": "file"')
+        os.unlink(path)
+        self.assert_clean_log()
+
     def test_phone_width_has_no_sideways_page_scroll(self):
         job_id, _ = self.job_with_things(1, "phone")
         self.sign_in(OPERATOR_KEY, OPERATOR_SECRET)
