@@ -50,9 +50,26 @@ export function path(template, params = {}) {
   return template.replace(/\{(\w+)\}/g, (_, name) => encodeRfc3986(String(params[name])));
 }
 
+const RETRIES = 3;
+
 // Calls the API: `method` and an encoded `urlPath` (use path()), optional query parameters
 // and JSON body. Resolves with the parsed JSON answer ({} when empty); rejects with ApiError.
-export async function call(method, urlPath, { query, body, credentials } = {}) {
+// A throttled call (--rate-limits aws: a jobs page asks DescribeJob for each of its rows) is
+// tried again after 0.25, 0.5 and 1 s, as the AWS SDKs do, signed afresh each time.
+export async function call(method, urlPath, options = {}) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await callOnce(method, urlPath, options);
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.type !== "ThrottlingException" || attempt >= RETRIES) {
+        throw e;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
+}
+
+async function callOnce(method, urlPath, { query, body, credentials } = {}) {
   const s = credentials || session();
   if (!s) throw new ApiError(0, "", "Not signed in.");
   const q = canonicalQuery(query);

@@ -214,6 +214,14 @@ class ConsoleBrowserTest(unittest.TestCase):
         self.assertTrue(job["forceCanceled"])
         execution = self.iot.describe_job_execution(jobId=forced, thingName=devices[0])
         self.assertEqual(execution["execution"]["status"], "CANCELED")
+
+        # The jobs list filters by status.
+        self.open("#/jobs")
+        self.visible(f'#jobs-table tr[data-job-id="{forced}"]')
+        self.css("#jobs-status option[value=CANCELED]").click()
+        self.wait(lambda d: all("CANCELED" in r.text for r in d.find_elements(
+            By.CSS_SELECTOR, "#jobs-table tbody tr")) and d.find_elements(
+            By.CSS_SELECTOR, f'#jobs-table tr[data-job-id="{job_id}"]'))
         self.assert_clean_log()
 
     def test_delete_an_in_progress_execution_needs_force(self):
