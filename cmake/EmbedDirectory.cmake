@@ -3,11 +3,17 @@
 # `dir` (recursively, sorted) as {path relative to dir, bytes}. The struct is declared by the
 # header that consumes it (api/console_files.h), so this file only fills the table.
 file(GLOB_RECURSE files RELATIVE ${DIR} ${DIR}/*)
+# Hidden files (editor swap files, .gitkeep) are not part of the console.
+list(FILTER files EXCLUDE REGEX "(^|/)\\.")
 list(SORT files)
 set(arrays "")
 set(table "")
 set(i 0)
 foreach(rel ${files})
+  # The name goes into a C++ string literal as is.
+  if(rel MATCHES "[\"\\\\]")
+    message(FATAL_ERROR "console file name with a quote or backslash: ${rel}")
+  endif()
   file(READ ${DIR}/${rel} hex HEX)
   string(LENGTH "${hex}" hex_len)
   math(EXPR size "${hex_len} / 2")

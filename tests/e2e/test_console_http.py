@@ -30,6 +30,8 @@ class ConsoleHttpTest(ServerTestCase):
         served = 0
         for root, _, files in os.walk(CONSOLE_DIR):
             for name in files:
+                if name.startswith("."):
+                    continue  # not embedded (cmake/EmbedDirectory.cmake)
                 full = os.path.join(root, name)
                 rel = os.path.relpath(full, CONSOLE_DIR).replace(os.sep, "/")
                 status, headers, body = self.get("/console/" + rel)
