@@ -102,7 +102,8 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
 
   // The web console's files (console_endpoint.h): open like /health, since they carry no
   // data; the console signs its API calls itself. Not counted or logged as API requests.
-  if (IsConsolePath(path) && (request.method == "GET" || request.method == "HEAD")) {
+  if (options_.console && IsConsolePath(path) &&
+      (request.method == "GET" || request.method == "HEAD")) {
     done(ServeConsole(request, {options_.region, options_.auth == AuthMode::kNone},
                       ConsoleFiles()));
     return;

@@ -60,6 +60,9 @@ struct ApiOptions {
   std::string page_token_key;
   // What DescribeEndpoint answers (--public-endpoint, --mqtt-public-endpoint, --mqtt).
   PublicEndpoints endpoints{};
+  // GET /console/... (console_endpoint.h); off (--console off), the paths are ordinary
+  // (unknown) API paths.
+  bool console = true;
   // GET /metrics (metrics_endpoint.h); absent, the path is an ordinary (unknown) API path.
   std::optional<MetricsEndpoint> metrics;
 };

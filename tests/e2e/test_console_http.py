@@ -101,5 +101,16 @@ class ConsoleAuthNoneHttpTest(ServerTestCase):
         self.assertEqual(json.loads(body)["auth"], "none")
 
 
+class ConsoleOffHttpTest(ServerTestCase):
+    server_args = ("--console", "off")
+
+    def test_console_paths_are_api_paths(self):
+        status, headers, _ = self.server.http("GET", "/console/", sign=None)
+        self.assertEqual(status, 403)
+        self.assertNotIn("content-security-policy", headers)
+        status, _, _ = self.server.http("GET", "/console/index.html")  # signed: no such operation
+        self.assertEqual(status, 404)
+
+
 if __name__ == "__main__":
     unittest.main()
