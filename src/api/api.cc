@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <exception>
 
+#include "api/console_endpoint.h"
 #include "api/middleware/authenticator.h"
 #include "api/middleware/authorizer.h"
 #include "api/middleware/rate_limiter.h"
@@ -96,6 +97,15 @@ void Api::Handle(ApiRequest request, std::function<void(ApiResponse)> done) {
   if (options_.metrics && path == "/metrics" &&
       (request.method == "GET" || request.method == "HEAD")) {
     done(ServeMetrics(request, *options_.metrics));
+    return;
+  }
+
+  // The web console's files (console_endpoint.h): open like /health, since they carry no
+  // data; the console signs its API calls itself. Not counted or logged as API requests.
+  if (options_.console && IsConsolePath(path) &&
+      (request.method == "GET" || request.method == "HEAD")) {
+    done(ServeConsole(request, {options_.region, options_.auth == AuthMode::kNone},
+                      ConsoleFiles()));
     return;
   }
 

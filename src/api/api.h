@@ -60,12 +60,15 @@ struct ApiOptions {
   std::string page_token_key;
   // What DescribeEndpoint answers (--public-endpoint, --mqtt-public-endpoint, --mqtt).
   PublicEndpoints endpoints{};
+  // GET /console/... (console_endpoint.h); off (--console off), the paths are ordinary
+  // (unknown) API paths.
+  bool console = true;
   // GET /metrics (metrics_endpoint.h); absent, the path is an ordinary (unknown) API path.
   std::optional<MetricsEndpoint> metrics;
 };
 
 // The request pipeline, in one written-down order:
-//   request id -> /health, /metrics -> authenticate (SigV4: who, which plane) -> route -> rate limit
+//   request id -> /health, /metrics, /console/ -> authenticate (SigV4: who, which plane) -> route -> rate limit
 //   (per account and operation) -> decode input -> validate against the model -> authorize
 //   (IAM action on the touched ARNs) -> open the nextToken (page_tokens.h) -> handler ->
 //   response (its nextToken sealed) or error.

@@ -31,6 +31,7 @@ struct Config {
   std::string tls_cert;  // HTTPS when both are set
   std::string tls_key;
   std::string rate_limits = "off";  // off | aws
+  std::string console = "on";       // on | off: the web console at /console/
   // MQTT: the broker URL ("" for none) and how to log in to it.
   std::string mqtt_url;
   std::optional<std::string> mqtt_username;

@@ -208,6 +208,10 @@ void Define(CLI::App& app, Config& c, RawFlags& raw) {
                  "descriptor limit leaves room for)")
       ->type_name("N")
       ->check(AtLeast(1));
+  app.add_option("--console", c.console,
+                 "serve the web console at /console/ (default on; docs/console.md)")
+      ->type_name("on|off")
+      ->check(Quiet(CLI::IsMember({"on", "off"})));
   app.add_option("--rate-limits", c.rate_limits,
                  "per-account, per-operation request rates: off (default), or the AWS IoT quotas "
                  "(ThrottlingException beyond them)")

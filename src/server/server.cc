@@ -95,6 +95,7 @@ bool Server::BuildService(StartFailure& failure) {
   api_options.account_id = config_.account_id;
   api_options.auth = config_.auth;
   api_options.rate_limits = config_.rate_limits == "aws";
+  api_options.console = config_.console == "on";
   api_options.allow_reset = config_.allow_reset;
   api_options.metrics =
       api::MetricsEndpoint{[] { return metrics::Server().registry.Render(); }, config_.metrics_token};
