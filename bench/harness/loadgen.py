@@ -5,6 +5,7 @@ import json
 import os
 import signal
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -23,6 +24,7 @@ class LoadGenerator:
         self.perf_dir = perf_dir
         self.perf_callgraph = perf_callgraph
         self.n_req_files = 0
+        self.files_lock = threading.Lock()  # part contention runs two loadgens at once
 
     def run(self, port, lines, conns, duration=None, warmup=None, once=False, shuffle=False,
             rate=None, check=True, profile=None, wait_quiet=True):
@@ -78,8 +80,9 @@ class LoadGenerator:
         return subprocess.Popen(cmd, env=self.env, stdout=subprocess.PIPE, text=True)
 
     def _request_file(self, lines):
-        self.n_req_files += 1
-        path = self.work / f"req{self.n_req_files}.tsv"
+        with self.files_lock:
+            self.n_req_files += 1
+            path = self.work / f"req{self.n_req_files}.tsv"
         with open(path, "w") as f:
             for line in lines:
                 f.write("\t".join(line) + "\n")

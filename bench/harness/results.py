@@ -13,6 +13,7 @@ class Results:
         self.rows = []  # dicts: system, op, conns, rps, p50, p99, p999, n, errors, note, cpu
         self.scale = []  # one dict per table size
         self.fanout = []  # one dict per group size
+        self.contention = []  # one dict per (instances, connections)
         self.cli = None  # bench/cli_startup.sh's line
         self.notes = []
         self.timings = {}  # seconds per part
@@ -44,7 +45,8 @@ class Results:
 
     def save(self, path, cfg, smoke, started, elapsed):
         Path(path).write_text(json.dumps(dict(smoke=smoke,
-            results=self.rows, scale=self.scale, fanout=self.fanout, cli=self.cli,
+            results=self.rows, scale=self.scale, fanout=self.fanout, contention=self.contention,
+            cli=self.cli,
             notes=self.notes, timings=self.timings, started=started.isoformat(),
             elapsed=elapsed, quiet_waited=self.quiet_waited, commit=commit_id(),
             cfg={k: v for k, v in cfg.items() if not isinstance(v, dict)}), indent=1))
@@ -56,5 +58,6 @@ class Results:
         self.rows = d["results"]
         for k in ("scale", "fanout", "cli", "notes", "timings", "quiet_waited"):
             setattr(self, k, d[k])
+        self.contention = d.get("contention", [])  # runs saved before the part existed
         self.saved_commit = d.get("commit")
         return datetime.datetime.fromisoformat(d["started"]), d["elapsed"], d.get("smoke")

@@ -36,6 +36,10 @@ ServerMetrics::ServerMetrics()
       store_read_seconds(registry.GetHistogram("iotjobs_store_read_duration_seconds",
                                                "Time one read transaction took.",
                                                LatencyBuckets())),
+      store_write_batch_conflicts(registry.GetCounter(
+          "iotjobs_store_write_batch_conflicts_total",
+          "Write batches rolled back because another instance's transaction conflicted with "
+          "them (PostgreSQL serialization failures), each then run again.")),
       mqtt_connected(registry.GetGauge("iotjobs_mqtt_connected",
                                        "1 while connected to the MQTT broker, else 0.")),
       mqtt_received(registry.GetCounter("iotjobs_mqtt_messages_received_total",

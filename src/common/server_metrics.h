@@ -24,6 +24,7 @@ struct ServerMetrics {
   Histogram& store_write_batch_size;
   Histogram& store_commit_seconds;
   Histogram& store_read_seconds;
+  Counter& store_write_batch_conflicts;
 
   // MQTT and the outbox.
   Gauge& mqtt_connected;

@@ -121,6 +121,8 @@ class MetricsTest(unittest.TestCase):
         self.assertGreaterEqual(delta(key("iotjobs_store_write_batch_size_count")), 1)
         self.assertGreaterEqual(delta(key("iotjobs_store_commit_duration_seconds_count")), 1)
         self.assertGreaterEqual(delta(key("iotjobs_store_read_duration_seconds_count")), 2)
+        # One writer owns a SQLite file: no other transaction can conflict with its batches.
+        self.assertEqual(after[key("iotjobs_store_write_batch_conflicts_total")], 0)
 
     def test_background_gauges(self):
         s = parse(self.scrape())

@@ -1,7 +1,8 @@
 """The parts of a run by their --parts name, and the fixed order they run in (whatever order
 --parts names them in). Each run(session) adds its rows to session.results."""
-from . import cli, fanout, main, memory, moto, postgres, scale
+from . import cli, contention, fanout, main, memory, moto, postgres, scale
 
-ORDER = ["moto", "main", "memory", "postgres", "scale", "fanout", "cli"]
+ORDER = ["moto", "main", "memory", "postgres", "contention", "scale", "fanout", "cli"]
 PARTS = {"moto": moto.run, "main": main.run, "memory": memory.run, "postgres": postgres.run,
+         "contention": contention.run,
          "scale": scale.run, "fanout": fanout.run, "cli": cli.run}

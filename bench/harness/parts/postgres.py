@@ -4,6 +4,7 @@ this machine, beside the SQLite rows of part main). The server is a throwaway cl
 tests/pg/with_postgres, with PostgreSQL's defaults (fsync on, synchronous_commit on), so its
 writes are as durable as SQLite's synchronous=FULL. Its own processes' CPU is not in the
 "server CPU" column."""
+import contextlib
 import glob
 import re
 import shutil
@@ -46,11 +47,16 @@ def pgbench_commits(s, dsn):
     return "; ".join(out)
 
 
-def run(s):
+@contextlib.contextmanager
+def throwaway_postgres(s, database):
+    """A PostgreSQL cluster for this part (tests/pg/with_postgres) with `database` created in
+    it; yields (the cluster's URL, the database's URL), or (None, None) when PostgreSQL is not
+    installed (noted in the results). The cluster is removed on the way out."""
     if not shutil.which("psql"):
         s.results.notes.append("PostgreSQL is not installed (scripts/setup installs it): "
-                               "no iotjobsd-pg rows")
-        log("PostgreSQL is not installed: skipping the postgres part")
+                               "no PostgreSQL rows")
+        log("PostgreSQL is not installed: skipping")
+        yield None, None
         return
     holder = subprocess.Popen([str(WITH_POSTGRES), sys.executable, "-c", HOLD],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -58,17 +64,23 @@ def run(s):
         dsn = holder.stdout.readline().strip()
         if not dsn:
             raise RuntimeError("tests/pg/with_postgres did not start PostgreSQL")
+        # iotjobsd gets a database of its own, apart from pgbench's tables.
+        subprocess.run(["psql", dsn, "-q", "-c", f"CREATE DATABASE {database}"], check=True,
+                       capture_output=True)
+        yield dsn, dsn.rsplit("/", 1)[0] + "/" + database
+    finally:
+        holder.stdin.close()  # the holder ends, and with_postgres removes the cluster
+        holder.wait(timeout=60)
+
+
+def run(s):
+    with throwaway_postgres(s, "iotjobs_bench") as (dsn, store):
+        if not dsn:
+            return
         s.results.notes.append("PostgreSQL's own durable one-row commits here (pgbench over TCP): " +
                                pgbench_commits(s, dsn))
-        # iotjobsd gets a database of its own, apart from pgbench's tables.
-        subprocess.run(["psql", dsn, "-q", "-c", "CREATE DATABASE iotjobs_bench"], check=True,
-                       capture_output=True)
-        store = dsn.rsplit("/", 1)[0] + "/iotjobs_bench"
         p, port = start_iotjobsd(s, s.work / "data-pg", "iotjobsd-pg", extra=["--store", store])
         try:
             Table(s, "iotjobsd-pg", port, server=p, rerun_noisy=False).run()
         finally:
             p.stop()
-    finally:
-        holder.stdin.close()  # the holder ends, and with_postgres removes the cluster
-        holder.wait(timeout=60)

@@ -81,3 +81,18 @@ def fanout_table(results):
                  f"{pr['p50_us'] / 1000:.2f} | {pr['p99_us'] / 1000:.2f} | {pr['p999_us'] / 1000:.2f} | "
                  f"{pr['requests']} | {pr['errors']} | {row.get('rows', '')} |")
     return "\n".join(f)
+
+
+def contention_table(results):
+    """One line per (instances, connections) of part contention; "" when it did not run."""
+    if not results.contention:
+        return ""
+    t = ["| instances | conns | things in the job | req/s | p50 ms | p99 ms | requests | errors | "
+         "batches retried | retried/s | counters = executions by status | lost updates |",
+         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
+    for r in results.contention:
+        t.append(f"| {r['instances']} | {r['conns']} | {r['job_things']} | {r['rps']:.0f} | "
+                 f"{r['p50'] / 1000:.2f} | {r['p99'] / 1000:.2f} | {r['requests']} | "
+                 f"{r['errors']} | {r['conflicts']:.0f} | {r['conflicts_per_s']:.1f} | "
+                 f"{'yes' if r['counters_exact'] else 'NO'} | {r['lost']} |")
+    return "\n".join(t)
