@@ -157,15 +157,19 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo
 
 Connection::~Connection() { PQfinish(conn_); }
 
-Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Param>& params) {
-  std::string text(sql);
+Result<std::string> Connection::Prepared(const std::string& text) {
   auto it = prepared_.find(text);
-  if (it == prepared_.end()) {
-    std::string name = "iotjobs_" + std::to_string(prepared_.size() + 1);
-    ResultPtr prepared(PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr));
-    if (!Succeeded(prepared.get())) return Error(prepared.get(), text);
-    it = prepared_.emplace(text, std::move(name)).first;
-  }
+  if (it != prepared_.end()) return it->second;
+  std::string name = "iotjobs_" + std::to_string(prepared_.size() + 1);
+  ResultPtr prepared(PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr));
+  if (!Succeeded(prepared.get())) return Error(prepared.get(), text);
+  prepared_.emplace(text, name);
+  return name;
+}
+
+Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Param>& params) {
+  ReadUnawaited();
+  std::string text(sql);
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const Param& p : params) {
@@ -177,13 +181,94 @@ Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Par
     }
     values.push_back(p ? p->c_str() : nullptr);
   }
-  ResultPtr result(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()),
+  if (!deferred_begin_.empty()) return BeginAndQuery(text, values);
+  IOTJOBS_ASSIGN_OR_RETURN(std::string name, Prepared(text));
+  ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
                                   values.data(), nullptr, nullptr, /*resultFormat=*/0));
   if (!Succeeded(result.get())) return Error(result.get(), text);
   return Rows(result.release());
 }
 
+Result<Rows> Connection::BeginAndQuery(const std::string& text,
+                                       const std::vector<const char*>& values) {
+  const std::string begin = std::move(deferred_begin_);
+  deferred_begin_.clear();
+  auto known = prepared_.find(text);
+  const bool prepare = known == prepared_.end();
+  const std::string name =
+      prepare ? "iotjobs_" + std::to_string(prepared_.size() + 1) : known->second;
+  // The pipeline: BEGIN, [PREPARE], EXECUTE, then a sync that ends it. The server answers
+  // each command in order; after a failure it skips the rest (PGRES_PIPELINE_ABORTED).
+  bool sent = PQenterPipelineMode(conn_) == 1 &&
+              PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+              (!prepare || PQsendPrepare(conn_, name.c_str(), text.c_str(), 0, nullptr) == 1) &&
+              PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
+                                  values.data(), nullptr, nullptr, 0) == 1 &&
+              PQpipelineSync(conn_) == 1;
+  const int commands = prepare ? 3 : 2;
+  std::vector<ResultPtr> answers;
+  if (sent) {
+    for (int i = 0; i < commands; ++i) {
+      ResultPtr r(PQgetResult(conn_));
+      if (!r) break;  // the connection broke: no more answers
+      while (PGresult* more = PQgetResult(conn_)) PQclear(more);  // up to the command's end
+      answers.push_back(std::move(r));
+    }
+    if (static_cast<int>(answers.size()) == commands) ResultPtr sync(PQgetResult(conn_));
+  }
+  PQexitPipelineMode(conn_);  // fails only with answers unread, i.e. a broken connection
+  if (!sent || static_cast<int>(answers.size()) < commands) {
+    return Error(nullptr, begin);  // the connection's own error says why
+  }
+  if (!Succeeded(answers[0].get())) return Error(answers[0].get(), begin);
+  began_ = true;
+  if (prepare) {
+    if (!Succeeded(answers[1].get())) return Error(answers[1].get(), text);
+    prepared_.emplace(text, name);
+  }
+  if (!Succeeded(answers.back().get())) return Error(answers.back().get(), text);
+  return Rows(answers.back().release());
+}
+
+void Connection::BeginWithFirstStatement(std::string begin) {
+  deferred_begin_ = std::move(begin);
+  began_ = false;
+}
+
+void Connection::EndWithoutWaiting(const char* sql) {
+  deferred_begin_.clear();
+  if (!began_) return;  // no statement ran: the transaction never began
+  began_ = false;
+  if (PQsendQuery(conn_, sql) == 1) {
+    unawaited_ = true;
+  } else {
+    IOTJOBS_LOG(kWarn) << "postgres: could not send " << sql << ": "
+                       << OneLine(PQerrorMessage(conn_));
+  }
+}
+
+void Connection::ReadUnawaited() {
+  if (!unawaited_) return;
+  unawaited_ = false;
+  while (PGresult* r = PQgetResult(conn_)) {
+    if (!Succeeded(r)) {
+      IOTJOBS_LOG(kWarn) << "postgres: ending a read transaction failed: "
+                         << OneLine(PQresultErrorMessage(r));
+    }
+    PQclear(r);
+  }
+}
+
 Status Connection::Exec(std::string_view sql) {
+  ReadUnawaited();
+  if (!deferred_begin_.empty()) {
+    // Not the hot path (reads run prepared statements): the BEGIN on its own first.
+    std::string begin = std::move(deferred_begin_);
+    deferred_begin_.clear();
+    ResultPtr r(PQexec(conn_, begin.c_str()));
+    if (!Succeeded(r.get())) return Error(r.get(), begin);
+    began_ = true;
+  }
   std::string text(sql);
   ResultPtr result(PQexec(conn_, text.c_str()));
   if (!Succeeded(result.get())) return Error(result.get(), text);
@@ -191,6 +276,7 @@ Status Connection::Exec(std::string_view sql) {
 }
 
 Status Connection::Commit() {
+  ReadUnawaited();
   ResultPtr result(PQexec(conn_, "COMMIT"));
   if (!Succeeded(result.get())) return Error(result.get(), "COMMIT");
   if (std::string_view(PQcmdStatus(result.get())) != "COMMIT") {
@@ -206,6 +292,9 @@ bool Connection::Broken() const { return PQstatus(conn_) == CONNECTION_BAD; }
 
 Status Connection::Reconnect() {
   prepared_.clear();  // they died with the old session
+  deferred_begin_.clear();
+  began_ = false;
+  unawaited_ = false;  // PQreset drops whatever was outstanding
   PQreset(conn_);
   if (PQstatus(conn_) != CONNECTION_OK) {
     IOTJOBS_LOG(kError) << "store: cannot reconnect to PostgreSQL: "

@@ -92,6 +92,16 @@ class Connection {
   // the transaction had failed.
   Status Commit();
 
+  // Read transactions in fewer round trips. BeginWithFirstStatement(begin) sends nothing: the
+  // BEGIN goes with the transaction's first statement, both in one round trip (libpq's
+  // pipeline mode), so a read of one statement costs one round trip, not three.
+  // EndWithoutWaiting(sql) ends it (ROLLBACK) without waiting for the answer, which is read
+  // before the connection's next command; if no statement ran, nothing is sent at all.
+  void BeginWithFirstStatement(std::string begin);
+  void EndWithoutWaiting(const char* sql);
+  // Whether the BEGIN of BeginWithFirstStatement was sent and succeeded.
+  bool began() const { return began_; }
+
   // The connection is gone (server restart, terminated backend, network): every statement
   // fails until Reconnect.
   bool Broken() const;
@@ -115,7 +125,18 @@ class Connection {
 
  private:
   explicit Connection(pg_conn* conn) : conn_(conn) {}
+  // The name of `text`'s prepared statement, preparing it first if it is new.
+  Result<std::string> Prepared(const std::string& text);
+  // The deferred BEGIN, the PREPARE of a new statement if needed, and the statement, in one
+  // round trip.
+  Result<Rows> BeginAndQuery(const std::string& text, const std::vector<const char*>& values);
+  // Reads the answer of a command sent by EndWithoutWaiting, if one is outstanding.
+  void ReadUnawaited();
+
   pg_conn* conn_;
+  std::string deferred_begin_;  // BeginWithFirstStatement's, until the first statement
+  bool began_ = false;
+  bool unawaited_ = false;      // EndWithoutWaiting's answer is still to be read
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
   bool conflicted_ = false;
   std::string last_sqlstate_;

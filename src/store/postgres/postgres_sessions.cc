@@ -27,17 +27,29 @@ Status BeginOn(Connection& conn, const char* begin) {
   }
 }
 
+// A read: BEGIN goes with its first statement and the ROLLBACK is not waited for
+// (Connection::BeginWithFirstStatement), so a one-statement read is one round trip. A
+// connection found dead at that first statement is reconnected and the read run once more:
+// nothing was read yet.
 Status ReadOn(Connection& conn, const std::string& account_id, const Store::ReadFn& fn) {
-  IOTJOBS_RETURN_IF_ERROR(BeginOn(conn, kBeginRead));
-  SqlTransaction tx(SqlDb(conn), account_id);
-  Status s = Guarded([&] { return fn(tx); });
-  if (conn.Broken()) {
-    IOTJOBS_LOG(kError) << "store: lost the PostgreSQL connection during a read";
-    return Lost();
+  for (bool reconnected = false;;) {
+    if (conn.Broken()) {
+      IOTJOBS_RETURN_IF_ERROR(conn.Reconnect());
+      reconnected = true;
+    }
+    conn.ForgetFailures();
+    conn.BeginWithFirstStatement(kBeginRead);
+    SqlTransaction tx(SqlDb(conn), account_id);
+    Status s = Guarded([&] { return fn(tx); });
+    if (conn.Broken()) {
+      if (!conn.began() && !reconnected) continue;
+      IOTJOBS_LOG(kError) << "store: lost the PostgreSQL connection during a read";
+      return Lost();
+    }
+    // A read-only snapshot has nothing to commit; ending it either way is the same.
+    conn.EndWithoutWaiting("ROLLBACK");
+    return s;
   }
-  // A read-only snapshot has nothing to commit; ending it either way is the same.
-  (void)conn.Exec("ROLLBACK");
-  return s;
 }
 
 class PostgresWriteSession final : public WriteSession {
