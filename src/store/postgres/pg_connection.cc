@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <utility>
 
 #include "common/log.h"
 
@@ -181,7 +182,7 @@ Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Par
     }
     values.push_back(p ? p->c_str() : nullptr);
   }
-  if (!deferred_begin_.empty()) return BeginAndQuery(text, values);
+  if (!deferred_.empty()) return Pipeline(text, values, /*command=*/false);
   IOTJOBS_ASSIGN_OR_RETURN(std::string name, Prepared(text));
   ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
                                   values.data(), nullptr, nullptr, /*resultFormat=*/0));
@@ -189,56 +190,70 @@ Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Par
   return Rows(result.release());
 }
 
-Result<Rows> Connection::BeginAndQuery(const std::string& text,
-                                       const std::vector<const char*>& values) {
-  const std::string begin = std::move(deferred_begin_);
-  deferred_begin_.clear();
+Result<Rows> Connection::Pipeline(const std::string& text, const std::vector<const char*>& values,
+                                  bool command) {
+  std::vector<std::string> ahead = std::move(deferred_);
+  deferred_.clear();
+  const bool begin = std::exchange(begin_deferred_, false);
   auto known = prepared_.find(text);
-  const bool prepare = known == prepared_.end();
-  const std::string name =
-      prepare ? "iotjobs_" + std::to_string(prepared_.size() + 1) : known->second;
-  // The pipeline: BEGIN, [PREPARE], EXECUTE, then a sync that ends it. The server answers
-  // each command in order; after a failure it skips the rest (PGRES_PIPELINE_ABORTED).
-  bool sent = PQenterPipelineMode(conn_) == 1 &&
-              PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
-              (!prepare || PQsendPrepare(conn_, name.c_str(), text.c_str(), 0, nullptr) == 1) &&
-              PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
-                                  values.data(), nullptr, nullptr, 0) == 1 &&
-              PQpipelineSync(conn_) == 1;
-  const int commands = prepare ? 3 : 2;
+  const bool prepare = !command && known == prepared_.end();
+  const std::string name = command ? ""
+                           : prepare ? "iotjobs_" + std::to_string(prepared_.size() + 1)
+                                     : known->second;
+  // What each answer is about, in order (for the error's log line).
+  std::vector<const std::string*> about;
+  for (const std::string& sql : ahead) about.push_back(&sql);
+  if (prepare) about.push_back(&text);
+  about.push_back(&text);
+  // One pipeline ended by a sync. The server answers each command in order; after a
+  // failure it skips the rest (PGRES_PIPELINE_ABORTED).
+  bool sent = PQenterPipelineMode(conn_) == 1;
+  for (const std::string& sql : ahead) {
+    sent = sent &&
+           PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  }
+  if (command) {
+    sent = sent &&
+           PQsendQueryParams(conn_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  } else {
+    sent = sent && (!prepare || PQsendPrepare(conn_, name.c_str(), text.c_str(), 0, nullptr) == 1);
+    sent = sent && PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
+                                       values.data(), nullptr, nullptr, 0) == 1;
+  }
+  sent = sent && PQpipelineSync(conn_) == 1;
   std::vector<ResultPtr> answers;
   if (sent) {
-    for (int i = 0; i < commands; ++i) {
+    while (answers.size() < about.size()) {
       ResultPtr r(PQgetResult(conn_));
       if (!r) break;  // the connection broke: no more answers
       while (PGresult* more = PQgetResult(conn_)) PQclear(more);  // up to the command's end
       answers.push_back(std::move(r));
     }
-    if (static_cast<int>(answers.size()) == commands) ResultPtr sync(PQgetResult(conn_));
+    if (answers.size() == about.size()) ResultPtr sync(PQgetResult(conn_));
   }
   PQexitPipelineMode(conn_);  // fails only with answers unread, i.e. a broken connection
-  if (!sent || static_cast<int>(answers.size()) < commands) {
-    return Error(nullptr, begin);  // the connection's own error says why
+  if (answers.size() < about.size()) return Error(nullptr, *about[answers.size()]);
+  if (begin) began_ = Succeeded(answers[0].get());
+  for (size_t i = 0; i < answers.size(); ++i) {
+    if (!Succeeded(answers[i].get())) return Error(answers[i].get(), *about[i]);
   }
-  if (!Succeeded(answers[0].get())) return Error(answers[0].get(), begin);
-  began_ = true;
-  if (prepare) {
-    if (!Succeeded(answers[1].get())) return Error(answers[1].get(), text);
-    prepared_.emplace(text, name);
-  }
-  if (!Succeeded(answers.back().get())) return Error(answers.back().get(), text);
+  if (prepare) prepared_.emplace(text, name);
   return Rows(answers.back().release());
 }
 
 void Connection::BeginWithFirstStatement(std::string begin) {
-  deferred_begin_ = std::move(begin);
+  deferred_.assign(1, std::move(begin));
+  begin_deferred_ = true;
   began_ = false;
 }
 
+void Connection::Defer(std::string sql) { deferred_.push_back(std::move(sql)); }
+
 void Connection::EndWithoutWaiting(const char* sql) {
-  deferred_begin_.clear();
-  if (!began_) return;  // no statement ran: the transaction never began
-  began_ = false;
+  const bool began = std::exchange(began_, false);
+  deferred_.clear();
+  begin_deferred_ = false;
+  if (!began) return;  // no statement ran: the transaction never began
   if (PQsendQuery(conn_, sql) == 1) {
     unawaited_ = true;
   } else {
@@ -261,15 +276,14 @@ void Connection::ReadUnawaited() {
 
 Status Connection::Exec(std::string_view sql) {
   ReadUnawaited();
-  if (!deferred_begin_.empty()) {
-    // Not the hot path (reads run prepared statements): the BEGIN on its own first.
-    std::string begin = std::move(deferred_begin_);
-    deferred_begin_.clear();
-    ResultPtr r(PQexec(conn_, begin.c_str()));
-    if (!Succeeded(r.get())) return Error(r.get(), begin);
-    began_ = true;
-  }
   std::string text(sql);
+  if (text == "ROLLBACK" || text.starts_with("BEGIN")) {
+    // Whatever was deferred belongs to a transaction that is over or being undone; sent
+    // ahead into a failed transaction it would make the pipeline skip the ROLLBACK itself.
+    deferred_.clear();
+    begin_deferred_ = false;
+  }
+  if (!deferred_.empty()) return Pipeline(text, {}, /*command=*/true).status();
   ResultPtr result(PQexec(conn_, text.c_str()));
   if (!Succeeded(result.get())) return Error(result.get(), text);
   return Status::Ok();
@@ -277,8 +291,15 @@ Status Connection::Exec(std::string_view sql) {
 
 Status Connection::Commit() {
   ReadUnawaited();
-  ResultPtr result(PQexec(conn_, "COMMIT"));
-  if (!Succeeded(result.get())) return Error(result.get(), "COMMIT");
+  ResultPtr result;
+  if (!deferred_.empty()) {
+    // The last operation's RELEASE goes with the COMMIT.
+    IOTJOBS_ASSIGN_OR_RETURN(Rows rows, Pipeline("COMMIT", {}, /*command=*/true));
+    result.reset(rows.Release());
+  } else {
+    result.reset(PQexec(conn_, "COMMIT"));
+    if (!Succeeded(result.get())) return Error(result.get(), "COMMIT");
+  }
   if (std::string_view(PQcmdStatus(result.get())) != "COMMIT") {
     // A statement failed and its transaction was aborted, yet the operation went on to
     // commit (it ignored the failure): the server rolled everything back.
@@ -292,7 +313,8 @@ bool Connection::Broken() const { return PQstatus(conn_) == CONNECTION_BAD; }
 
 Status Connection::Reconnect() {
   prepared_.clear();  // they died with the old session
-  deferred_begin_.clear();
+  deferred_.clear();
+  begin_deferred_ = false;
   began_ = false;
   unawaited_ = false;  // PQreset drops whatever was outstanding
   PQreset(conn_);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
@@ -54,6 +55,8 @@ class Rows : public OptionalColumns<Rows> {
   bool Next();
   // Rows changed by an INSERT, UPDATE or DELETE.
   int64_t Affected() const;
+  // Gives up the result, which the caller then owns.
+  pg_result* Release() { return std::exchange(result_, nullptr); }
 
   // Columns of the current row, 0-based.
   bool IsNull(int column) const;
@@ -101,6 +104,10 @@ class Connection {
   void EndWithoutWaiting(const char* sql);
   // Whether the BEGIN of BeginWithFirstStatement was sent and succeeded.
   bool began() const { return began_; }
+  // Sends `sql` (no parameters, no rows: SAVEPOINT, RELEASE) ahead of the next statement or
+  // command, in its round trip. Its failure, if any, is that statement's failure. Not for
+  // ROLLBACK: a plain ROLLBACK drops whatever is still deferred.
+  void Defer(std::string sql);
 
   // The connection is gone (server restart, terminated backend, network): every statement
   // fails until Reconnect.
@@ -127,14 +134,17 @@ class Connection {
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   // The name of `text`'s prepared statement, preparing it first if it is new.
   Result<std::string> Prepared(const std::string& text);
-  // The deferred BEGIN, the PREPARE of a new statement if needed, and the statement, in one
-  // round trip.
-  Result<Rows> BeginAndQuery(const std::string& text, const std::vector<const char*>& values);
+  // The deferred commands, then `text` (a prepared statement with `values`, preceded by its
+  // PREPARE if new; or, with `command`, a plain command), in one round trip. Answers the
+  // first failure, or the last command's rows.
+  Result<Rows> Pipeline(const std::string& text, const std::vector<const char*>& values,
+                        bool command);
   // Reads the answer of a command sent by EndWithoutWaiting, if one is outstanding.
   void ReadUnawaited();
 
   pg_conn* conn_;
-  std::string deferred_begin_;  // BeginWithFirstStatement's, until the first statement
+  std::vector<std::string> deferred_;  // sent with the next statement or command
+  bool begin_deferred_ = false;        // deferred_[0] is BeginWithFirstStatement's BEGIN
   bool began_ = false;
   bool unawaited_ = false;      // EndWithoutWaiting's answer is still to be read
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
