@@ -166,6 +166,15 @@ Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Par
     if (!Succeeded(prepared.get())) return Error(prepared.get(), text);
     it = prepared_.emplace(text, std::move(name)).first;
   }
+  IOTJOBS_ASSIGN_OR_RETURN(std::vector<const char*> values, Values(text, params));
+  ResultPtr result(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()),
+                                  values.data(), nullptr, nullptr, /*resultFormat=*/0));
+  if (!Succeeded(result.get())) return Error(result.get(), text);
+  return Rows(result.release());
+}
+
+Result<std::vector<const char*>> Connection::Values(const std::string& text,
+                                                   const std::vector<Param>& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const Param& p : params) {
@@ -177,8 +186,14 @@ Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Par
     }
     values.push_back(p ? p->c_str() : nullptr);
   }
-  ResultPtr result(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()),
-                                  values.data(), nullptr, nullptr, /*resultFormat=*/0));
+  return values;
+}
+
+Result<Rows> Connection::QueryOnce(std::string_view sql, const std::vector<Param>& params) {
+  std::string text(sql);
+  IOTJOBS_ASSIGN_OR_RETURN(std::vector<const char*> values, Values(text, params));
+  ResultPtr result(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
+                                values.data(), nullptr, nullptr, /*resultFormat=*/0));
   if (!Succeeded(result.get())) return Error(result.get(), text);
   return Rows(result.release());
 }

@@ -85,6 +85,9 @@ class Connection {
     return QueryParams(sql, {ToParam(args)...});
   }
   Result<Rows> QueryParams(std::string_view sql, const std::vector<Param>& params);
+  // The same, unprepared: for SQL made at run time (a fleet indexing query), which would
+  // otherwise leave a prepared statement per query on the server.
+  Result<Rows> QueryOnce(std::string_view sql, const std::vector<Param>& params);
   // Runs SQL without parameters (possibly several statements) unprepared: transaction
   // control and migrations.
   Status Exec(std::string_view sql);
@@ -114,6 +117,9 @@ class Connection {
   Status Error(const pg_result* result, std::string_view what);
 
  private:
+  // The parameters as libpq takes them; kInternalFailure when one holds a NUL.
+  Result<std::vector<const char*>> Values(const std::string& text,
+                                          const std::vector<Param>& params);
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   pg_conn* conn_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
