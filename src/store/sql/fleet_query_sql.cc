@@ -3,6 +3,8 @@
 #include <functional>
 #include <string_view>
 
+#include "store/row_readers.h"
+
 namespace iotjobs::store {
 namespace {
 
@@ -33,6 +35,35 @@ class Translator {
         return Field(n);
     }
     return "FALSE";
+  }
+
+  // When every match has a thingName that starts with a known text (the query is, or is
+  // ANDed with, a thingName term whose pattern begins with it), the range of names that do:
+  // an index range of things_by_lower_name (SQLite migration 0012, PostgreSQL 0008) instead
+  // of a walk over every thing of the account. It repeats what the term says, so it changes
+  // no result. "" when there is none.
+  std::string NameRange(const QueryNode& root) {
+    const QueryNode* term = nullptr;
+    auto is_name_term = [](const QueryNode& n) {
+      return n.kind == QueryNode::Kind::kTerm && n.field == "thingName";
+    };
+    if (is_name_term(root)) term = &root;
+    if (root.kind == QueryNode::Kind::kAnd) {
+      for (const auto& c : root.children) {
+        if (is_name_term(c)) term = &c;
+      }
+    }
+    if (!term) return "";
+    const std::string prefix =
+        term->literal ? term->pattern : term->pattern.substr(0, term->pattern.find_first_of("*?"));
+    if (prefix.empty()) return "";
+    // Every character a thing name may hold ([a-zA-Z0-9:_-]) sorts below DEL. The names come
+    // from the index through IN: asked in one step, SQLite without statistics prefers walking
+    // the primary key in name order (as for kThingsOfTypeSql).
+    const std::string name = Lower("n.thing_name");
+    return "things.thing_name IN (SELECT n.thing_name FROM things n WHERE n.account_id = $1 AND " +
+           name + " >= " + TextParam(prefix) + " AND " + name + " < " +
+           TextParam(prefix + '\x7f') + ") AND ";
   }
 
   std::vector<std::string> TakeArgs() { return std::move(args_); }
@@ -150,9 +181,18 @@ class Translator {
 SqlCondition FleetQueryCondition(const jobs::QueryNode& root, bool sqlite, int first) {
   Translator t(sqlite, first);
   SqlCondition out;
-  out.sql = t.Node(root);
+  out.sql = t.NameRange(root);
+  out.sql += t.Node(root);
   out.args = t.TakeArgs();
   return out;
+}
+
+SqlCondition SearchThingsSql(const jobs::QueryNode& root, bool sqlite, int limit) {
+  SqlCondition where = FleetQueryCondition(root, sqlite, 3);
+  where.sql = "SELECT " IOTJOBS_THING_COLUMNS
+              " FROM things WHERE account_id = $1 AND thing_name > $2 AND " +
+              where.sql + " ORDER BY thing_name LIMIT " + std::to_string(limit);
+  return where;
 }
 
 }  // namespace iotjobs::store

@@ -19,7 +19,11 @@ struct SqlCondition {
   std::vector<std::string> args;  // its parameters, $first.. in order
 };
 
-// `first` is the number of the condition's first parameter ($first).
+// `first` is the number of the condition's first parameter ($first); $1 is the account.
 SqlCondition FleetQueryCondition(const jobs::QueryNode& root, bool sqlite, int first);
+
+// SearchIndex's page: the things of account $1 after the name $2 that `root` matches, in name
+// order, at most `limit` of them; the query's values are the parameters from $3.
+SqlCondition SearchThingsSql(const jobs::QueryNode& root, bool sqlite, int limit);
 
 }  // namespace iotjobs::store

@@ -62,16 +62,12 @@ Status SqlTransaction::PutIndexingConfiguration(const jobs::IndexingConfiguratio
 
 Result<Page<jobs::Thing>> SqlTransaction::SearchThings(const jobs::FleetQuery& query,
                                                        const PageRequest& page) {
-  // $1 the account, $2 the last name of the previous page; the query's values from $3. The
-  // text depends on the query's shape, so it is prepared for this one use (SqlDb::QueryOnce).
-  SqlCondition where = FleetQueryCondition(query.root(), db_.is_sqlite(), 3);
-  const std::string sql = "SELECT " IOTJOBS_THING_COLUMNS
-                          " FROM things WHERE account_id = $1 AND thing_name > $2 AND " +
-                          where.sql + " ORDER BY thing_name LIMIT " +
-                          std::to_string(page.limit + 1);
+  // The text depends on the query's shape, so it is prepared for this one use
+  // (SqlDb::QueryOnce).
+  SqlCondition search = SearchThingsSql(query.root(), db_.is_sqlite(), page.limit + 1);
   std::vector<std::string> args{account_id_, page.after};
-  for (auto& a : where.args) args.push_back(std::move(a));
-  IOTJOBS_ASSIGN_OR_RETURN(SqlRows r, db_.QueryOnce(sql, args));
+  for (auto& a : search.args) args.push_back(std::move(a));
+  IOTJOBS_ASSIGN_OR_RETURN(SqlRows r, db_.QueryOnce(search.sql, args));
   IOTJOBS_ASSIGN_OR_RETURN(auto items, ReadAll<jobs::Thing>(r, &ReadThing<SqlRows>));
   return LimitPlusOnePage(std::move(items), page.limit,
                           [](const jobs::Thing& last) { return last.thing_name; });

@@ -8,3 +8,8 @@ CREATE TABLE indexing_configurations (
   custom_fields       TEXT NOT NULL,  -- JSON array of {"name", "type"}, as the model spells them
   PRIMARY KEY (account_id)
 ) WITHOUT ROWID;
+
+-- thingName terms match case-insensitively: the things whose name starts with a term's text
+-- are a range of this index instead of a walk over every thing of the account
+-- (store/sql/fleet_query_sql.cc, NameRange).
+CREATE INDEX things_by_lower_name ON things (account_id, lower(thing_name));
