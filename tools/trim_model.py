@@ -25,6 +25,9 @@ CONTROL_PLANE = [
     # thing types
     "CreateThingType", "DescribeThingType", "ListThingTypes", "UpdateThingType",
     "DeprecateThingType", "DeleteThingType",
+    # fleet indexing
+    "GetIndexingConfiguration", "UpdateIndexingConfiguration", "DescribeIndex", "ListIndices",
+    "SearchIndex",
     # jobs
     "CreateJob", "DescribeJob", "ListJobs", "UpdateJob", "CancelJob", "DeleteJob",
     "GetJobDocument", "AssociateTargetsWithJob",

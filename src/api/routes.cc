@@ -47,6 +47,14 @@ const std::vector<Route>& AllRoutes() {
        &HandleDeprecateThingType},
       {kControl, "DeleteThingType", "iot:DeleteThingType", Resources::kThingType,
        &HandleDeleteThingType},
+      // Fleet indexing.
+      {kControl, "GetIndexingConfiguration", "iot:GetIndexingConfiguration", Resources::kAny,
+       &HandleGetIndexingConfiguration},
+      {kControl, "UpdateIndexingConfiguration", "iot:UpdateIndexingConfiguration",
+       Resources::kAny, &HandleUpdateIndexingConfiguration},
+      {kControl, "DescribeIndex", "iot:DescribeIndex", Resources::kIndex, &HandleDescribeIndex},
+      {kControl, "ListIndices", "iot:ListIndices", Resources::kAny, &HandleListIndices},
+      {kControl, "SearchIndex", "iot:SearchIndex", Resources::kIndex, &HandleSearchIndex},
       // Jobs.
       {kControl, "CreateJob", "iot:CreateJob", Resources::kJobAndTargets, &HandleCreateJob,
        kTagsAtCreate},

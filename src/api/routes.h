@@ -15,6 +15,7 @@ enum class Resources {
   kThing,          // thingName
   kThingGroup,     // thingGroupName
   kThingType,      // thingTypeName
+  kIndex,          // indexName (AWS_Things when absent): arn:aws:iot:REGION:ACCOUNT:index/NAME
   kJob,            // jobId
   kJobAndThing,    // jobId and thingName
   kJobAndTargets,  // jobId, every ARN of targets, and jobTemplateArn when given

@@ -164,6 +164,41 @@ json::object ThingTypeDefinitionToJson(const jobs::ThingType& t, const jobs::Arn
   return o;
 }
 
+namespace {
+json::array FieldsToJson(const std::vector<jobs::IndexingField>& fields) {
+  json::array a;
+  for (const auto& f : fields) a.push_back(json::object{{"name", f.name}, {"type", f.type}});
+  return a;
+}
+}  // namespace
+
+json::object IndexingConfigurationToJson(const jobs::IndexingConfiguration& c) {
+  json::object things;
+  things["thingIndexingMode"] = c.thing_indexing_mode;
+  things["thingConnectivityIndexingMode"] = "OFF";
+  things["deviceDefenderIndexingMode"] = "OFF";
+  things["namedShadowIndexingMode"] = "OFF";
+  if (c.things_indexed()) {
+    things["managedFields"] = FieldsToJson(jobs::ManagedThingFields(c));
+    things["customFields"] = FieldsToJson(c.custom_fields);
+  }
+  json::object o;
+  o["thingIndexingConfiguration"] = std::move(things);
+  o["thingGroupIndexingConfiguration"] = json::object{{"thingGroupIndexingMode", "OFF"}};
+  return o;
+}
+
+json::object ThingDocumentToJson(const jobs::Thing& t,
+                                 const std::vector<std::string>& thing_group_names) {
+  json::object o;
+  o["thingName"] = t.thing_name;
+  o["thingId"] = t.thing_id;
+  if (t.thing_type_name) o["thingTypeName"] = *t.thing_type_name;
+  if (!thing_group_names.empty()) o["thingGroupNames"] = codec::ToJsonArray(thing_group_names);
+  o["attributes"] = codec::ToJsonObject(t.attributes);
+  return o;
+}
+
 json::object ExecutionToJson(const jobs::JobExecution& e, const jobs::ArnContext& arns,
                              EpochMillis now) {
   json::object o;

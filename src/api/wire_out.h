@@ -5,6 +5,7 @@
 
 #include "common/clock.h"
 #include "jobs/arn.h"
+#include "jobs/indexing_configuration.h"
 #include "jobs/job.h"
 #include "jobs/job_execution.h"
 #include "jobs/job_template.h"
@@ -40,6 +41,12 @@ boost::json::object ManagedJobTemplateSummaryToJson(const jobs::ManagedJobTempla
 boost::json::object ThingTypeToJson(const jobs::ThingType& t, const jobs::ArnContext& arns);
 boost::json::object ThingTypeDefinitionToJson(const jobs::ThingType& t,
                                               const jobs::ArnContext& arns);
+// GetIndexingConfiguration's output: the thing indexing mode with the modes iotjobsd keeps
+// OFF, the managed and custom fields, and thing group indexing OFF (D62).
+boost::json::object IndexingConfigurationToJson(const jobs::IndexingConfiguration& c);
+// A ThingDocument of SearchIndex: registry indexing's members (no shadow or connectivity).
+boost::json::object ThingDocumentToJson(const jobs::Thing& t,
+                                        const std::vector<std::string>& thing_group_names);
 // JobExecution (control-plane DescribeJobExecution): statusDetails as {"detailsMap": {...}}.
 boost::json::object ExecutionToJson(const jobs::JobExecution& e, const jobs::ArnContext& arns,
                                     EpochMillis now);

@@ -6,6 +6,7 @@ std::string_view ErrorCodeName(ErrorCode code) {
   switch (code) {
     case ErrorCode::kOk: return "Ok";
     case ErrorCode::kInvalidRequest: return "InvalidRequest";
+    case ErrorCode::kInvalidQuery: return "InvalidQuery";
     case ErrorCode::kResourceNotFound: return "ResourceNotFound";
     case ErrorCode::kResourceAlreadyExists: return "ResourceAlreadyExists";
     case ErrorCode::kInvalidStateTransition: return "InvalidStateTransition";

@@ -12,6 +12,7 @@ namespace iotjobs {
 enum class ErrorCode {
   kOk = 0,
   kInvalidRequest,          // InvalidRequestException, 400
+  kInvalidQuery,            // InvalidQueryException, 400 (a fleet indexing query)
   kResourceNotFound,        // ResourceNotFoundException, 404
   kResourceAlreadyExists,   // ResourceAlreadyExistsException, 409
   kInvalidStateTransition,  // InvalidStateTransitionException, 409
@@ -61,6 +62,7 @@ std::string_view ErrorCodeName(ErrorCode code);
 
 // Shorthands used throughout; each returns a Status with that code.
 inline Status InvalidRequest(std::string m) { return {ErrorCode::kInvalidRequest, std::move(m)}; }
+inline Status InvalidQuery(std::string m) { return {ErrorCode::kInvalidQuery, std::move(m)}; }
 inline Status NotFound(std::string m) { return {ErrorCode::kResourceNotFound, std::move(m)}; }
 inline Status AlreadyExists(std::string m) {
   return {ErrorCode::kResourceAlreadyExists, std::move(m)};

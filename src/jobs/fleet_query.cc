@@ -6,18 +6,6 @@
 
 namespace iotjobs::jobs {
 
-// One node of the tree: a boolean combination, or a test of one field (or any field).
-struct QueryNode {
-  enum class Kind { kAnd, kOr, kNot, kTerm, kRange, kAll };
-  Kind kind = Kind::kAll;
-  std::vector<QueryNode> children;  // kAnd, kOr: two or more; kNot: one
-  std::string field;                // kTerm, kRange: "" for any field
-  std::string pattern;              // kTerm: lower-case, '*' and '?' as wildcards unless...
-  bool literal = false;             // ...a phrase: the pattern is matched as written
-  std::optional<std::string> lower, upper;  // kRange: absent = open
-  bool lower_inclusive = true, upper_inclusive = true;
-};
-
 namespace {
 
 constexpr size_t kMaxTerms = 12;
@@ -44,7 +32,7 @@ struct Token {
 };
 
 Status Invalid(std::string_view why, size_t at) {
-  return InvalidRequest("Invalid query at character " + std::to_string(at + 1) + ": " +
+  return InvalidQuery("Invalid query at character " + std::to_string(at + 1) + ": " +
                         std::string(why));
 }
 
@@ -135,14 +123,14 @@ class Parser {
     IOTJOBS_ASSIGN_OR_RETURN(QueryNode root, ParseOr(""));
     if (Peek().type != Tok::kEnd) return Invalid("unexpected '" + Peek().text + "'", Peek().at);
     if (terms_ > kMaxTerms) {
-      return InvalidRequest("The query has " + std::to_string(terms_) + " terms; at most " +
+      return InvalidQuery("The query has " + std::to_string(terms_) + " terms; at most " +
                             std::to_string(kMaxTerms) + " are allowed.");
     }
     if (leading_wildcards_ > 1) {
-      return InvalidRequest("Only one term of a query may begin with a wildcard.");
+      return InvalidQuery("Only one term of a query may begin with a wildcard.");
     }
     if (leading_wildcards_ == 1 && query_.size() > kMaxLengthWithLeadingWildcard) {
-      return InvalidRequest("A query with a leading wildcard may be at most 100 characters.");
+      return InvalidQuery("A query with a leading wildcard may be at most 100 characters.");
     }
     return root;
   }
@@ -348,20 +336,11 @@ bool WildcardMatch(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
-std::optional<double> Number(std::string_view s) {
-  if (s.empty()) return std::nullopt;
-  std::string text(s);
-  char* end = nullptr;
-  double v = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size()) return std::nullopt;
-  return v;
-}
-
 bool InRange(const QueryNode& n, const std::string& raw) {
   const std::string value = Lower(raw);
-  const auto v = Number(value);
-  const auto lo = n.lower ? Number(*n.lower) : std::optional<double>();
-  const auto hi = n.upper ? Number(*n.upper) : std::optional<double>();
+  const auto v = FleetQueryNumber(value);
+  const auto lo = n.lower ? FleetQueryNumber(*n.lower) : std::optional<double>();
+  const auto hi = n.upper ? FleetQueryNumber(*n.upper) : std::optional<double>();
   const bool numeric = v && (!n.lower || lo) && (!n.upper || hi);
   auto compare = [&](const std::string& bound, std::optional<double> number) {
     if (numeric) return *v < *number ? -1 : (*v > *number ? 1 : 0);
@@ -431,6 +410,24 @@ bool Evaluate(const QueryNode& n, const Thing& thing, const std::vector<std::str
 
 }  // namespace
 
+std::optional<double> FleetQueryNumber(std::string_view s) {
+  // -?[0-9]+(\.[0-9]+)?: what the store's SQL can recognise the same way (store/sql).
+  size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
+  size_t digits = 0, dot = std::string_view::npos;
+  for (size_t j = i; j < s.size(); ++j) {
+    if (std::isdigit(static_cast<unsigned char>(s[j]))) {
+      ++digits;
+    } else if (s[j] == '.' && dot == std::string_view::npos && j > i && j + 1 < s.size()) {
+      dot = j;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits == 0) return std::nullopt;
+  std::string text(s);
+  return std::strtod(text.c_str(), nullptr);
+}
+
 FleetQuery::FleetQuery(std::unique_ptr<QueryNode> root) : root_(std::move(root)) {}
 FleetQuery::FleetQuery(FleetQuery&&) noexcept = default;
 FleetQuery& FleetQuery::operator=(FleetQuery&&) noexcept = default;
@@ -438,11 +435,13 @@ FleetQuery::~FleetQuery() = default;
 
 Result<FleetQuery> FleetQuery::Parse(std::string_view text) {
   IOTJOBS_ASSIGN_OR_RETURN(auto tokens, Tokenize(text));
-  if (tokens.size() == 1) return InvalidRequest("The query is empty.");
+  if (tokens.size() == 1) return InvalidQuery("The query is empty.");
   Parser parser(text, std::move(tokens));
   IOTJOBS_ASSIGN_OR_RETURN(QueryNode root, parser.ParseAll());
   return FleetQuery(std::make_unique<QueryNode>(std::move(root)));
 }
+
+const QueryNode& FleetQuery::root() const { return *root_; }
 
 bool FleetQuery::Matches(const Thing& thing, const std::vector<std::string>& group_names) const {
   return Evaluate(*root_, thing, group_names);

@@ -27,13 +27,28 @@
 // the value are numbers, text otherwise. At most 12 terms, and at most one with a leading
 // wildcard (the query then at most 100 characters), as AWS allows.
 //
-// Refused, with a message saying what and where (kInvalidRequest; the API answers AWS's
-// InvalidQueryException for it): a syntax error, a field iotjobsd does not index (shadow.*,
+// Refused, with a message saying what and where (kInvalidQuery: AWS's InvalidQueryException): a syntax error, a field iotjobsd does not index (shadow.*,
 // connectivity.*, deviceDefender.*: iotjobsd indexes the registry only), AWS's unsupported
 // special characters (` @ # % / ' ; ,) unescaped, and the limits above.
 namespace iotjobs::jobs {
 
-struct QueryNode;
+// One node of the parsed tree: a boolean combination, or a test of one field (or any field).
+// The store translates it to SQL (store/sql/fleet_query_sql.h) with the same meaning as
+// Matches below.
+struct QueryNode {
+  enum class Kind { kAnd, kOr, kNot, kTerm, kRange, kAll };
+  Kind kind = Kind::kAll;
+  std::vector<QueryNode> children;  // kAnd, kOr: two or more; kNot: one
+  std::string field;                // kTerm, kRange: "" for any field
+  std::string pattern;              // kTerm: lower-case, '*' and '?' as wildcards unless...
+  bool literal = false;             // ...a phrase: the pattern is matched as written
+  std::optional<std::string> lower, upper;  // kRange: absent = open, lower-case
+  bool lower_inclusive = true, upper_inclusive = true;
+};
+
+// A range compares numbers when the value and its bounds are numbers, written
+// -?[0-9]+(.[0-9]+)? (decimal, no exponent); everything else compares as lower-case text.
+std::optional<double> FleetQueryNumber(std::string_view s);
 
 class FleetQuery {
  public:
@@ -42,6 +57,7 @@ class FleetQuery {
 
   // Whether `thing`, in the groups `group_names`, matches.
   bool Matches(const Thing& thing, const std::vector<std::string>& group_names) const;
+  const QueryNode& root() const;
 
   FleetQuery(FleetQuery&&) noexcept;
   FleetQuery& operator=(FleetQuery&&) noexcept;

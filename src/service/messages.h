@@ -26,6 +26,18 @@ inline constexpr const char* kMqtt5ConfigurationNotServed =
     "does not run. Leave mqtt5Configuration out, or give it no propagatingAttributes.";
 inline constexpr const char* kThingTypeTagsNotServed =
     "tags on thing types are not supported by iotjobsd yet: create the thing type without tags.";
+// Fleet indexing (docs/aws-behaviour.md, D63).
+inline std::string IndexNotFound(std::string_view name) {
+  return "Index " + std::string(name) + " does not exist";
+}
+inline std::string UnknownQueryVersion(std::string_view version) {
+  return "queryVersion " + std::string(version) + " is not supported: the only query version is "
+         "2017-09-30.";
+}
+inline std::string SearchMaxResultsTooLarge(int max_results) {
+  return "maxResults " + std::to_string(max_results) + " is too large: at most 100 results are "
+         "returned per page.";
+}
 inline std::string JobNotFound(std::string_view id) {
   return "Job " + std::string(id) + " cannot be found.";
 }

@@ -11,6 +11,7 @@
 #include "jobs/job_execution.h"
 #include "jobs/job_template.h"
 #include "jobs/thing.h"
+#include "jobs/indexing_configuration.h"
 #include "jobs/thing_type.h"
 #include "store/store.h"
 
@@ -133,6 +134,28 @@ struct UpdateThingTypeRequest {
 struct DeprecateThingTypeRequest {
   std::string thing_type_name;
   bool undo_deprecate = false;
+};
+
+// ---- fleet indexing ----
+struct UpdateIndexingConfigurationRequest {
+  std::optional<jobs::ThingIndexingRequest> things;
+  std::optional<jobs::ThingGroupIndexingRequest> groups;
+};
+struct IndexDescription {
+  std::string index_name;
+  std::string index_status;  // ACTIVE: the registry's tables are the index
+  std::string schema;        // REGISTRY
+};
+struct SearchIndexRequest {
+  std::optional<std::string> index_name;  // AWS_Things when absent
+  std::string query_string;
+  std::optional<std::string> query_version;
+  PageInput page;
+};
+// A ThingDocument: the thing and the names of the groups it is in.
+struct ThingDocument {
+  jobs::Thing thing;
+  std::vector<std::string> thing_group_names;
 };
 
 // ---- jobs ----

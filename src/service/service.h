@@ -90,6 +90,18 @@ class Service {
                           Callback<Empty> done);
   void DeleteThingType(const CallContext& ctx, std::string thing_type_name, Callback<Empty> done);
 
+  // ---- fleet indexing (fleet_indexing_service.cc) ----
+  void GetIndexingConfiguration(const CallContext& ctx,
+                                Callback<jobs::IndexingConfiguration> done);
+  void UpdateIndexingConfiguration(const CallContext& ctx,
+                                   UpdateIndexingConfigurationRequest req, Callback<Empty> done);
+  void DescribeIndex(const CallContext& ctx, std::string index_name,
+                     Callback<IndexDescription> done);
+  void ListIndices(const CallContext& ctx, PageInput page,
+                   Callback<ListResult<std::string>> done);
+  void SearchIndex(const CallContext& ctx, SearchIndexRequest req,
+                   Callback<ListResult<ThingDocument>> done);
+
   // ---- jobs (jobs_service.cc) ----
   void CreateJob(const CallContext& ctx, CreateJobRequest req, Callback<jobs::Job> done);
   void DescribeJob(const CallContext& ctx, std::string job_id, Callback<JobDescription> done);

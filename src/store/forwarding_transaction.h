@@ -28,6 +28,17 @@ class ForwardingTransaction : public WriteTransaction {
     return inner_.FindThingOfType(type);
   }
 
+  // Fleet indexing.
+  Result<jobs::IndexingConfiguration> GetIndexingConfiguration() override {
+    return inner_.GetIndexingConfiguration();
+  }
+  Result<Page<jobs::Thing>> SearchThings(const jobs::FleetQuery& q, const PageRequest& p) override {
+    return inner_.SearchThings(q, p);
+  }
+  Status PutIndexingConfiguration(const jobs::IndexingConfiguration& c) override {
+    return inner_.PutIndexingConfiguration(c);
+  }
+
   // Thing types.
   Result<std::optional<jobs::ThingType>> GetThingType(std::string_view name) override {
     return inner_.GetThingType(name);

@@ -6,6 +6,7 @@
 #include "common/result.h"
 #include "store/entities/event_configurations.h"
 #include "store/entities/executions.h"
+#include "store/entities/fleet_indexing.h"
 #include "store/entities/groups.h"
 #include "store/entities/job_templates.h"
 #include "store/entities/jobs.h"
@@ -34,6 +35,7 @@ namespace iotjobs::store {
 // kServiceUnavailable, cause logged); absence is an empty optional, not an error.
 class ReadTransaction : public ThingReads,
                         public ThingTypeReads,
+                        public IndexingReads,
                         public GroupReads,
                         public JobReads,
                         public JobTemplateReads,
@@ -51,6 +53,7 @@ class ReadTransaction : public ThingReads,
 class WriteTransaction : public ReadTransaction,
                          public ThingWrites,
                          public ThingTypeWrites,
+                         public IndexingWrites,
                          public GroupWrites,
                          public JobWrites,
                          public JobTemplateWrites,

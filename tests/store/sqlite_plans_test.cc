@@ -8,7 +8,9 @@
 #include <memory>
 #include <string>
 
+#include "jobs/fleet_query.h"
 #include "store/sql/execution_sql.h"
+#include "store/sql/fleet_query_sql.h"
 #include "store/sql/sql_transaction.h"
 #include "store/sql/thing_sql.h"
 #include "store/sqlite/connection.h"
@@ -112,6 +114,28 @@ TEST(SqlitePlans, ThingsOfATypeAreReadThroughTheirIndex) {
   }
 }
 
+// SearchIndex with a thingName term that begins with a text reads the range of names that
+// begin with it from things_by_lower_name (migration 0012), not every thing of the account;
+// without one it walks the primary key in name order, sorting nothing.
+TEST(SqlitePlans, SearchesByThingNameReadANameRange) {
+  auto conn = OpenMemory();
+  ASSERT_TRUE(Migrate(*conn).ok());
+  for (const char* text : {"thingName:sensor*", "thingName:sensor-1",
+                           "thingName:sens?r* AND attributes.site:plant-7",
+                           "attributes.site:plant-7 AND thingName:\"sensor 1\""}) {
+    auto q = jobs::FleetQuery::Parse(text);
+    ASSERT_TRUE(q.ok()) << text;
+    std::string plan = Plan(*conn, SearchThingsSql(q->root(), true, 101).sql.c_str());
+    EXPECT_NE(plan.find("INDEX things_by_lower_name (account_id=? AND <expr>>? AND <expr><?)"),
+              std::string::npos)
+        << text << "\n" << plan;
+  }
+  auto all = jobs::FleetQuery::Parse("attributes.site:plant-7");
+  ASSERT_TRUE(all.ok());
+  std::string plan = Plan(*conn, SearchThingsSql(all->root(), true, 101).sql.c_str());
+  EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
+}
+
 // A database of version 2 (the old key-only indexes) with an execution in it: migration 0003
 // rebuilds both indexes, and the lists read the row back whole from them.
 TEST(SqlitePlans, UpgradeFromVersion2RebuildsTheIndexes) {
@@ -126,7 +150,7 @@ TEST(SqlitePlans, UpgradeFromVersion2RebuildsTheIndexes) {
   auto version = conn->Prepare("PRAGMA user_version");
   ASSERT_TRUE(version.ok());
   ASSERT_TRUE(*version->Step());
-  EXPECT_EQ(version->Int(0), 11);  // the newest migration
+  EXPECT_EQ(version->Int(0), 12);  // the newest migration
   ExpectCoveringPlans(*conn);
 
   auto page = tx.ListExecutionsForThing("t", {}, {"", 10});

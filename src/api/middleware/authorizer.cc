@@ -39,6 +39,11 @@ std::vector<std::string> ResourceArns(Resources resources, const boost::json::ob
     case Resources::kThingType:
       named("thingTypeName", ResourceKind::kThingType);
       break;
+    case Resources::kIndex:
+      // Indexes have no ResourceKind: they cannot be tagged or targeted, only named in IAM.
+      out.push_back("arn:aws:iot:" + arns.region + ":" + arns.account_id + ":index/" +
+                    codec::GetString(input, "indexName").value_or("AWS_Things"));
+      break;
     case Resources::kJob:
       named("jobId", ResourceKind::kJob);
       break;

@@ -10,6 +10,7 @@ ErrorInfo ErrorInfoFor(ErrorCode code, Plane plane) {
   switch (code) {
     case ErrorCode::kOk: return {200, ""};
     case ErrorCode::kInvalidRequest: return {400, "InvalidRequestException"};
+    case ErrorCode::kInvalidQuery: return {400, "InvalidQueryException"};
     case ErrorCode::kResourceNotFound: return {404, "ResourceNotFoundException"};
     case ErrorCode::kResourceAlreadyExists: return {409, "ResourceAlreadyExistsException"};
     case ErrorCode::kInvalidStateTransition: return {409, "InvalidStateTransitionException"};

@@ -16,6 +16,7 @@ std::string_view PostgresMigration0004();
 std::string_view PostgresMigration0005();
 std::string_view PostgresMigration0006();
 std::string_view PostgresMigration0007();
+std::string_view PostgresMigration0008();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -26,6 +27,7 @@ constexpr Migration kMigrations[] = {
     {5, &PostgresMigration0005},
     {6, &PostgresMigration0006},
     {7, &PostgresMigration0007},
+    {8, &PostgresMigration0008},
 };
 constexpr int kNewest = kMigrations[std::size(kMigrations) - 1].version;
 

@@ -171,6 +171,17 @@ Result<std::string> Connection::Prepared(const std::string& text) {
 Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Param>& params) {
   ReadUnawaited();
   std::string text(sql);
+  IOTJOBS_ASSIGN_OR_RETURN(std::vector<const char*> values, Values(text, params));
+  if (!deferred_.empty()) return Pipeline(text, values, Send::kPrepared);
+  IOTJOBS_ASSIGN_OR_RETURN(std::string name, Prepared(text));
+  ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
+                                  values.data(), nullptr, nullptr, /*resultFormat=*/0));
+  if (!Succeeded(result.get())) return Error(result.get(), text);
+  return Rows(result.release());
+}
+
+Result<std::vector<const char*>> Connection::Values(const std::string& text,
+                                                   const std::vector<Param>& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const Param& p : params) {
@@ -182,22 +193,28 @@ Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Par
     }
     values.push_back(p ? p->c_str() : nullptr);
   }
-  if (!deferred_.empty()) return Pipeline(text, values, /*command=*/false);
-  IOTJOBS_ASSIGN_OR_RETURN(std::string name, Prepared(text));
-  ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
-                                  values.data(), nullptr, nullptr, /*resultFormat=*/0));
+  return values;
+}
+
+Result<Rows> Connection::QueryOnce(std::string_view sql, const std::vector<Param>& params) {
+  ReadUnawaited();
+  std::string text(sql);
+  IOTJOBS_ASSIGN_OR_RETURN(std::vector<const char*> values, Values(text, params));
+  if (!deferred_.empty()) return Pipeline(text, values, Send::kOnce);
+  ResultPtr result(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
+                                values.data(), nullptr, nullptr, /*resultFormat=*/0));
   if (!Succeeded(result.get())) return Error(result.get(), text);
   return Rows(result.release());
 }
 
 Result<Rows> Connection::Pipeline(const std::string& text, const std::vector<const char*>& values,
-                                  bool command) {
+                                  Send how) {
   std::vector<std::string> ahead = std::move(deferred_);
   deferred_.clear();
   const bool begin = std::exchange(begin_deferred_, false);
   auto known = prepared_.find(text);
-  const bool prepare = !command && known == prepared_.end();
-  const std::string name = command ? ""
+  const bool prepare = how == Send::kPrepared && known == prepared_.end();
+  const std::string name = how != Send::kPrepared ? ""
                            : prepare ? "iotjobs_" + std::to_string(prepared_.size() + 1)
                                      : known->second;
   // What each answer is about, in order (for the error's log line).
@@ -212,13 +229,13 @@ Result<Rows> Connection::Pipeline(const std::string& text, const std::vector<con
     sent = sent &&
            PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
   }
-  if (command) {
-    sent = sent &&
-           PQsendQueryParams(conn_, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
-  } else {
+  if (how == Send::kPrepared) {
     sent = sent && (!prepare || PQsendPrepare(conn_, name.c_str(), text.c_str(), 0, nullptr) == 1);
     sent = sent && PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
                                        values.data(), nullptr, nullptr, 0) == 1;
+  } else {
+    sent = sent && PQsendQueryParams(conn_, text.c_str(), static_cast<int>(values.size()),
+                                     nullptr, values.data(), nullptr, nullptr, 0) == 1;
   }
   sent = sent && PQpipelineSync(conn_) == 1;
   std::vector<ResultPtr> answers;
@@ -283,7 +300,7 @@ Status Connection::Exec(std::string_view sql) {
     deferred_.clear();
     begin_deferred_ = false;
   }
-  if (!deferred_.empty()) return Pipeline(text, {}, /*command=*/true).status();
+  if (!deferred_.empty()) return Pipeline(text, {}, Send::kCommand).status();
   ResultPtr result(PQexec(conn_, text.c_str()));
   if (!Succeeded(result.get())) return Error(result.get(), text);
   return Status::Ok();
@@ -294,7 +311,7 @@ Status Connection::Commit() {
   ResultPtr result;
   if (!deferred_.empty()) {
     // The last operation's RELEASE goes with the COMMIT.
-    IOTJOBS_ASSIGN_OR_RETURN(Rows rows, Pipeline("COMMIT", {}, /*command=*/true));
+    IOTJOBS_ASSIGN_OR_RETURN(Rows rows, Pipeline("COMMIT", {}, Send::kCommand));
     result.reset(rows.Release());
   } else {
     result.reset(PQexec(conn_, "COMMIT"));

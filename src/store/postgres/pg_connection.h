@@ -88,6 +88,9 @@ class Connection {
     return QueryParams(sql, {ToParam(args)...});
   }
   Result<Rows> QueryParams(std::string_view sql, const std::vector<Param>& params);
+  // The same, unprepared: for SQL made at run time (a fleet indexing query), which would
+  // otherwise leave a prepared statement per query on the server.
+  Result<Rows> QueryOnce(std::string_view sql, const std::vector<Param>& params);
   // Runs SQL without parameters (possibly several statements) unprepared: transaction
   // control and migrations.
   Status Exec(std::string_view sql);
@@ -131,14 +134,19 @@ class Connection {
   Status Error(const pg_result* result, std::string_view what);
 
  private:
+  // The parameters as libpq takes them; kInternalFailure when one holds a NUL.
+  Result<std::vector<const char*>> Values(const std::string& text,
+                                          const std::vector<Param>& params);
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   // The name of `text`'s prepared statement, preparing it first if it is new.
   Result<std::string> Prepared(const std::string& text);
-  // The deferred commands, then `text` (a prepared statement with `values`, preceded by its
-  // PREPARE if new; or, with `command`, a plain command), in one round trip. Answers the
-  // first failure, or the last command's rows.
+  // How Pipeline sends its statement: prepared (with its PREPARE first when it is new), as a
+  // one-off statement with parameters (QueryOnce), or as a command without any.
+  enum class Send { kPrepared, kOnce, kCommand };
+  // The deferred commands, then `text` with `values`, in one round trip. Answers the first
+  // failure, or the last command's rows.
   Result<Rows> Pipeline(const std::string& text, const std::vector<const char*>& values,
-                        bool command);
+                        Send how);
   // Reads the answer of a command sent by EndWithoutWaiting, if one is outstanding.
   void ReadUnawaited();
 

@@ -87,6 +87,18 @@ class SqlDb {
     IOTJOBS_ASSIGN_OR_RETURN(postgres::Rows r, pg_->Query(sql, args...));
     return SqlRows(std::move(r));
   }
+  // Runs SQL made at run time (not a literal), with text parameters bound to $1..$N, prepared
+  // for this one use: it leaves nothing in either backend's statement cache.
+  Result<SqlRows> QueryOnce(const std::string& sql, const std::vector<std::string>& args) {
+    if (lite_) {
+      IOTJOBS_ASSIGN_OR_RETURN(sqlite::Statement s, lite_->PrepareOnce(sql));
+      for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
+      return SqlRows(std::move(s));
+    }
+    std::vector<postgres::Param> params(args.begin(), args.end());
+    IOTJOBS_ASSIGN_OR_RETURN(postgres::Rows r, pg_->QueryOnce(sql, params));
+    return SqlRows(std::move(r));
+  }
   // Runs a statement without result rows.
   template <typename... Args>
   Status Run(std::string_view sql, const Args&... args) {

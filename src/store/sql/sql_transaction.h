@@ -19,7 +19,7 @@ namespace iotjobs::store {
 // A failed statement aborts a PostgreSQL transaction (SQLite's fails alone): the operation
 // returns its Status, as store.h asks, and the engine rolls its savepoint back.
 //
-// Implemented by entity: sql_things.cc, sql_thing_types.cc, sql_groups.cc, sql_jobs.cc,
+// Implemented by entity: sql_things.cc, sql_thing_types.cc, sql_fleet_indexing.cc, sql_groups.cc, sql_jobs.cc,
 // sql_executions.cc, sql_job_templates.cc, sql_event_configurations.cc, sql_tags.cc, sql_outbox.cc,
 // sql_stats.cc, sql_leases.cc, sql_reset.cc.
 class SqlTransaction final : public WriteTransaction {
@@ -37,6 +37,12 @@ class SqlTransaction final : public WriteTransaction {
   Status UpdateThing(const jobs::Thing& thing) override;
   Status DeleteThing(std::string_view thing_name) override;
   Result<std::optional<std::string>> FindThingOfType(std::string_view thing_type_name) override;
+
+  // Fleet indexing (sql_fleet_indexing.cc).
+  Result<jobs::IndexingConfiguration> GetIndexingConfiguration() override;
+  Result<Page<jobs::Thing>> SearchThings(const jobs::FleetQuery& query,
+                                         const PageRequest& page) override;
+  Status PutIndexingConfiguration(const jobs::IndexingConfiguration& config) override;
 
   // Thing types (sql_thing_types.cc).
   Result<std::optional<jobs::ThingType>> GetThingType(std::string_view name) override;

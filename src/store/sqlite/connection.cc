@@ -23,7 +23,9 @@ std::string WithNumberedParameters(std::string_view sql) {
 }  // namespace
 
 Statement::~Statement() {
-  if (stmt_) {
+  if (stmt_ && owned_) {
+    sqlite3_finalize(stmt_);
+  } else if (stmt_) {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
@@ -136,6 +138,17 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
   if (rc != SQLITE_OK) return Error(rc, sql);
   cache_.emplace(sql, stmt);
   return Statement(this, stmt);
+}
+
+Result<Statement> Connection::PrepareOnce(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  const std::string text = WithNumberedParameters(sql);
+  int rc = sqlite3_prepare_v2(db_, text.data(), static_cast<int>(text.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(stmt);
+    return Error(rc, sql);
+  }
+  return Statement(this, stmt, /*owned=*/true);
 }
 
 void Connection::OnWalCommit(std::function<void(int wal_pages)> on_commit) {

@@ -23,9 +23,12 @@ class Connection;
 // the connection).
 class Statement : public OptionalColumns<Statement> {
  public:
-  Statement(Connection* conn, sqlite3_stmt* stmt) : conn_(conn), stmt_(stmt) {}
+  // `owned`: the statement is not the cache's but this one's, finalized with it (PrepareOnce).
+  Statement(Connection* conn, sqlite3_stmt* stmt, bool owned = false)
+      : conn_(conn), stmt_(stmt), owned_(owned) {}
   ~Statement();
-  Statement(Statement&& other) noexcept : conn_(other.conn_), stmt_(other.stmt_) {
+  Statement(Statement&& other) noexcept
+      : conn_(other.conn_), stmt_(other.stmt_), owned_(other.owned_) {
     other.stmt_ = nullptr;
   }
   Statement(const Statement&) = delete;
@@ -68,6 +71,7 @@ class Statement : public OptionalColumns<Statement> {
  private:
   Connection* conn_;
   sqlite3_stmt* stmt_;
+  bool owned_ = false;
 };
 
 // One SQLite connection with a cache of prepared statements. Not thread-safe: each thread
@@ -90,6 +94,9 @@ class Connection {
   // outlive the connection, since the cache is keyed by it. Parameters are numbered as in
   // PostgreSQL ($1, $2, ...: the one SQL text of both backends) or SQLite's own way (?, ?N).
   Result<Statement> Prepare(std::string_view sql);
+  // A statement prepared for one use and finalized after it, outside the cache: for SQL
+  // made at run time (a fleet indexing query), which would otherwise fill the cache.
+  Result<Statement> PrepareOnce(std::string_view sql);
   int64_t Changes() const;
 
   // WAL checkpoints. SQLite's automatic checkpoint runs inside COMMIT on the committing

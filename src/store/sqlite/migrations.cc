@@ -19,6 +19,7 @@ std::string_view Migration0008();
 std::string_view Migration0009();
 std::string_view Migration0010();
 std::string_view Migration0011();
+std::string_view Migration0012();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -33,6 +34,7 @@ constexpr Migration kMigrations[] = {
     {9, &Migration0009},
     {10, &Migration0010},
     {11, &Migration0011},
+    {12, &Migration0012},
 };
 }  // namespace
 

@@ -47,6 +47,30 @@ TEST(Authorizer, TaggingIsCheckedOnTheResourceArn) {
   }
 }
 
+// SearchIndex and DescribeIndex on the index's ARN (AWS_Things when SearchIndex names none);
+// the configuration operations and ListIndices on "*" (docs/aws-behaviour.md, "Fleet
+// indexing").
+TEST(Authorizer, FleetIndexingIsCheckedOnTheIndexArn) {
+  const std::string things = "arn:aws:iot:us-east-1:111111111111:index/AWS_Things";
+  EXPECT_EQ(ResourceArns(Resources::kIndex, Input(R"({"queryString": "*"})"), kArns),
+            std::vector<std::string>{things});
+  EXPECT_EQ(ResourceArns(Resources::kIndex, Input(R"({"indexName": "AWS_ThingGroups"})"), kArns),
+            std::vector<std::string>{"arn:aws:iot:us-east-1:111111111111:index/AWS_ThingGroups"});
+  auto user = User(R"({"Statement": [{"Effect": "Allow", "Action": "iot:*Index",
+                       "Resource": "arn:aws:iot:us-east-1:111111111111:index/AWS_Things"}]})");
+  EXPECT_TRUE(Authorize(user, RouteOf("SearchIndex"), Input(R"({"queryString": "*"})"), kArns).ok());
+  EXPECT_TRUE(Authorize(user, RouteOf("DescribeIndex"), Input(R"({"indexName": "AWS_Things"})"),
+                        kArns)
+                  .ok());
+  EXPECT_EQ(Authorize(user, RouteOf("SearchIndex"),
+                      Input(R"({"indexName": "AWS_ThingGroups", "queryString": "*"})"), kArns)
+                .code(),
+            ErrorCode::kAccessDenied);
+  for (const char* op : {"GetIndexingConfiguration", "UpdateIndexingConfiguration", "ListIndices"}) {
+    EXPECT_EQ(RouteOf(op).resources, Resources::kAny) << op;
+  }
+}
+
 TEST(Authorizer, TagsAtCreateNeedTagResourceOnTheNewResource) {
   auto may_create_only = User(R"({"Statement": [{"Effect": "Allow", "Action": "iot:Create*",
                                   "Resource": "*"}]})");

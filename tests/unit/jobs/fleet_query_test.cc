@@ -121,7 +121,7 @@ TEST(FleetQueryTest, RefusesWhatItCannotParseOrDoesNotIndex) {
     auto q = FleetQuery::Parse(bad);
     EXPECT_FALSE(q.ok()) << "'" << bad << "'";
     if (!q.ok()) {
-      EXPECT_EQ(q.status().code(), ErrorCode::kInvalidRequest);
+      EXPECT_EQ(q.status().code(), ErrorCode::kInvalidQuery);
       EXPECT_FALSE(q.status().message().empty());
     }
   }

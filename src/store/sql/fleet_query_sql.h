@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "jobs/fleet_query.h"
+
+// A fleet indexing query (jobs/fleet_query.h) as a SQL condition on a row of `things`, in
+// either dialect, with the meaning FleetQuery::Matches gives it: values compared in lower
+// case, `*` and `?` as LIKE's `%` and `_` (the rest escaped), ranges numeric when the value
+// and its bounds are numbers (-?[0-9]+(.[0-9]+)?, checked before the CAST) and bytewise text
+// otherwise, attributes read from the JSON column, thingGroupNames through
+// thing_group_members, and a missing value matching nothing, also under NOT. The store's
+// search test runs a table of queries through both and compares the things they find.
+namespace iotjobs::store {
+
+struct SqlCondition {
+  std::string sql;                // a boolean expression over `things`
+  std::vector<std::string> args;  // its parameters, $first.. in order
+};
+
+// `first` is the number of the condition's first parameter ($first); $1 is the account.
+SqlCondition FleetQueryCondition(const jobs::QueryNode& root, bool sqlite, int first);
+
+// SearchIndex's page: the things of account $1 after the name $2 that `root` matches, in name
+// order, at most `limit` of them; the query's values are the parameters from $3.
+SqlCondition SearchThingsSql(const jobs::QueryNode& root, bool sqlite, int limit);
+
+}  // namespace iotjobs::store
