@@ -1,11 +1,15 @@
 // iotjobs-bench-beast: the read ceiling. A bare Boost.Beast HTTP/1.1 server that answers
-// every request with one fixed JSON body, built the way iotjobsd's HTTP layer is (one
-// io_context run by one thread per core, a strand per connection, request_parser with
-// string_body, keep-alive), with nothing behind it: no routing, no auth, no store, no JSON.
+// every request with a JSON body, built the way iotjobsd's HTTP layer is (one io_context run
+// by one thread per core, a strand per connection, request_parser with string_body,
+// keep-alive), with nothing behind it: no routing, no auth, no store, no JSON.
+// The body is as long as the request's query asks (`?bytes=N`), so that each read row is
+// compared with a ceiling sending an answer of that row's size; without it, a fixed ~330-byte
+// body (about one DescribeJobExecution answer).
 // Usage: iotjobs-bench-beast --listen 127.0.0.1:PORT [--threads N]
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -25,6 +29,26 @@ constexpr std::string_view kBody =
     R"("statusDetails":{"detailsMap":{}},"thingArn":"arn:aws:iot:us-east-1:123456789012:thing/)"
     R"(bench-thing-0001","queuedAt":1.7e9,"lastUpdatedAt":1.7e9,"executionNumber":1,)"
     R"("versionNumber":1}})";
+
+// A JSON body of exactly `bytes` bytes ({"pad":"xx...x"}; at least its 10 fixed bytes).
+std::string PaddedBody(size_t bytes) {
+  constexpr std::string_view kOpen = R"({"pad":")", kClose = R"("})";
+  std::string body(kOpen);
+  body.append(bytes > kOpen.size() + kClose.size() ? bytes - kOpen.size() - kClose.size() : 0, 'x');
+  body.append(kClose);
+  return body;
+}
+
+// The body for a request target: `bytes=N` in its query, or the fixed body.
+std::string BodyFor(std::string_view target) {
+  size_t at = target.find("bytes=");
+  if (at == std::string_view::npos || target.find('?') > at) return std::string(kBody);
+  size_t bytes = 0;
+  for (size_t i = at + 6; i < target.size() && target[i] >= '0' && target[i] <= '9'; ++i) {
+    bytes = std::min<size_t>(bytes * 10 + static_cast<size_t>(target[i] - '0'), 1 << 24);
+  }
+  return PaddedBody(bytes);
+}
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
@@ -48,7 +72,7 @@ class Session : public std::enable_shared_from_this<Session> {
     res->set(http::field::server, "bench-beast");
     res->set(http::field::content_type, "application/json");
     res->set("x-amzn-RequestId", "00000000-0000-4000-8000-000000000000");
-    res->body() = std::string(kBody);
+    res->body() = BodyFor(req.target());
     res->keep_alive(req.keep_alive());
     res->prepare_payload();
     http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, size_t) {

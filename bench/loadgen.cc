@@ -312,6 +312,7 @@ class Run {
   void Completed(int status, Clock::time_point sent, Clock::time_point now,
                  std::string_view body) {
     ++in_window_total_;
+    body_bytes_ += body.size();
     if (o_.print) std::fprintf(stderr, "%d %.*s\n", status, static_cast<int>(body.size()), body.data());
     if (now < warm_at_ || sent < warm_at_) {
       ++warmup_count_;
@@ -384,11 +385,14 @@ class Run {
         "{\"requests\":%zu,\"seconds\":%.3f,\"rps\":%.1f,\"p50_us\":%.1f,\"p99_us\":%.1f,"
         "\"p999_us\":%.1f,\"max_us\":%.1f,\"errors\":%zu,\"connection_errors\":%zu,"
         "\"exhausted\":%s,\"used\":%zu,\"available\":%zu,\"reconnects\":%zu,"
-        "\"status\":{%s},\"error_samples\":[%s]}\n",
+        "\"body_bytes_mean\":%.1f,\"status\":{%s},\"error_samples\":[%s]}\n",
         n, seconds, seconds > 0 ? static_cast<double>(n) / seconds : 0.0, pct(50), pct(99),
         pct(99.9), n ? static_cast<double>(latencies_ns_.back()) / 1000.0 : 0.0, errors_,
         connection_errors_, exhausted_ ? "true" : "false", o_.once ? next_ : in_window_total_,
-        requests_.size(), reconnects_, statuses.c_str(), samples.c_str());
+        requests_.size(), reconnects_,
+        in_window_total_ ? static_cast<double>(body_bytes_) / static_cast<double>(in_window_total_)
+                         : 0.0,
+        statuses.c_str(), samples.c_str());
   }
 
   const Options& options() const { return o_; }
@@ -414,6 +418,9 @@ class Run {
   std::map<int, size_t> statuses_;
   size_t errors_ = 0, connection_errors_ = 0, warmup_count_ = 0, in_window_total_ = 0;
   size_t reconnects_ = 0;
+  // Response body bytes of every answer (warm-up included): the read ceiling answers a body of
+  // the same mean size as the row it is compared with.
+  size_t body_bytes_ = 0;
   std::vector<std::string> error_samples_;
 };
 

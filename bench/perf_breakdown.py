@@ -15,6 +15,9 @@ import sys
 
 # (category, substrings of frame names): the order matters, the first match wins.
 RULES = [
+    # The request's one info line: formatted, then one write(2) to the log file. First: its
+    # stack runs through the answer's callbacks, which later rules would claim.
+    ("request log line (format + write(2))", ["log::WriteRequest"]),
     ("TCP send of the answer (sendmsg; wakes the client)", ["sendmsg", "__libc_send", "writev"]),
     ("TCP receive (recvmsg)", ["recvmsg", "__libc_recv", "readv"]),
     ("store: fsync (fdatasync)", ["fdatasync", "fsync"]),
@@ -40,6 +43,7 @@ RULES = [
       "reactive_socket_send_op"]),
     ("answer: build + serialize JSON", ["wire_out", "ToWire", "boost::json::serialize",
                                         "ToJson", "JsonResponse", "boost::json"]),
+    ("request metrics (counters, latency histograms)", ["RequestMetrics::", "metrics::"]),
     ("service/ + jobs/ logic", ["iotjobs::service::", "iotjobs::jobs::"]),
     ("malloc/free", ["malloc", "free", "operator new", "operator delete"]),
     ("HTTP parse/serialize, session, asio", ["basic_parser", "http::serializer", "Session<",

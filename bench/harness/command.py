@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from .build import build_release
-from .config import FULL, ROOT, SMOKE
+from .config import FULL, READ_OPS, ROOT, SMOKE, WRITE_OPS
 from .log import log
 from .parts import ORDER, PARTS
 from .processes import stop_all
@@ -23,6 +23,10 @@ def parse_args(description):
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--smoke", action="store_true", help="seconds per part, tiny sizes (CI)")
     ap.add_argument("--parts", default="main,memory,postgres,contention,moto,scale,fanout,cli")
+    ap.add_argument("--ops", help="only these operations of the main/memory/postgres tables "
+                    "(comma-separated, e.g. DescribeJobExecution; default: all six)")
+    ap.add_argument("--conns", help="only these connection counts (comma-separated, from the "
+                    "run's sizes: 1,16,64; smoke 1,16)")
     ap.add_argument("--build-dir", default="build-release")
     ap.add_argument("--skip-build", action="store_true")
     ap.add_argument("--out", help="where to write the results (default bench/RESULTS.md; "
@@ -38,6 +42,11 @@ def parse_args(description):
     unknown = [p for p in args.parts.split(",") if p not in PARTS]
     if unknown:
         ap.error(f"unknown part(s) {','.join(unknown)}; the parts are {','.join(ORDER)}")
+    if args.ops:
+        bad = [o for o in args.ops.split(",") if o not in READ_OPS + WRITE_OPS]
+        if bad:
+            ap.error(f"unknown operation(s) {','.join(bad)}; they are "
+                     f"{','.join(READ_OPS + WRITE_OPS)}")
     return args
 
 

@@ -25,7 +25,8 @@ def start_moto(s):
 
 
 def start_beast(s):
-    """bench/beast_ceiling.cc: the read ceiling, a fixed JSON body on any path."""
+    """bench/beast_ceiling.cc: the read ceiling, a JSON body of the size a request's query asks
+    (?bytes=N) on any path."""
     port = free_port()
     p = Proc([str(s.bin["beast"]), "--listen", f"127.0.0.1:{port}"],
              log_path=s.work / "beast.log")

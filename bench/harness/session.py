@@ -17,6 +17,13 @@ class Session:
         self.args = args
         self.smoke = args.smoke
         self.cfg = SMOKE if args.smoke else FULL
+        if args.conns:  # a subset of the run's connection counts (--conns)
+            conns = [int(c) for c in args.conns.split(",")]
+            if any(c not in self.cfg["conns"] for c in conns):
+                raise SystemExit(f"--conns: choose from {self.cfg['conns']}")
+            self.cfg = dict(self.cfg, conns=conns)
+        # The operations the tables run (--ops); None: all of them.
+        self.ops = set(args.ops.split(",")) if args.ops else None
         self.build = (ROOT / args.build_dir).resolve()
         self.bin = binaries(self.build)
         # The build directory may not exist yet: the build (after this) creates it.

@@ -121,7 +121,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>>, public Dra
     parser_->body_limit(limits_.max_body_bytes);
     parser_->header_limit(static_cast<uint32_t>(limits_.max_header_bytes));
     Tcp().expires_after(limits_.idle_timeout);
-    if (buffer_.size() > 0) return ReadRequest();  // the next request began to arrive already
+    if (buffer_.size() > 0) return ParseBuffered();  // the next request began to arrive already
     // Idle until the first bytes of a request arrive: a stopping server closes idle
     // connections, and lets those whose request has begun finish it.
     idle_ = true;
@@ -130,8 +130,26 @@ class Session : public std::enable_shared_from_this<Session<Stream>>, public Dra
                               self->idle_ = false;
                               if (ec) return self->OnRead(ec);
                               self->buffer_.commit(n);
-                              self->ReadRequest();
+                              self->ParseBuffered();
                             });
+  }
+
+  // Parses what the buffer holds, as http::async_read would first, and serves the request
+  // at once when it is whole (usually: a request is one segment). async_read would complete
+  // by posting its handler to the strand again, one more trip through the io_context per
+  // request; it is only called when bytes are still missing. The parser and its errors are
+  // Beast's own, so the outcome is the same either way.
+  void ParseBuffered() {
+    parser_->eager(true);  // as async_read: the body too, not only the header
+    beast::error_code ec;
+    for (;;) {
+      size_t used = parser_->put(buffer_.data(), ec);
+      buffer_.consume(used);
+      if (ec != http::error::need_more || used == 0 || buffer_.size() == 0) break;
+      ec = {};
+    }
+    if (ec == http::error::need_more || (!ec && !parser_->is_done())) return ReadRequest();
+    OnRead(ec);
   }
 
   void ReadRequest() {

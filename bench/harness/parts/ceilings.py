@@ -8,12 +8,24 @@ from ..config import CEILING_OP
 from ..log import log
 
 
-def beast_row(s, port, c):
+def beast_row(s, port, c, body_bytes=None):
     """The read ceiling at c connections, run right before the iotjobsd row it is compared
-    with (recorded by the caller, which may run the pair again)."""
-    lines = [("-", "GET", f"/things/bench-thing-{i:04d}/jobs/read-job-0001") for i in range(100)]
+    with (recorded by the caller, which may run the pair again). body_bytes: the size of the
+    answers that row sends (answer_bytes), so both send the same bytes; None: the ceiling's
+    fixed ~330-byte body."""
+    query = f"?bytes={body_bytes}" if body_bytes is not None else ""
+    lines = [("-", "GET", f"/things/bench-thing-{i:04d}/jobs/read-job-0001{query}")
+             for i in range(100)]
     r = s.loadgen.run(port, lines, c)
     return dict(rps=r["rps"], others_pct=r["others_pct"], raw=r)
+
+
+def answer_bytes(s, port, lines):
+    """The mean body size of the server's answers to `lines` (the first 200 of them, each sent
+    once, unmeasured): what the read ceiling is asked to send before that row."""
+    r = s.loadgen.run(port, lines[:200], 4, duration=3600, warmup=0, once=True, check=False,
+                      wait_quiet=False)
+    return round(r["body_bytes_mean"])
 
 
 def calibrate(s, beast_port):

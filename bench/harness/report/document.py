@@ -135,7 +135,9 @@ def how_measured(cfg):
         "distinct QUEUED execution to IN_PROGRESS; DeleteJobExecution deletes a distinct "
         "QUEUED execution (both pre-created through CreateJob with 100 targets).",
         "- **Read ceiling**: `bench/beast_ceiling.cc`, bare Boost.Beast with iotjobsd's threading "
-        "(one thread per core, a strand per connection) answering a fixed ~330-byte JSON body.",
+        "(one thread per core, a strand per connection) answering a JSON body as long as the "
+        "answers of the row it precedes (their mean size, measured on 200 of that row's requests "
+        "just before; the row's label gives it), so each read compares like with like.",
         "- **Durable-write ceiling**: `bench/commit_ceiling.cc`, a group-commit loop on "
         "iotjobsd's own schema (created by the store library), WAL, `synchronous=FULL`: C client "
         "threads each hand one operation at a time to one writer that runs everything queued in "
