@@ -10,6 +10,12 @@ namespace iotjobs::store::pg_test {
 // IOTJOBS_TEST_PG_DSN, when set: the PostgreSQL tests run only then.
 std::optional<std::string> PostgresTestDsn();
 
+// A backend's name ("sqlite-memory") as a test name's suffix, which takes no '-'.
+inline std::string BackendTestName(std::string backend) {
+  for (char& c : backend) c = c == '-' ? '_' : c;
+  return backend;
+}
+
 // A new, empty database on that server, dropped when this goes away (close the stores on it
 // first). Its collation orders text unlike bytes where the server allows (ICU en-US), so
 // that the suite checks that the schema keeps SQLite's byte order.

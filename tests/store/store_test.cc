@@ -1024,11 +1024,7 @@ TEST_P(StoreTest, WalIsCheckpointedWhileTheStoreIsOpen) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(Backends()),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           for (char& c : name) c = c == '-' ? '_' : c;
-                           return name;
-                         });
+                         [](const auto& info) { return pg_test::BackendTestName(info.param); });
 
 }  // namespace
 }  // namespace iotjobs::store
