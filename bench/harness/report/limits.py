@@ -3,7 +3,10 @@
 from ..config import WRITE_OPS
 
 LIMITS = {
-    "beast-ceiling": "2 shared cores: ~13 µs server + ~18 µs load generator per request",
+    # The ceiling answers a body of the size of the row it precedes: its server cost grows
+    # with it (~13 µs at 300 bytes, ~41 µs at the list page's 8 KB).
+    "beast-ceiling": "2 shared cores: bare Beast's server CPU for this body size + ~18 µs load "
+                     "generator per request",
     "commit-ceiling": "the one writer: page reads/writes of each op (6 KB job row) + WAL fsync",
     ("moto", "ListJobExecutionsForThing"): "moto scans every execution per call (Python, one GIL)",
     "moto": "Python (one GIL), a new connection per request",
@@ -14,12 +17,15 @@ LIMITS = {
     ("iotjobsd", "UpdateJobExecution"): "the writer: job row (100-target JSON) read+rewritten per op [W1]",
     ("iotjobsd", "DeleteJobExecution"): "the writer: job row (100-target JSON) read+rewritten per op [W1]",
     "iotjobsd-mem": "one thread serves every read and write in :memory: [M1]",
-    "iotjobsd-pg": "not profiled: a round trip to PostgreSQL per statement, PostgreSQL on the "
-                   "same 2 cores (its CPU shows as other processes)",
+    "iotjobsd-pg": "not profiled: a round trip to PostgreSQL per statement (BEGIN rides with "
+                   "the first, ROLLBACK is not awaited), PostgreSQL on the same 2 cores (its "
+                   "CPU shows as other processes)",
     ("iotjobsd-pg", "CreateJob"): "the one writer per instance runs its statements one round trip "
                                   "at a time; PostgreSQL commits 18k rows/s here (pgbench note)",
-    ("iotjobsd-pg", "UpdateJobExecution"): "as CreateJob: one writer, a round trip per statement",
-    ("iotjobsd-pg", "DeleteJobExecution"): "as CreateJob: one writer, a round trip per statement",
+    ("iotjobsd-pg", "UpdateJobExecution"): "as CreateJob: one writer, a round trip per statement "
+                                           "(SAVEPOINT/RELEASE ride with the next one)",
+    ("iotjobsd-pg", "DeleteJobExecution"): "as CreateJob: one writer, a round trip per statement "
+                                           "(SAVEPOINT/RELEASE ride with the next one)",
 }
 
 
