@@ -27,8 +27,12 @@ inline constexpr const char* kMqtt5ConfigurationNotServed =
 inline constexpr const char* kThingTypeTagsNotServed =
     "tags on thing types are not supported by iotjobsd yet: create the thing type without tags.";
 // Fleet indexing (docs/aws-behaviour.md, D63).
+// AWS's own words for AWS_Things while thing indexing is off (as its SDKs report them); the
+// hint would mislead for other names, which cannot be turned on.
 inline std::string IndexNotFound(std::string_view name) {
-  return "Index " + std::string(name) + " does not exist";
+  std::string message = "Index " + std::string(name) + " does not exist";
+  if (name == "AWS_Things") message += ". Please enable index by calling UpdateIndexingConfiguration";
+  return message;
 }
 inline std::string UnknownQueryVersion(std::string_view version) {
   return "queryVersion " + std::string(version) + " is not supported: the only query version is "

@@ -247,7 +247,9 @@ class FleetIndexingTest(ServerTestCase):
         self.set_mode("OFF")
         response = self.assertBotoError("ResourceNotFoundException", self.iot.search_index,
                                         queryString="*")
-        self.assertEqual(response["Error"]["Message"], "Index AWS_Things does not exist")
+        self.assertEqual(response["Error"]["Message"],
+                         "Index AWS_Things does not exist. Please enable index by calling "
+                         "UpdateIndexingConfiguration")
         self.assertEqual(self.server.iotjobs("iot", "search-index", "--query-string", "*"),
                          self.server.aws("iot", "search-index", "--query-string", "*"))
 

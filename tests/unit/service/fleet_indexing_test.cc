@@ -49,7 +49,8 @@ TEST_F(FleetIndexingTest, OffUntilTurnedOnAndThenTheIndexExists) {
   auto described =
       Read([&](auto& tx) { return transactions::DescribeIndex(tx, "AWS_Things", Op()); });
   EXPECT_EQ(described.status().code(), ErrorCode::kResourceNotFound);
-  EXPECT_EQ(described.status().message(), "Index AWS_Things does not exist");
+  EXPECT_EQ(described.status().message(), "Index AWS_Things does not exist. Please enable index by calling "
+            "UpdateIndexingConfiguration");
   auto listed = Read([&](auto& tx) { return transactions::ListIndices(tx, PageInput{}, Op()); });
   ASSERT_TRUE(listed.ok());
   EXPECT_TRUE(listed->items.empty());
