@@ -72,32 +72,6 @@ bool Applies(const PolicyStatement& s, std::string_view action, std::string_view
 
 }  // namespace
 
-bool WildcardMatch(std::string_view pattern, std::string_view text, bool ignore_case) {
-  auto eq = [ignore_case](char a, char b) {
-    return ignore_case ? std::tolower(static_cast<unsigned char>(a)) ==
-                             std::tolower(static_cast<unsigned char>(b))
-                       : a == b;
-  };
-  // Iterative glob with backtracking to the last '*': linear for IAM's patterns.
-  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || eq(pattern[p], text[t]))) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      mark = t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      t = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
 Result<Policy> ParsePolicy(const json::value& document) {
   if (!document.is_object()) return InvalidRequest("A policy must be a JSON object.");
   const json::value* statements = document.get_object().if_contains("Statement");

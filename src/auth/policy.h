@@ -10,6 +10,8 @@
 // IAM identity policies as AWS evaluates them for one request: default deny, an explicit
 // Deny wins over any Allow, `*` and `?` wildcards in actions (case-insensitive) and resources
 // (case-sensitive), Action/Resource as a string or a list, NotAction/NotResource.
+#include "common/wildcard.h"
+
 namespace iotjobs::auth {
 
 struct PolicyStatement {
@@ -36,7 +38,7 @@ enum class Decision { kAllow, kExplicitDeny, kImplicitDeny };
 Decision Evaluate(const std::vector<Policy>& policies, std::string_view action,
                   std::string_view resource);
 
-// IAM's glob: `*` any run of characters, `?` exactly one.
-bool WildcardMatch(std::string_view pattern, std::string_view text, bool ignore_case);
+// IAM's glob (common/wildcard.h), here for the policy's callers and tests.
+using ::iotjobs::WildcardMatch;
 
 }  // namespace iotjobs::auth

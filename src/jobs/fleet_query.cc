@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "common/wildcard.h"
+
 namespace iotjobs::jobs {
 
 namespace {
@@ -315,27 +317,6 @@ class Parser {
   int depth_ = 0;
 };
 
-// '*' matches any run, '?' one character; both sides lower-case.
-bool WildcardMatch(std::string_view pattern, std::string_view text) {
-  size_t p = 0, t = 0, star = std::string_view::npos, resume = 0;
-  while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-      ++p;
-      ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++;
-      resume = t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1;
-      t = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
-
 bool InRange(const QueryNode& n, const std::string& raw) {
   const std::string value = Lower(raw);
   const auto v = FleetQueryNumber(value);
@@ -396,7 +377,8 @@ bool Evaluate(const QueryNode& n, const Thing& thing, const std::vector<std::str
     case QueryNode::Kind::kTerm:
       for (const auto& v : Values(n.field, thing, groups)) {
         const std::string value = Lower(v);
-        if (n.literal ? value == n.pattern : WildcardMatch(n.pattern, value)) return true;
+        // Both sides are lower-cased already.
+        if (n.literal ? value == n.pattern : WildcardMatch(n.pattern, value, false)) return true;
       }
       return false;
     case QueryNode::Kind::kRange:
