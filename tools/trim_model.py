@@ -22,6 +22,8 @@ CONTROL_PLANE = [
     "CreateThingGroup", "DescribeThingGroup", "ListThingGroups", "UpdateThingGroup",
     "DeleteThingGroup", "AddThingToThingGroup", "RemoveThingFromThingGroup",
     "ListThingsInThingGroup", "ListThingGroupsForThing",
+    # dynamic thing groups
+    "CreateDynamicThingGroup", "UpdateDynamicThingGroup", "DeleteDynamicThingGroup",
     # thing types
     "CreateThingType", "DescribeThingType", "ListThingTypes", "UpdateThingType",
     "DeprecateThingType", "DeleteThingType",

@@ -35,6 +35,13 @@ const std::vector<Route>& AllRoutes() {
        &HandleListThingsInThingGroup},
       {kControl, "ListThingGroupsForThing", "iot:ListThingGroupsForThing", Resources::kThing,
        &HandleListThingGroupsForThing},
+      // Dynamic thing groups.
+      {kControl, "CreateDynamicThingGroup", "iot:CreateDynamicThingGroup", Resources::kThingGroup,
+       &HandleCreateDynamicThingGroup, kTagsAtCreate},
+      {kControl, "UpdateDynamicThingGroup", "iot:UpdateDynamicThingGroup", Resources::kThingGroup,
+       &HandleUpdateDynamicThingGroup},
+      {kControl, "DeleteDynamicThingGroup", "iot:DeleteDynamicThingGroup", Resources::kThingGroup,
+       &HandleDeleteDynamicThingGroup},
       // Thing types.
       {kControl, "CreateThingType", "iot:CreateThingType", Resources::kThingType,
        &HandleCreateThingType},

@@ -17,6 +17,8 @@ namespace iotjobs::jobs {
 
 inline constexpr std::string_view kThingsIndexName = "AWS_Things";
 inline constexpr std::string_view kThingGroupsIndexName = "AWS_ThingGroups";
+// The one query version AWS documents (SearchIndex, dynamic thing groups).
+inline constexpr std::string_view kQueryVersion = "2017-09-30";
 
 // A Field of the model: a name and its type (Number, String or Boolean).
 struct IndexingField {

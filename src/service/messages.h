@@ -34,6 +34,19 @@ inline std::string IndexNotFound(std::string_view name) {
   if (name == "AWS_Things") message += ". Please enable index by calling UpdateIndexingConfiguration";
   return message;
 }
+inline std::string DynamicGroupsNeedIndex(size_t groups) {
+  return "Thing indexing cannot be turned off while " + std::to_string(groups) +
+         " dynamic thing group(s) exist: delete them first (DeleteDynamicThingGroup).";
+}
+inline std::string NotDynamicGroup(std::string_view name) {
+  return "Thing group " + std::string(name) +
+         " is a static thing group: use CreateThingGroup, UpdateThingGroup and DeleteThingGroup "
+         "for it.";
+}
+inline std::string DynamicGroupNeedsDynamicCall(std::string_view name, std::string_view call) {
+  return "Thing group " + std::string(name) + " is a dynamic thing group: " + std::string(call) +
+         " does not apply to it.";
+}
 inline std::string UnknownQueryVersion(std::string_view version) {
   return "queryVersion " + std::string(version) + " is not supported: the only query version is "
          "2017-09-30.";

@@ -86,6 +86,25 @@ struct DeleteThingGroupRequest {
   std::string thing_group_name;
   std::optional<int64_t> expected_version;
 };
+// ---- dynamic thing groups ----
+struct CreateDynamicThingGroupRequest {
+  std::string thing_group_name;
+  std::optional<std::string> description;
+  std::optional<AttributePayload> attribute_payload;
+  std::optional<std::string> index_name;
+  std::string query_string;
+  std::optional<std::string> query_version;
+  std::vector<jobs::Tag> tags;
+};
+struct UpdateDynamicThingGroupRequest {
+  std::string thing_group_name;
+  std::optional<std::string> description;
+  std::optional<AttributePayload> attribute_payload;
+  std::optional<int64_t> expected_version;
+  std::optional<std::string> index_name;
+  std::optional<std::string> query_string;
+  std::optional<std::string> query_version;
+};
 struct ListThingGroupsRequest {
   PageInput page;
   std::optional<std::string> parent_group;
@@ -98,6 +117,7 @@ struct ThingGroupMembershipRequest {
   std::optional<std::string> thing_group_arn;
   std::optional<std::string> thing_name;
   std::optional<std::string> thing_arn;
+  bool override_dynamic_groups = false;  // AddThingToThingGroup only
 };
 struct ListThingsInThingGroupRequest {
   std::string thing_group_name;

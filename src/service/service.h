@@ -78,6 +78,14 @@ class Service {
   void ListThingGroupsForThing(const CallContext& ctx, ListThingGroupsForThingRequest req,
                                Callback<ListResult<std::string>> done);
 
+  // ---- dynamic thing groups (dynamic_thing_groups_service.cc) ----
+  void CreateDynamicThingGroup(const CallContext& ctx, CreateDynamicThingGroupRequest req,
+                               Callback<jobs::ThingGroup> done);
+  void UpdateDynamicThingGroup(const CallContext& ctx, UpdateDynamicThingGroupRequest req,
+                               Callback<int64_t> done);  // the new version
+  void DeleteDynamicThingGroup(const CallContext& ctx, DeleteThingGroupRequest req,
+                               Callback<Empty> done);
+
   // ---- thing types (thing_types_service.cc) ----
   void CreateThingType(const CallContext& ctx, CreateThingTypeRequest req,
                        Callback<jobs::ThingType> done);
@@ -175,6 +183,9 @@ class Service {
   // Moves every job whose next action is due at `now` along (scheduled starts and ends,
   // rollouts, deletions), in every account; `done` gets how many jobs were due.
   void ProgressDueJobs(EpochMillis now, std::function<void(int)> done);
+  // Runs one batch of each dynamic thing group being filled, in every account
+  // (service/dynamic_groups.h); `done` gets how many still have work left.
+  void FillDynamicGroups(EpochMillis now, std::function<void(int)> done);
 
   // ---- test suites (reset_service.cc) ----
   // Deletes the data of every account (iotjobsd --allow-reset).

@@ -29,7 +29,11 @@ void TimerWorker::Sweep(std::function<void(bool)> done) {
   }
   EpochMillis now = clock_.NowMillis();
   service_.TimeOutDueExecutions(now, [this, now, done = std::move(done)](int timed_out) {
-    service_.ProgressDueJobs(now, [timed_out, done](int jobs) { done(timed_out + jobs > 0); });
+    service_.ProgressDueJobs(now, [this, now, timed_out, done](int jobs) {
+      service_.FillDynamicGroups(now, [timed_out, jobs, done](int filling) {
+        done(timed_out + jobs + filling > 0);
+      });
+    });
   });
 }
 

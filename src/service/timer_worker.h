@@ -11,7 +11,8 @@ namespace iotjobs::service {
 
 // Runs the service's background sweeps on its own thread, once per `period`, or at once
 // again while work was found: execution timers, then due jobs (scheduled starts and ends,
-// rollouts, deletions). Everything they act on is stored, so a restart loses nothing; timers
+// rollouts, deletions), then a batch of each dynamic thing group being filled. Everything
+// they act on is stored, so a restart loses nothing; timers
 // fire up to one period late, within AWS's "up to 60 seconds later" for timeouts.
 class TimerWorker {
  public:

@@ -6,12 +6,14 @@
 
 #include "common/log.h"
 #include "service/service.h"
+#include "service/transactions/dynamic_thing_groups.h"
 #include "service/transactions/timers.h"
 
 namespace iotjobs::service {
 namespace {
 constexpr int kTimersPerSweep = 1000;
 constexpr int kJobsPerSweep = 100;
+constexpr int kFillsPerSweep = 100;
 
 // Calls `done(count)` once `n` callbacks have arrived.
 struct Countdown {
@@ -87,6 +89,43 @@ void Service::TimeOutDueExecutions(EpochMillis now, std::function<void(int)> don
               },
               Callback<bool>([countdown](Result<bool> r) {
                 if (!r.ok()) IOTJOBS_LOG(kWarn) << "timers: " << r.status().ToString();
+                countdown->Arrive(r.ok() && *r);
+              }));
+        }
+      });
+}
+
+// One batch per filling group per sweep: a group over a large fleet takes many sweeps, each
+// batch its own short transaction, and the worker sweeps again at once while work remains.
+void Service::FillDynamicGroups(EpochMillis now, std::function<void(int)> done) {
+  OperationContext sweep{{region_, /*account_id=*/""}, now};
+  RunRead<std::vector<store::DueFill>>(
+      store_, /*account_id=*/"",
+      [sweep](store::ReadTransaction& tx) {
+        return transactions::FillingGroups(tx, kFillsPerSweep, sweep);
+      },
+      [this, now, done = std::move(done)](Result<std::vector<store::DueFill>> due) {
+        if (!due.ok() || due->empty()) {
+          if (!due.ok()) {
+            IOTJOBS_LOG(kWarn) << "dynamic groups: cannot list fills: "
+                               << due.status().ToString();
+          }
+          done(0);
+          return;
+        }
+        auto countdown = std::make_shared<Countdown>();
+        countdown->remaining = static_cast<int>(due->size());
+        countdown->done = done;
+        for (store::DueFill& fill : *due) {
+          std::string account = fill.account_id;
+          OperationContext op{{region_, account}, now};
+          this->Write<bool>(
+              account,
+              [fill = std::move(fill), op](store::WriteTransaction& tx) {
+                return transactions::FillDynamicGroup(tx, fill, op);
+              },
+              Callback<bool>([countdown](Result<bool> r) {
+                if (!r.ok()) IOTJOBS_LOG(kWarn) << "dynamic groups: " << r.status().ToString();
                 countdown->Arrive(r.ok() && *r);
               }));
         }

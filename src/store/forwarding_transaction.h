@@ -74,6 +74,16 @@ class ForwardingTransaction : public WriteTransaction {
   Result<Page<std::string>> ListGroupsOfThing(std::string_view t, const PageRequest& p) override {
     return inner_.ListGroupsOfThing(t, p);
   }
+  Result<std::vector<jobs::ThingGroup>> ListDynamicGroups() override {
+    return inner_.ListDynamicGroups();
+  }
+  Result<std::vector<DueFill>> ListFillingGroups(int limit) override {
+    return inner_.ListFillingGroups(limit);
+  }
+  Result<FillBatch> NextFillBatch(const jobs::FleetQuery& q, std::string_view g,
+                                  std::string_view after, int window, int max_groups) override {
+    return inner_.NextFillBatch(q, g, after, window, max_groups);
+  }
   Status InsertThingGroup(const jobs::ThingGroup& g) override { return inner_.InsertThingGroup(g); }
   Status UpdateThingGroup(const jobs::ThingGroup& g) override { return inner_.UpdateThingGroup(g); }
   Status DeleteThingGroup(std::string_view name) override { return inner_.DeleteThingGroup(name); }

@@ -118,7 +118,8 @@ jobs::Thing ReadThing(const Row& r) {
 
 #define IOTJOBS_GROUP_COLUMNS                                                               \
   "thing_group_name, thing_group_id, parent_group_name, description, attributes, version, " \
-  "creation_date"
+  "creation_date, query_string, query_version, index_name, dynamic_status, fill_phase, "   \
+  "fill_after"
 
 template <typename Row>
 jobs::ThingGroup ReadGroup(const Row& r) {
@@ -130,6 +131,10 @@ jobs::ThingGroup ReadGroup(const Row& r) {
   g.attributes = StringMapFromJson(r.Text(4));
   g.version = r.Int(5);
   g.creation_date = r.Int(6);
+  if (auto query = r.OptText(7)) {
+    g.dynamic = jobs::DynamicGroupQuery{*query,         r.Text(8),    r.Text(9), r.Text(10),
+                                        r.OptText(11), r.OptText(12).value_or("")};
+  }
   return g;
 }
 

@@ -234,6 +234,85 @@ TEST_P(FleetSearchTest, IndexingConfigurationIsKeptPerAccount) {
   EXPECT_EQ(read(kAccount), off);
 }
 
+// A dynamic group's fill (GroupReads::NextFillBatch) adds, window after window, exactly the
+// things the search finds, less those at the group limit; the group's query and fill state
+// are kept, and the worker's list of fills reads every account.
+TEST_P(FleetSearchTest, FillBatchesAddWhatTheSearchFinds) {
+  auto fill = [&](const FleetQuery& q, const std::string& group, int max_groups) {
+    std::vector<std::string> joined;
+    std::string after;
+    for (int windows = 0; windows < 100; ++windows) {
+      FillBatch batch;
+      Status s = WriteAndWait(*store_, kAccount, [&](WriteTransaction& tx) {
+        auto r = tx.NextFillBatch(q, group, after, 2, max_groups);
+        if (!r.ok()) return r.status();
+        batch = std::move(*r);
+        for (const auto& t : batch.joiners) IOTJOBS_RETURN_IF_ERROR(tx.AddThingToGroup(group, t));
+        return Status::Ok();
+      });
+      EXPECT_TRUE(s.ok()) << s.ToString();
+      if (!s.ok()) break;
+      joined.insert(joined.end(), batch.joiners.begin(), batch.joiners.end());
+      if (batch.done) break;
+      after = batch.window_end;
+    }
+    return joined;
+  };
+  // At the limit (here 1 group), a thing joins nothing: only the things in no group join.
+  auto all = FleetQuery::Parse("*");
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(fill(*all, "limited", 1),
+            (std::vector<std::string>{"camera_a", "lamp", "tv-plasma"}));
+  int n = 0;
+  for (const char* text : {"*", "attributes.site:plant-7 AND attributes.fw:1.*",
+                           "thingName:SENSOR*", "NOT thingTypeName:*", "attributes.n:<100"}) {
+    auto q = FleetQuery::Parse(text);
+    ASSERT_TRUE(q.ok()) << text;
+    const std::string group = "dyn-" + std::to_string(n++);
+    EXPECT_EQ(fill(*q, group, 10), Evaluated(*q)) << text;
+    EXPECT_TRUE(fill(*q, group, 10).empty()) << "members are not added again, " << text;
+  }
+
+  jobs::ThingGroup g;
+  g.thing_group_name = "dyn-kept";
+  g.thing_group_id = "gid-dyn-kept";
+  g.dynamic = jobs::DynamicGroupQuery{"attributes.fw:1.*", "2017-09-30", "AWS_Things",
+                                      "BUILDING", "add", "sensor-1"};
+  ASSERT_TRUE(WriteAndWait(*store_, kAccount, [&](WriteTransaction& tx) {
+                return tx.InsertThingGroup(g);
+              }).ok());
+  std::vector<jobs::ThingGroup> dynamic;
+  std::vector<DueFill> filling;
+  ASSERT_TRUE(ReadAndWait(*store_, kAccount, [&](ReadTransaction& tx) {
+                IOTJOBS_ASSIGN_OR_RETURN(dynamic, tx.ListDynamicGroups());
+                return Status::Ok();
+              }).ok());
+  ASSERT_TRUE(ReadAndWait(*store_, "", [&](ReadTransaction& tx) {
+                IOTJOBS_ASSIGN_OR_RETURN(filling, tx.ListFillingGroups(10));
+                return Status::Ok();
+              }).ok());
+  ASSERT_EQ(dynamic.size(), 1u);
+  ASSERT_TRUE(dynamic[0].dynamic);
+  EXPECT_EQ(dynamic[0].dynamic->query_string, "attributes.fw:1.*");
+  EXPECT_EQ(dynamic[0].dynamic->status, "BUILDING");
+  EXPECT_EQ(dynamic[0].dynamic->fill_phase, "add");
+  EXPECT_EQ(dynamic[0].dynamic->fill_after, "sensor-1");
+  ASSERT_EQ(filling.size(), 1u);
+  EXPECT_EQ(filling[0].account_id, kAccount);
+  EXPECT_EQ(filling[0].thing_group_name, "dyn-kept");
+  // ACTIVE: the fill state is cleared, and the worker has nothing left.
+  g.dynamic->status = "ACTIVE";
+  g.dynamic->fill_phase.reset();
+  ASSERT_TRUE(WriteAndWait(*store_, kAccount, [&](WriteTransaction& tx) {
+                return tx.UpdateThingGroup(g);
+              }).ok());
+  ASSERT_TRUE(ReadAndWait(*store_, "", [&](ReadTransaction& tx) {
+                IOTJOBS_ASSIGN_OR_RETURN(filling, tx.ListFillingGroups(10));
+                return Status::Ok();
+              }).ok());
+  EXPECT_TRUE(filling.empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FleetSearchTest, ::testing::ValuesIn(Backends()),
                          [](const auto& info) { return pg_test::BackendTestName(info.param); });
 

@@ -1,5 +1,7 @@
 """Part fanout: one CreateJob on a thing group of 10^5 and 10^6 things; the time until every
-execution is QUEUED, iotjobsd's RSS, and the API's latency meanwhile."""
+execution is QUEUED, iotjobsd's RSS, and the API's latency meanwhile. Then, on the same
+things, one CreateDynamicThingGroup whose query matches them all: the time until the group is
+ACTIVE (filled by the background worker in batches), and the API's latency meanwhile."""
 import json
 import shutil
 import signal
@@ -48,6 +50,7 @@ def measure_group(s, n):
         row = dict(things=n, seconds=elapsed, finished=done_at is not None, queued=queued,
                    create_ms=create["p50_us"] / 1000, rss_start_mb=rss_start / 1024,
                    rss_peak_mb=max(peak_rss, p.hwm_kb()) / 1024, probe=pr)
+        row["dynamic"] = measure_dynamic_fill(s, p, port, n, probe_lines)
         s.results.fanout.append(row)
         log(f"fan-out {n}: {'all ' if row['finished'] else 'NOT all '}{queued} QUEUED after "
             f"{elapsed:.1f}s (CreateJob answered in {row['create_ms']:.0f} ms); RSS peak "
@@ -56,10 +59,51 @@ def measure_group(s, n):
             f"{pr['errors']} errors")
         p.stop()
         row["rows"] = queued_rows(d)
+        row["dynamic"]["members"] = member_rows(d, "fanout-dynamic")
         log(f"fan-out {n}: {row['rows']} QUEUED execution rows in the database after stop")
     finally:
         p.stop()
         shutil.rmtree(d, ignore_errors=True)
+
+
+def measure_dynamic_fill(s, p, port, n, probe_lines):
+    """CreateDynamicThingGroup over the n things (indexing turned on first): when it answered,
+    when DescribeThingGroup says ACTIVE (polled every 100 ms), and the API's latency
+    meanwhile (its members are counted in the database once the server stopped)."""
+    signed_request(port, "POST", "/indexing/config",
+                   {"thingIndexingConfiguration": {"thingIndexingMode": "REGISTRY"}})
+    probe = s.loadgen.start_background(port, probe_lines, 1, rate=200)
+    try:
+        t0 = time.time()
+        signed_request(port, "POST", "/dynamic-thing-groups/fanout-dynamic",
+                       {"queryString": "thingName:fan-thing-*"})
+        create_ms = (time.time() - t0) * 1000
+        done_at = None
+        while time.time() - t0 < s.cfg["fanout_timeout"]:
+            if signed_get(port, "/thing-groups/fanout-dynamic").get("status") == "ACTIVE":
+                done_at = time.time()
+                break
+            time.sleep(0.1)
+    finally:
+        probe.send_signal(signal.SIGINT)
+        probe_out, _ = probe.communicate(timeout=30)
+    pr = json.loads(probe_out)
+    row = dict(seconds=(done_at or time.time()) - t0, finished=done_at is not None,
+               create_ms=create_ms, members=None, probe=pr)
+    log(f"dynamic group over {n}: {'ACTIVE' if done_at else 'NOT ACTIVE'} after "
+        f"{row['seconds']:.1f}s (CreateDynamicThingGroup answered in {create_ms:.0f} ms); "
+        f"API meanwhile p50 {pr['p50_us'] / 1000:.2f} ms "
+        f"p99 {pr['p99_us'] / 1000:.2f} ms, {pr['errors']} errors")
+    return row
+
+
+def member_rows(data_dir, group):
+    """The dynamic group's members, counted in the database (the server stopped)."""
+    db = sqlite3.connect(str(data_dir / "iotjobs.db"))
+    count = db.execute("SELECT count(*) FROM thing_group_members WHERE thing_group_name = ?",
+                       (group,)).fetchone()[0]
+    db.close()
+    return count
 
 
 def wait_all_queued(s, p, port, n, t0):
@@ -87,12 +131,19 @@ def queued_rows(data_dir):
 
 def signed_get(port, path):
     """One SigV4-signed GET outside the load generator (botocore, which moto brings)."""
+    return signed_request(port, "GET", path)
+
+
+def signed_request(port, method, path, body=None):
+    """One SigV4-signed request with an optional JSON body; its JSON answer."""
     from botocore.auth import SigV4Auth
     from botocore.awsrequest import AWSRequest
     from botocore.credentials import Credentials
     url = f"http://127.0.0.1:{port}{path}"
-    req = AWSRequest(method="GET", url=url)
+    data = json.dumps(body).encode() if body is not None else None
+    req = AWSRequest(method=method, url=url, data=data)
     SigV4Auth(Credentials(KEY_ID, SECRET), "iot", REGION).add_auth(req)
-    r = urllib.request.Request(url, headers=dict(req.headers.items()))
+    r = urllib.request.Request(url, data=data, method=method, headers=dict(req.headers.items()))
     with urllib.request.urlopen(r, timeout=30) as resp:
-        return json.loads(resp.read())
+        text = resp.read()
+        return json.loads(text) if text.strip() else {}

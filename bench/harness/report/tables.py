@@ -83,6 +83,24 @@ def fanout_table(results):
     return "\n".join(f)
 
 
+def dynamic_fill_table(results):
+    """One line per group size of the fan-out part's dynamic group; "" when none ran."""
+    rows = [r for r in results.fanout if r.get("dynamic")]
+    if not rows:
+        return ""
+    f = ["| things | ACTIVE after s | CreateDynamicThingGroup answered ms | members | "
+         "API meanwhile p50 ms | p99 ms | p99.9 ms | requests | errors |",
+         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for row in rows:
+        d, pr = row["dynamic"], row["dynamic"]["probe"]
+        seconds = f"{d['seconds']:.1f}" + ("" if d["finished"] else " (unfinished)")
+        f.append(f"| {row['things']:.0e} | {seconds} | {d['create_ms']:.1f} | "
+                 f"{d['members'] if d['members'] is not None else ''} | "
+                 f"{pr['p50_us'] / 1000:.2f} | {pr['p99_us'] / 1000:.2f} | {pr['p999_us'] / 1000:.2f} | "
+                 f"{pr['requests']} | {pr['errors']} |")
+    return "\n".join(f)
+
+
 def contention_table(results):
     """One line per (instances, connections) of part contention; "" when it did not run."""
     if not results.contention:

@@ -74,6 +74,10 @@ void HandleAddThingToThingGroup(const HandlerContext&, boost::json::object, Resp
 void HandleRemoveThingFromThingGroup(const HandlerContext&, boost::json::object, Respond);
 void HandleListThingsInThingGroup(const HandlerContext&, boost::json::object, Respond);
 void HandleListThingGroupsForThing(const HandlerContext&, boost::json::object, Respond);
+// Dynamic thing groups.
+void HandleCreateDynamicThingGroup(const HandlerContext&, boost::json::object, Respond);
+void HandleUpdateDynamicThingGroup(const HandlerContext&, boost::json::object, Respond);
+void HandleDeleteDynamicThingGroup(const HandlerContext&, boost::json::object, Respond);
 void HandleCreateThingType(const HandlerContext&, boost::json::object, Respond);
 void HandleDescribeThingType(const HandlerContext&, boost::json::object, Respond);
 void HandleListThingTypes(const HandlerContext&, boost::json::object, Respond);

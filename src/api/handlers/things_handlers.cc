@@ -145,6 +145,12 @@ void HandleDescribeThingGroup(const HandlerContext& ctx, json::object in, Respon
             o["version"] = g.version;
             o["thingGroupProperties"] = std::move(props);
             o["thingGroupMetadata"] = std::move(meta);
+            if (g.dynamic) {
+              o["indexName"] = g.dynamic->index_name;
+              o["queryString"] = g.dynamic->query_string;
+              o["queryVersion"] = g.dynamic->query_version;
+              o["status"] = g.dynamic->status;
+            }
             return json::value(std::move(o));
           }));
 }
@@ -187,7 +193,8 @@ void HandleDeleteThingGroup(const HandlerContext& ctx, json::object in, Respond 
 namespace {
 service::ThingGroupMembershipRequest MembershipOf(const json::object& in) {
   return {GetString(in, "thingGroupName"), GetString(in, "thingGroupArn"),
-          GetString(in, "thingName"), GetString(in, "thingArn")};
+          GetString(in, "thingName"), GetString(in, "thingArn"),
+          GetBool(in, "overrideDynamicGroups").value_or(false)};
 }
 }  // namespace
 

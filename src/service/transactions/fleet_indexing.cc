@@ -9,11 +9,9 @@ namespace {
 
 // SearchIndex's maxResults: "This maximum number cannot exceed 100" (the API Reference).
 constexpr int kMaxSearchResults = 100;
-// The one query version AWS documents.
-constexpr std::string_view kQueryVersion = "2017-09-30";
 
-// The index of that name, or ResourceNotFoundException: AWS_Things exists while thing
-// indexing is on; AWS_ThingGroups is never served (D62, D63).
+}  // namespace
+
 Status CheckIndex(store::ReadTransaction& tx, const std::string& index_name) {
   if (index_name == jobs::kThingsIndexName) {
     IOTJOBS_ASSIGN_OR_RETURN(auto config, tx.GetIndexingConfiguration());
@@ -21,8 +19,6 @@ Status CheckIndex(store::ReadTransaction& tx, const std::string& index_name) {
   }
   return NotFound(messages::IndexNotFound(index_name));
 }
-
-}  // namespace
 
 Result<jobs::IndexingConfiguration> GetIndexingConfiguration(store::ReadTransaction& tx,
                                                              const Empty&,
@@ -35,6 +31,11 @@ Result<Empty> UpdateIndexingConfiguration(store::WriteTransaction& tx,
                                           const OperationContext&) {
   IOTJOBS_ASSIGN_OR_RETURN(auto current, tx.GetIndexingConfiguration());
   IOTJOBS_ASSIGN_OR_RETURN(auto next, jobs::ApplyIndexingRequest(current, req.things, req.groups));
+  if (current.things_indexed() && !next.things_indexed()) {
+    // Dynamic groups live on the index: it stays while any exists (D69).
+    IOTJOBS_ASSIGN_OR_RETURN(auto dynamic, tx.ListDynamicGroups());
+    if (!dynamic.empty()) return InvalidRequest(messages::DynamicGroupsNeedIndex(dynamic.size()));
+  }
   if (!(next == current)) IOTJOBS_RETURN_IF_ERROR(tx.PutIndexingConfiguration(next));
   return Empty{};
 }
@@ -58,7 +59,7 @@ Result<ListResult<std::string>> ListIndices(store::ReadTransaction& tx, const Pa
 Result<ListResult<ThingDocument>> SearchIndex(store::ReadTransaction& tx,
                                               const SearchIndexRequest& req,
                                               const OperationContext&) {
-  if (req.query_version && *req.query_version != kQueryVersion) {
+  if (req.query_version && *req.query_version != jobs::kQueryVersion) {
     return InvalidRequest(messages::UnknownQueryVersion(*req.query_version));
   }
   if (req.page.max_results && *req.page.max_results > kMaxSearchResults) {

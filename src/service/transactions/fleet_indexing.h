@@ -14,10 +14,16 @@
 // from the moment indexing is turned on and always current.
 namespace iotjobs::service::transactions {
 
+// The index of that name, or ResourceNotFoundException: AWS_Things exists while thing
+// indexing is on; AWS_ThingGroups is never served (D62, D63). SearchIndex and the dynamic
+// thing group operations check their index with it.
+Status CheckIndex(store::ReadTransaction& tx, const std::string& index_name);
+
 Result<jobs::IndexingConfiguration> GetIndexingConfiguration(store::ReadTransaction& tx,
                                                              const Empty& req,
                                                              const OperationContext& op);
-// What iotjobsd cannot serve is refused naming the member (D62).
+// What iotjobsd cannot serve is refused naming the member (D62); thing indexing cannot be
+// turned OFF while a dynamic thing group exists (D69).
 Result<Empty> UpdateIndexingConfiguration(store::WriteTransaction& tx,
                                           const UpdateIndexingConfigurationRequest& req,
                                           const OperationContext& op);

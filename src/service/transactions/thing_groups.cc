@@ -9,6 +9,8 @@
 
 #include "common/ids.h"
 #include "jobs/job_rules.h"
+#include "service/dynamic_groups.h"
+#include "service/group_joins.h"
 #include "service/job_progress.h"
 #include "service/messages.h"
 #include "service/pagination.h"
@@ -18,9 +20,8 @@
 namespace iotjobs::service::transactions {
 namespace {
 
-// AWS quotas: a hierarchy is at most 7 levels deep; a thing is in at most 10 groups.
+// AWS quota: a hierarchy is at most 7 levels deep.
 constexpr size_t kMaxGroupDepth = 7;
-constexpr int kMaxGroupsPerThing = 10;
 
 // Resolves "by name or by ARN" for one side of a membership request.
 Result<std::string> NameOrArn(const std::optional<std::string>& name,
@@ -62,57 +63,6 @@ Status CheckGroupVersion(const jobs::ThingGroup& group,
   return Status::Ok();
 }
 
-// Continuous jobs whose targets now reach `thing` through `groups` (the group it joined and
-// that group's ancestors) get an execution for it, unless the thing already was a target.
-Status QueueForContinuousJobs(store::WriteTransaction& tx, const std::string& thing,
-                              const std::vector<std::string>& groups,
-                              const std::set<std::string>& groups_before, EpochMillis now) {
-  IOTJOBS_ASSIGN_OR_RETURN(auto job_ids, tx.ListJobsTargetingGroups(groups));
-  for (const auto& job_id : job_ids) {
-    IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(job_id));
-    // A job not started yet reaches the thing when its rollout walks the groups.
-    if (!job || job->target_selection != jobs::TargetSelection::kContinuous ||
-        !job->rollout_started ||
-        (job->status != jobs::JobStatus::kInProgress && job->status != jobs::JobStatus::kScheduled)) {
-      continue;
-    }
-    bool was_target = false;
-    for (const auto& target : job->targets) {
-      auto arn = jobs::ParseArn(target);
-      if (!arn) continue;
-      if ((arn->kind == jobs::ResourceKind::kThing && arn->name == thing) ||
-          (arn->kind == jobs::ResourceKind::kThingGroup && groups_before.count(arn->name))) {
-        was_target = true;
-      }
-    }
-    if (was_target) continue;
-    if (job->status == jobs::JobStatus::kInProgress && jobs::InsideMaintenanceWindow(*job, now)) {
-      IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, *job, thing, now).status());
-    } else {
-      // Its maintenance windows are closed: the thing gets its execution when one opens.
-      if (!job->rollout) job->rollout = jobs::StartRollout({}, {}, job->rollout_config, now);
-      auto& joined = job->rollout->joined;
-      if (std::find(joined.begin(), joined.end(), thing) == joined.end()) joined.push_back(thing);
-    }
-    IOTJOBS_RETURN_IF_ERROR(SaveJob(tx, *job, now));
-  }
-  return Status::Ok();
-}
-
-// The groups `thing` is in, with all their ancestors.
-Result<std::set<std::string>> GroupsWithAncestors(store::ReadTransaction& tx,
-                                                  const std::string& thing) {
-  std::set<std::string> out;
-  store::PageRequest page{"", 100};
-  IOTJOBS_ASSIGN_OR_RETURN(auto direct, tx.ListGroupsOfThing(thing, page));
-  for (const auto& g : direct.items) {
-    out.insert(g);
-    IOTJOBS_ASSIGN_OR_RETURN(auto ancestors, Ancestors(tx, g));
-    out.insert(ancestors.begin(), ancestors.end());
-  }
-  return out;
-}
-
 // The group and thing a membership request names (by name or ARN), both checked to exist,
 // and whether the thing is already a direct member.
 struct Membership {
@@ -120,6 +70,27 @@ struct Membership {
   std::string thing_name;
   bool member = false;
 };
+
+// Members of a dynamic group follow its query alone (D66).
+Status CheckStaticGroup(store::ReadTransaction& tx, const std::string& group, const char* call) {
+  IOTJOBS_ASSIGN_OR_RETURN(auto g, tx.GetThingGroup(group));
+  if (g && g->dynamic) return InvalidRequest(messages::DynamicGroupNeedsDynamicCall(group, call));
+  return Status::Ok();
+}
+
+// With overrideDynamicGroups, a thing at the limit leaves the last (in name order) of its
+// dynamic groups to make room for a static one (D67). Answers whether it made room.
+Result<bool> LeaveLastDynamicGroup(store::WriteTransaction& tx, const std::string& thing,
+                                   const std::vector<std::string>& groups) {
+  for (auto it = groups.rbegin(); it != groups.rend(); ++it) {
+    IOTJOBS_ASSIGN_OR_RETURN(auto g, tx.GetThingGroup(*it));
+    if (g && g->dynamic) {
+      IOTJOBS_RETURN_IF_ERROR(tx.RemoveThingFromGroup(*it, thing));
+      return true;
+    }
+  }
+  return false;
+}
 
 Result<Membership> ResolveMembership(store::ReadTransaction& tx,
                                      const ThingGroupMembershipRequest& req,
@@ -157,7 +128,7 @@ Result<jobs::ThingGroup> CreateThingGroup(store::WriteTransaction& tx,
   }
   IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetThingGroup(req.thing_group_name));
   if (existing) {
-    if (existing->parent_group_name == group.parent_group_name &&
+    if (!existing->dynamic && existing->parent_group_name == group.parent_group_name &&
         existing->description == group.description && existing->attributes == group.attributes) {
       // The same group again: its tags stay as they are; TagResource changes them (D49).
       return std::move(*existing);
@@ -168,6 +139,11 @@ Result<jobs::ThingGroup> CreateThingGroup(store::WriteTransaction& tx,
   if (req.parent_group_name) {
     IOTJOBS_ASSIGN_OR_RETURN(auto parent, tx.GetThingGroup(*req.parent_group_name));
     if (!parent) return NotFound(messages::ThingGroupNotFound(*req.parent_group_name));
+    // Dynamic groups cannot be part of a hierarchy (AWS's developer guide).
+    if (parent->dynamic) {
+      return InvalidRequest(
+          messages::DynamicGroupNeedsDynamicCall(*req.parent_group_name, "parentGroupName"));
+    }
     // The parent sits at level ancestors + 1, the new group one below it.
     IOTJOBS_ASSIGN_OR_RETURN(auto ancestors, Ancestors(tx, *req.parent_group_name));
     if (ancestors.size() + 2 > kMaxGroupDepth) {
@@ -223,6 +199,10 @@ Result<int64_t> UpdateThingGroup(store::WriteTransaction& tx, const UpdateThingG
                                  const OperationContext&) {
   IOTJOBS_ASSIGN_OR_RETURN(auto group, tx.GetThingGroup(req.thing_group_name));
   if (!group) return NotFound(messages::ThingGroupNotFound(req.thing_group_name));
+  if (group->dynamic) {
+    return InvalidRequest(
+        messages::DynamicGroupNeedsDynamicCall(req.thing_group_name, "UpdateThingGroup"));
+  }
   IOTJOBS_RETURN_IF_ERROR(CheckGroupVersion(*group, req.expected_version));
   if (req.description) group->description = req.description;
   if (req.attribute_payload) {
@@ -239,6 +219,10 @@ Result<Empty> DeleteThingGroup(store::WriteTransaction& tx, const DeleteThingGro
   IOTJOBS_ASSIGN_OR_RETURN(auto group, tx.GetThingGroup(req.thing_group_name));
   // The model lists no ResourceNotFoundException: deleting an absent group succeeds.
   if (!group) return Empty{};
+  if (group->dynamic) {
+    return InvalidRequest(
+        messages::DynamicGroupNeedsDynamicCall(req.thing_group_name, "DeleteThingGroup"));
+  }
   IOTJOBS_RETURN_IF_ERROR(CheckGroupVersion(*group, req.expected_version));
   IOTJOBS_ASSIGN_OR_RETURN(auto children, tx.ListChildGroupNames(req.thing_group_name));
   if (!children.empty()) {
@@ -253,9 +237,15 @@ Result<Empty> AddThingToThingGroup(store::WriteTransaction& tx,
                                    const ThingGroupMembershipRequest& req,
                                    const OperationContext& op) {
   IOTJOBS_ASSIGN_OR_RETURN(Membership m, ResolveMembership(tx, req, op.arns));
+  IOTJOBS_RETURN_IF_ERROR(CheckStaticGroup(tx, m.group_name, "AddThingToThingGroup"));
   if (m.member) return Empty{};
   IOTJOBS_ASSIGN_OR_RETURN(auto current, tx.ListGroupsOfThing(m.thing_name, {"", 100}));
-  if (static_cast<int>(current.items.size()) >= kMaxGroupsPerThing) {
+  bool full = static_cast<int>(current.items.size()) >= kMaxGroupsPerThing;
+  if (full && req.override_dynamic_groups) {
+    IOTJOBS_ASSIGN_OR_RETURN(bool made_room, LeaveLastDynamicGroup(tx, m.thing_name, current.items));
+    full = !made_room;
+  }
+  if (full) {
     return InvalidRequest("Thing " + m.thing_name + " is already in " +
                           std::to_string(kMaxGroupsPerThing) +
                           " thing groups, the most a thing can belong to.");
@@ -265,6 +255,8 @@ Result<Empty> AddThingToThingGroup(store::WriteTransaction& tx,
   IOTJOBS_ASSIGN_OR_RETURN(auto reached, Ancestors(tx, m.group_name));
   reached.push_back(m.group_name);
   IOTJOBS_RETURN_IF_ERROR(QueueForContinuousJobs(tx, m.thing_name, reached, groups_before, op.now));
+  // Its thingGroupNames changed: dynamic groups whose queries name groups follow.
+  IOTJOBS_RETURN_IF_ERROR(UpdateDynamicMemberships(tx, m.thing_name, op.now));
   return Empty{};
 }
 
@@ -272,6 +264,7 @@ Result<Empty> RemoveThingFromThingGroup(store::WriteTransaction& tx,
                                         const ThingGroupMembershipRequest& req,
                                         const OperationContext& op) {
   IOTJOBS_ASSIGN_OR_RETURN(Membership m, ResolveMembership(tx, req, op.arns));
+  IOTJOBS_RETURN_IF_ERROR(CheckStaticGroup(tx, m.group_name, "RemoveThingFromThingGroup"));
   if (!m.member) return Empty{};
   IOTJOBS_RETURN_IF_ERROR(tx.RemoveThingFromGroup(m.group_name, m.thing_name));
   // Pending executions of jobs that no longer target the thing are REMOVED
@@ -286,6 +279,7 @@ Result<Empty> RemoveThingFromThingGroup(store::WriteTransaction& tx,
     IOTJOBS_RETURN_IF_ERROR(
         ApplyExecutionEvent(tx, *job, e, jobs::ExecutionEvent::kRemove, op.now));
   }
+  IOTJOBS_RETURN_IF_ERROR(UpdateDynamicMemberships(tx, m.thing_name, op.now));
   return Empty{};
 }
 

@@ -3,6 +3,7 @@
 #include "common/ids.h"
 #include "jobs/job_rules.h"
 #include "jobs/thing_type.h"
+#include "service/dynamic_groups.h"
 #include "service/job_progress.h"
 #include "service/messages.h"
 #include "service/pagination.h"
@@ -37,7 +38,7 @@ Status CheckGivenThingType(store::ReadTransaction& tx, const std::string& name, 
 }  // namespace
 
 Result<jobs::Thing> CreateThing(store::WriteTransaction& tx, const CreateThingRequest& req,
-                                const OperationContext&) {
+                                const OperationContext& op) {
   if (req.billing_group_name) {
     // Billing groups are not served: none can exist for the thing to join, and a name kept
     // but never checked would be a member accepted and ignored.
@@ -70,6 +71,8 @@ Result<jobs::Thing> CreateThing(store::WriteTransaction& tx, const CreateThingRe
   thing.thing_id = NewUuid();
   thing.version = 1;
   IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(thing));
+  // It joins the dynamic groups that match it now, with their continuous jobs.
+  IOTJOBS_RETURN_IF_ERROR(UpdateDynamicMemberships(tx, thing.thing_name, op.now));
   return thing;
 }
 
@@ -95,7 +98,7 @@ Result<ListResult<jobs::Thing>> ListThings(store::ReadTransaction& tx,
 }
 
 Result<Empty> UpdateThing(store::WriteTransaction& tx, const UpdateThingRequest& req,
-                          const OperationContext&) {
+                          const OperationContext& op) {
   if (req.remove_thing_type && req.thing_type_name) {
     return InvalidRequest("Cannot set thingTypeName and removeThingType together.");
   }
@@ -118,6 +121,7 @@ Result<Empty> UpdateThing(store::WriteTransaction& tx, const UpdateThingRequest&
   IOTJOBS_RETURN_IF_ERROR(CheckAttributeCount(*thing));
   thing->version += 1;
   IOTJOBS_RETURN_IF_ERROR(tx.UpdateThing(*thing));
+  IOTJOBS_RETURN_IF_ERROR(UpdateDynamicMemberships(tx, thing->thing_name, op.now));
   return Empty{};
 }
 

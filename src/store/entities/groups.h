@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "jobs/fleet_query.h"
 #include "jobs/thing.h"
 #include "store/entities/page.h"
 
@@ -15,6 +16,22 @@ namespace iotjobs::store {
 struct ThingGroupFilter {
   std::optional<std::string> parent_group;  // direct children of this group only
   std::optional<std::string> name_prefix;
+};
+
+// A dynamic group being filled (jobs::DynamicGroupQuery), in some account.
+struct DueFill {
+  std::string account_id;
+  std::string thing_group_name;
+};
+
+// One bounded step of a dynamic group's fill: of the things named after `after`, up to
+// `window` of them in name order, the ones that match the query, are not in the group yet and
+// are in fewer than `max_groups` groups. `window_end` is the last name the window reached;
+// `done` when the window reached the last thing.
+struct FillBatch {
+  std::vector<std::string> joiners;
+  std::string window_end;
+  bool done = false;
 };
 
 class GroupReads {
@@ -32,6 +49,14 @@ class GroupReads {
   // Names of the groups `thing` belongs to directly, in name order.
   virtual Result<Page<std::string>> ListGroupsOfThing(std::string_view thing,
                                                       const PageRequest& page) = 0;
+  // The account's dynamic groups, in name order.
+  virtual Result<std::vector<jobs::ThingGroup>> ListDynamicGroups() = 0;
+  // Dynamic groups of EVERY account whose fill is running, at most `limit`.
+  virtual Result<std::vector<DueFill>> ListFillingGroups(int limit) = 0;
+  // The next step of filling `group` with the things `query` matches (see FillBatch).
+  virtual Result<FillBatch> NextFillBatch(const jobs::FleetQuery& query, std::string_view group,
+                                          std::string_view after, int window,
+                                          int max_groups) = 0;
 };
 
 class GroupWrites {

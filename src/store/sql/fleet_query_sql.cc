@@ -178,10 +178,11 @@ class Translator {
 
 }  // namespace
 
-SqlCondition FleetQueryCondition(const jobs::QueryNode& root, bool sqlite, int first) {
+SqlCondition FleetQueryCondition(const jobs::QueryNode& root, bool sqlite, int first,
+                                 bool name_range) {
   Translator t(sqlite, first);
   SqlCondition out;
-  out.sql = t.NameRange(root);
+  if (name_range) out.sql = t.NameRange(root);
   out.sql += t.Node(root);
   out.args = t.TakeArgs();
   return out;

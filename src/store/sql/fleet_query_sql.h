@@ -20,7 +20,12 @@ struct SqlCondition {
 };
 
 // `first` is the number of the condition's first parameter ($first); $1 is the account.
-SqlCondition FleetQueryCondition(const jobs::QueryNode& root, bool sqlite, int first);
+// `name_range`: a thingName prefix is also read as a range of things_by_lower_name, which
+// pays off when the condition is the whole search; a caller that already bounds the names it
+// reads (a dynamic group's fill window) leaves it out, since the range is then read in full
+// for every window.
+SqlCondition FleetQueryCondition(const jobs::QueryNode& root, bool sqlite, int first,
+                                 bool name_range = true);
 
 // SearchIndex's page: the things of account $1 after the name $2 that `root` matches, in name
 // order, at most `limit` of them; the query's values are the parameters from $3.

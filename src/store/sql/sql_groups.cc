@@ -6,6 +6,7 @@
 #include "store/json_columns.h"
 #include "store/registry_filters.h"
 #include "store/row_readers.h"
+#include "store/sql/fleet_query_sql.h"
 #include "store/sql/sql_transaction.h"
 
 namespace iotjobs::store {
@@ -92,20 +93,94 @@ Result<Page<std::string>> SqlTransaction::ListGroupsOfThing(std::string_view thi
   return NamePage(r, page.limit);
 }
 
+namespace {
+
+// A dynamic group's columns, all NULL for a static group.
+struct DynamicColumns {
+  std::optional<std::string> query_string, query_version, index_name, status, fill_phase,
+      fill_after;
+};
+
+DynamicColumns DynamicColumnsOf(const jobs::ThingGroup& g) {
+  if (!g.dynamic) return {};
+  const jobs::DynamicGroupQuery& d = *g.dynamic;
+  return {d.query_string, d.query_version, d.index_name,
+          d.status,       d.fill_phase,    d.fill_phase ? std::optional(d.fill_after) : std::nullopt};
+}
+
+}  // namespace
+
+Result<std::vector<jobs::ThingGroup>> SqlTransaction::ListDynamicGroups() {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      SqlRows r, db_.Query("SELECT " IOTJOBS_GROUP_COLUMNS
+                           " FROM thing_groups WHERE account_id = $1 AND query_string IS NOT NULL "
+                           "ORDER BY thing_group_name",
+                           account_id_));
+  return ReadAll<jobs::ThingGroup>(r, &ReadGroup<SqlRows>);
+}
+
+Result<std::vector<DueFill>> SqlTransaction::ListFillingGroups(int limit) {
+  IOTJOBS_ASSIGN_OR_RETURN(
+      SqlRows r, db_.Query("SELECT account_id, thing_group_name FROM thing_groups "
+                           "WHERE fill_phase IS NOT NULL ORDER BY account_id, thing_group_name "
+                           "LIMIT $1",
+                           limit));
+  return ReadAll<DueFill>(r, [](const SqlRows& row) { return DueFill{row.Text(0), row.Text(1)}; });
+}
+
+// Two statements, each bounded by the window: where the window ends (the name `window` things
+// on), then the joiners inside it. The search condition is the one SearchIndex runs
+// (fleet_query_sql.h), so a fill adds exactly the things a search finds.
+Result<FillBatch> SqlTransaction::NextFillBatch(const jobs::FleetQuery& query,
+                                                std::string_view group, std::string_view after,
+                                                int window, int max_groups) {
+  FillBatch batch;
+  {
+    IOTJOBS_ASSIGN_OR_RETURN(
+        SqlRows r, db_.Query("SELECT thing_name FROM things WHERE account_id = $1 AND "
+                             "thing_name > $2 ORDER BY thing_name LIMIT 1 OFFSET $3",
+                             account_id_, after, window - 1));
+    IOTJOBS_ASSIGN_OR_RETURN(bool row, r.Step());
+    if (row) batch.window_end = r.Text(0);
+  }
+  batch.done = batch.window_end.empty();
+  SqlCondition where = FleetQueryCondition(query.root(), db_.is_sqlite(), 6, /*name_range=*/false);
+  const std::string sql =
+      "SELECT thing_name FROM things WHERE account_id = $1 AND thing_name > $2 "
+      "AND (CAST($3 AS TEXT) = '' OR thing_name <= $3) "  // text only: "" is no end
+      "AND NOT EXISTS (SELECT 1 FROM thing_group_members m WHERE m.account_id = $1 "
+      "AND m.thing_group_name = $4 AND m.thing_name = things.thing_name) "
+      "AND (SELECT COUNT(*) FROM thing_group_members m WHERE m.account_id = $1 "
+      "AND m.thing_name = things.thing_name) < CAST($5 AS INTEGER) AND " +
+      where.sql + " ORDER BY thing_name";
+  std::vector<std::string> args{account_id_, std::string(after), batch.window_end,
+                                std::string(group), std::to_string(max_groups)};
+  for (auto& a : where.args) args.push_back(std::move(a));
+  IOTJOBS_ASSIGN_OR_RETURN(SqlRows r, db_.QueryOnce(sql, args));
+  IOTJOBS_ASSIGN_OR_RETURN(batch.joiners, ReadAll<std::string>(r, &FirstColumn));
+  return batch;
+}
+
 Status SqlTransaction::InsertThingGroup(const jobs::ThingGroup& g) {
+  DynamicColumns d = DynamicColumnsOf(g);
   return db_.Run(
       "INSERT INTO thing_groups (account_id, thing_group_name, thing_group_id, "
-      "parent_group_name, description, attributes, version, creation_date) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+      "parent_group_name, description, attributes, version, creation_date, query_string, "
+      "query_version, index_name, dynamic_status, fill_phase, fill_after) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
       account_id_, g.thing_group_name, g.thing_group_id, g.parent_group_name, g.description,
-      StringMapToJson(g.attributes), g.version, g.creation_date);
+      StringMapToJson(g.attributes), g.version, g.creation_date, d.query_string, d.query_version,
+      d.index_name, d.status, d.fill_phase, d.fill_after);
 }
 
 Status SqlTransaction::UpdateThingGroup(const jobs::ThingGroup& g) {
+  DynamicColumns d = DynamicColumnsOf(g);
   return db_.Run(
-      "UPDATE thing_groups SET description = $1, attributes = $2, version = $3 "
-      "WHERE account_id = $4 AND thing_group_name = $5",
-      g.description, StringMapToJson(g.attributes), g.version, account_id_, g.thing_group_name);
+      "UPDATE thing_groups SET description = $1, attributes = $2, version = $3, "
+      "query_string = $4, query_version = $5, index_name = $6, dynamic_status = $7, "
+      "fill_phase = $8, fill_after = $9 WHERE account_id = $10 AND thing_group_name = $11",
+      g.description, StringMapToJson(g.attributes), g.version, d.query_string, d.query_version,
+      d.index_name, d.status, d.fill_phase, d.fill_after, account_id_, g.thing_group_name);
 }
 
 Status SqlTransaction::DeleteThingGroup(std::string_view name) {

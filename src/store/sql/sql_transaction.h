@@ -63,6 +63,10 @@ class SqlTransaction final : public WriteTransaction {
                                               const PageRequest& page) override;
   Result<Page<std::string>> ListGroupsOfThing(std::string_view thing,
                                               const PageRequest& page) override;
+  Result<std::vector<jobs::ThingGroup>> ListDynamicGroups() override;
+  Result<std::vector<DueFill>> ListFillingGroups(int limit) override;
+  Result<FillBatch> NextFillBatch(const jobs::FleetQuery& query, std::string_view group,
+                                  std::string_view after, int window, int max_groups) override;
   Status InsertThingGroup(const jobs::ThingGroup& group) override;
   Status UpdateThingGroup(const jobs::ThingGroup& group) override;
   Status DeleteThingGroup(std::string_view name) override;
