@@ -17,6 +17,7 @@ std::string_view PostgresMigration0005();
 std::string_view PostgresMigration0006();
 std::string_view PostgresMigration0007();
 std::string_view PostgresMigration0008();
+std::string_view PostgresMigration0009();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -28,6 +29,7 @@ constexpr Migration kMigrations[] = {
     {6, &PostgresMigration0006},
     {7, &PostgresMigration0007},
     {8, &PostgresMigration0008},
+    {9, &PostgresMigration0009},
 };
 constexpr int kNewest = kMigrations[std::size(kMigrations) - 1].version;
 

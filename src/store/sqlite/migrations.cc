@@ -20,6 +20,7 @@ std::string_view Migration0009();
 std::string_view Migration0010();
 std::string_view Migration0011();
 std::string_view Migration0012();
+std::string_view Migration0013();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -35,6 +36,7 @@ constexpr Migration kMigrations[] = {
     {10, &Migration0010},
     {11, &Migration0011},
     {12, &Migration0012},
+    {13, &Migration0013},
 };
 }  // namespace
 
