@@ -66,6 +66,25 @@ void CountChange(JobProcessDetails& details, std::optional<ExecutionStatus> from
   if (to) ++details.For(*to);
 }
 
+JobProcessDetails& operator+=(JobProcessDetails& a, const JobProcessDetails& b) {
+  a.canceled += b.canceled;
+  a.succeeded += b.succeeded;
+  a.failed += b.failed;
+  a.rejected += b.rejected;
+  a.queued += b.queued;
+  a.in_progress += b.in_progress;
+  a.removed += b.removed;
+  a.timed_out += b.timed_out;
+  return a;
+}
+
+void CountChange(Job& job, std::optional<ExecutionStatus> from,
+                 std::optional<ExecutionStatus> to) {
+  if (from) --job.unsaved_counts.For(*from);
+  if (to) ++job.unsaved_counts.For(*to);
+  if (job.counts_known) CountChange(job.process_details, from, to);
+}
+
 bool ShouldComplete(const Job& job) {
   return job.status == JobStatus::kInProgress &&
          (job.target_selection == TargetSelection::kSnapshot || job.scheduled_end_applied) &&

@@ -46,6 +46,9 @@ struct JobProcessDetails {
 void CountChange(JobProcessDetails& details, std::optional<ExecutionStatus> from,
                  std::optional<ExecutionStatus> to);
 
+// The difference of each counter (may be negative), as it is written to the store.
+JobProcessDetails& operator+=(JobProcessDetails& a, const JobProcessDetails& b);
+
 struct Job {
   std::string job_id;
   std::vector<std::string> targets;  // thing and thing-group ARNs, as given
@@ -76,7 +79,13 @@ struct Job {
   EpochMillis created_at = 0;
   EpochMillis last_updated_at = 0;
   std::optional<EpochMillis> completed_at;
+  // The counters as stored when the job was read, plus the changes made since; exact only when
+  // counts_known (store/entities/jobs.h, GetJobWithoutCounts).
   JobProcessDetails process_details;
+  bool counts_known = true;
+  // The changes to the counters not written yet: the store adds them to what it has
+  // (service::SaveJob, SaveCounts), so that a change never rewrites the job's row.
+  JobProcessDetails unsaved_counts;
   // thingGroupId of the first thing-group target, shown in ListJobs' JobSummary.
   std::optional<std::string> thing_group_id;
   // Executions still to be released (absent once every target has its execution).
@@ -90,6 +99,11 @@ struct Job {
   // waiting between maintenance windows, not for its start.
   bool rollout_started = false;
 };
+
+// Counts a change of one of the job's executions in unsaved_counts and, when they are known,
+// in process_details.
+void CountChange(Job& job, std::optional<ExecutionStatus> from,
+                 std::optional<ExecutionStatus> to);
 
 // Whether the job has schedulingConfig.maintenanceWindows.
 bool HasMaintenanceWindows(const Job& job);

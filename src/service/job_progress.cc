@@ -63,7 +63,33 @@ Result<jobs::JobExecution> ExecutionOf(store::ReadTransaction& tx,
 
 Status SaveJob(store::WriteTransaction& tx, jobs::Job& job, EpochMillis now) {
   job.next_action_at = jobs::NextActionAt(job, now);
-  return tx.UpdateJob(job);
+  IOTJOBS_RETURN_IF_ERROR(tx.UpdateJob(job));
+  job.unsaved_counts = {};
+  return Status::Ok();
+}
+
+Status SaveCounts(store::WriteTransaction& tx, jobs::Job& job) {
+  IOTJOBS_RETURN_IF_ERROR(tx.AddJobCounts(job.job_id, job.unsaved_counts));
+  job.unsaved_counts = {};
+  return Status::Ok();
+}
+
+Result<std::optional<jobs::Job>> JobForExecutionChange(store::ReadTransaction& tx,
+                                                       std::string_view job_id) {
+  if (tx.job_decisions() == store::JobDecisions::kInline) return tx.GetJob(job_id);
+  return tx.GetJobWithoutCounts(job_id);
+}
+
+Result<bool> DecideJob(store::WriteTransaction& tx, const std::string& job_id, EpochMillis now) {
+  IOTJOBS_ASSIGN_OR_RETURN(auto loaded, tx.GetJob(job_id));
+  if (!loaded) return false;
+  jobs::Job& job = *loaded;
+  jobs::JobStatus before = job.status;
+  IOTJOBS_RETURN_IF_ERROR(AbortIfCriteriaMet(tx, job, now));
+  CompleteIfDone(job, now);
+  if (job.status == before) return false;
+  IOTJOBS_RETURN_IF_ERROR(SaveJob(tx, job, now));
+  return true;
 }
 
 Result<jobs::RolloutState> PlanRollout(store::ReadTransaction& tx, const jobs::Job& job,
@@ -153,7 +179,7 @@ Status CancelPendingExecutions(store::WriteTransaction& tx, jobs::Job& job, bool
         jobs::ApplyTransition(e, t.to, now);
         if (force) e.force_canceled = true;
         IOTJOBS_RETURN_IF_ERROR(tx.UpdateExecution(e));
-        jobs::CountChange(job.process_details, from, t.to);
+        jobs::CountChange(job, from, t.to);
       }
       if (rows.next.empty()) break;
       page.after = rows.next;
@@ -242,7 +268,7 @@ Result<jobs::JobExecution> QueueExecution(store::WriteTransaction& tx, jobs::Job
   e.retry_attempt = retry_attempt;
   e.namespace_id = job.namespace_id;
   IOTJOBS_RETURN_IF_ERROR(tx.InsertExecution(e));
-  jobs::CountChange(job.process_details, std::nullopt, jobs::ExecutionStatus::kQueued);
+  jobs::CountChange(job, std::nullopt, jobs::ExecutionStatus::kQueued);
   return e;
 }
 
@@ -251,10 +277,11 @@ Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
                            EpochMillis now) {
   IOTJOBS_ASSIGN_OR_RETURN(jobs::Transition t, jobs::ApplyEvent(execution.status, event));
   jobs::ExecutionStatus from = execution.status;
+  const jobs::JobStatus job_before = job.status;
   if (t.deletes) {
     IOTJOBS_RETURN_IF_ERROR(
         tx.DeleteExecution(execution.job_id, execution.thing_name, execution.execution_number));
-    jobs::CountChange(job.process_details, from, std::nullopt);
+    jobs::CountChange(job, from, std::nullopt);
   } else {
     jobs::ApplyTransition(execution, t.to, now);
     // The in-progress timer starts when the execution first enters IN_PROGRESS; a timeout
@@ -267,19 +294,23 @@ Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
     }
     if (event == jobs::ExecutionEvent::kForceCancel) execution.force_canceled = true;
     IOTJOBS_RETURN_IF_ERROR(tx.UpdateExecution(execution));
-    jobs::CountChange(job.process_details, from, t.to);
+    jobs::CountChange(job, from, t.to);
     if (jobs::IsTerminal(t.to)) {
       // A change that aborts the job queues no retry: it would only be canceled with the
-      // other queued executions (abort drops pending retries).
-      if (jobs::ShouldAbort(job)) {
+      // other queued executions (abort drops pending retries). Without the summed counters
+      // (JobDecisions::kFolded) the background worker decides on the abort (DecideJob).
+      if (job.counts_known && jobs::ShouldAbort(job)) {
         IOTJOBS_RETURN_IF_ERROR(AbortIfCriteriaMet(tx, job, now));
       } else {
         IOTJOBS_RETURN_IF_ERROR(RetryIfAllowed(tx, job, execution, now));
       }
     }
   }
-  CompleteIfDone(job, now);
-  return SaveJob(tx, job, now);
+  if (job.counts_known) CompleteIfDone(job, now);
+  // The job's row is written only when the job itself changed (aborted, completed); an
+  // execution's change alone adds to the counters (docs/architecture.md, "Job counters").
+  if (job.status != job_before) return SaveJob(tx, job, now);
+  return SaveCounts(tx, job);
 }
 
 Status RemovePendingExecutions(store::WriteTransaction& tx, const std::string& thing,
@@ -287,7 +318,7 @@ Status RemovePendingExecutions(store::WriteTransaction& tx, const std::string& t
   IOTJOBS_ASSIGN_OR_RETURN(auto pending, tx.ListPendingExecutionsForThing(thing, 1 << 30));
   for (const auto& summary : pending) {
     if (only_job && summary.job_id != *only_job) continue;
-    IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(summary.job_id));
+    IOTJOBS_ASSIGN_OR_RETURN(auto job, JobForExecutionChange(tx, summary.job_id));
     if (!job) {
       IOTJOBS_LOG(kWarn) << "service: execution of missing job " << summary.job_id << " on "
                          << thing;

@@ -27,8 +27,10 @@ Result<jobs::JobExecution> QueueExecution(store::WriteTransaction& tx, jobs::Job
 
 // Applies `event` to an execution through the state machine and writes the execution (or
 // deletes it) and its job: counters, a retry when the execution failed or timed out and the
-// retry config allows, an abort when the abort criteria are met, completion when nothing is
-// left. Fails with the state machine's refusal, changing nothing.
+// retry config allows, and, when the job's counters are known (JobForExecutionChange), an
+// abort when the abort criteria are met and completion when nothing is left. The job's row is
+// written only when the job changed; otherwise only the counters are added to. Fails with
+// the state machine's refusal, changing nothing.
 Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
                            jobs::JobExecution& execution, jobs::ExecutionEvent event,
                            EpochMillis now);
@@ -38,8 +40,23 @@ Status ApplyExecutionEvent(store::WriteTransaction& tx, jobs::Job& job,
 Result<jobs::JobExecution> ExecutionOf(store::ReadTransaction& tx,
                                        const jobs::ExecutionSummary& summary);
 
-// Writes a job after computing when the background worker must look at it next.
+// Writes a job after computing when the background worker must look at it next, with its
+// unsaved counter changes.
 Status SaveJob(store::WriteTransaction& tx, jobs::Job& job, EpochMillis now);
+
+// Writes a job's unsaved counter changes without its row (store::JobWrites::AddJobCounts).
+Status SaveCounts(store::WriteTransaction& tx, jobs::Job& job);
+
+// The job an execution change applies to (ApplyExecutionEvent): with its summed counters
+// where the store decides inline, without them where the background worker decides
+// (store::JobDecisions).
+Result<std::optional<jobs::Job>> JobForExecutionChange(store::ReadTransaction& tx,
+                                                       std::string_view job_id);
+
+// The background worker's decision on a job whose counters changed without it
+// (store::JobDecisions::kFolded): aborts it when its abort criteria are met, completes it
+// when nothing is left. Returns whether the job changed.
+Result<bool> DecideJob(store::WriteTransaction& tx, const std::string& job_id, EpochMillis now);
 
 // Releases up to `limit` executions of a rolling-out job, as its rollout rate allows, walking
 // its targets (jobs/rollout.h); a thing that already has an execution of the job is passed

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -186,6 +187,12 @@ class Service {
   // Runs one batch of each dynamic thing group being filled, in every account
   // (service/dynamic_groups.h); `done` gets how many still have work left.
   void FillDynamicGroups(EpochMillis now, std::function<void(int)> done);
+  // Decides on every job whose counters changed without deciding (store::JobDecisions::
+  // kFolded) since `after`, each writer's last change looked at; `done` gets whether any
+  // job changed or more changes are waiting, and the new `after`.
+  using CountWatermarks = std::map<int64_t, int64_t>;
+  void DecideChangedJobs(EpochMillis now, CountWatermarks after,
+                         std::function<void(bool, CountWatermarks)> done);
 
   // ---- test suites (reset_service.cc) ----
   // Deletes the data of every account (iotjobsd --allow-reset).

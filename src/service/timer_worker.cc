@@ -1,5 +1,6 @@
 #include "service/timer_worker.h"
 
+#include <algorithm>
 #include <future>
 
 namespace iotjobs::service {
@@ -20,7 +21,13 @@ void TimerWorker::Start() {
 
 void TimerWorker::Stop() { loop_.Stop(); }
 
-void TimerWorker::SetActive(bool active) { active_.store(active); }
+void TimerWorker::SetActive(bool active) {
+  if (active && !active_.load()) {
+    std::lock_guard lock(marks_mu_);
+    marks_.clear();
+  }
+  active_.store(active);
+}
 
 void TimerWorker::Sweep(std::function<void(bool)> done) {
   if (!active_.load()) {
@@ -30,8 +37,25 @@ void TimerWorker::Sweep(std::function<void(bool)> done) {
   EpochMillis now = clock_.NowMillis();
   service_.TimeOutDueExecutions(now, [this, now, done = std::move(done)](int timed_out) {
     service_.ProgressDueJobs(now, [this, now, timed_out, done](int jobs) {
-      service_.FillDynamicGroups(now, [timed_out, jobs, done](int filling) {
-        done(timed_out + jobs + filling > 0);
+      service_.FillDynamicGroups(now, [this, now, timed_out, jobs, done](int filling) {
+        Service::CountWatermarks marks;
+        {
+          std::lock_guard lock(marks_mu_);
+          marks = marks_;
+        }
+        service_.DecideChangedJobs(
+            now, std::move(marks),
+            [this, timed_out, jobs, filling, done](bool decided,
+                                                   Service::CountWatermarks after) {
+              {
+                std::lock_guard lock(marks_mu_);
+                for (const auto& [shard, seq] : after) {
+                  int64_t& kept = marks_[shard];
+                  kept = std::max(kept, seq);
+                }
+              }
+              done(timed_out + jobs + filling > 0 || decided);
+            });
       });
     });
   });

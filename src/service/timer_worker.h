@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
 
 #include "common/background_loop.h"
 #include "common/clock.h"
@@ -11,8 +12,10 @@ namespace iotjobs::service {
 
 // Runs the service's background sweeps on its own thread, once per `period`, or at once
 // again while work was found: execution timers, then due jobs (scheduled starts and ends,
-// rollouts, deletions), then a batch of each dynamic thing group being filled. Everything
-// they act on is stored, so a restart loses nothing; timers
+// rollouts, deletions), then a batch of each dynamic thing group being filled, then the jobs
+// whose counters changed without a decision (several instances on one database:
+// store::JobDecisions::kFolded). Everything they act on is stored, so a restart loses nothing;
+// timers
 // fire up to one period late, within AWS's "up to 60 seconds later" for timeouts.
 class TimerWorker {
  public:
@@ -40,6 +43,11 @@ class TimerWorker {
   const Clock& clock_;
   std::chrono::milliseconds period_;
   std::atomic<bool> active_{true};
+  // How far each writer's counter changes were looked at (Service::DecideChangedJobs); kept in
+  // memory and forgotten when this instance takes the lease over, so that a new holder looks
+  // at every change once.
+  std::mutex marks_mu_;
+  Service::CountWatermarks marks_;
   BackgroundLoop loop_;
 };
 

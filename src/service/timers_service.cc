@@ -1,8 +1,9 @@
-// Background work on time: execution timers and due jobs. Each sweep lists what is due in
-// every account, then runs one transaction body (transactions/timers.h) per item in that
-// item's account.
+// Background work on time: execution timers, due jobs, and jobs whose counters changed
+// without a decision. Each sweep lists what is due in every account, then runs one
+// transaction body (transactions/timers.h) per item in that item's account.
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 #include "common/log.h"
 #include "service/service.h"
@@ -14,6 +15,7 @@ namespace {
 constexpr int kTimersPerSweep = 1000;
 constexpr int kJobsPerSweep = 100;
 constexpr int kFillsPerSweep = 100;
+constexpr int kCountChangesPerSweep = 1000;  // per writer
 
 // Calls `done(count)` once `n` callbacks have arrived.
 struct Countdown {
@@ -26,6 +28,85 @@ struct Countdown {
   }
 };
 }  // namespace
+
+void Service::DecideChangedJobs(EpochMillis now, CountWatermarks after,
+                                std::function<void(bool, CountWatermarks)> done) {
+  OperationContext sweep{{region_, /*account_id=*/""}, now};
+  RunRead<std::vector<store::JobCountChange>>(
+      store_, /*account_id=*/"",
+      [sweep, after](store::ReadTransaction& tx) {
+        return transactions::ChangedJobCounts(tx, after, {kCountChangesPerSweep}, sweep);
+      },
+      [this, now, after, done = std::move(done)](
+          Result<std::vector<store::JobCountChange>> changes) mutable {
+        if (!changes.ok() || changes->empty()) {
+          if (!changes.ok()) {
+            IOTJOBS_LOG(kWarn) << "jobs: cannot list changed counters: "
+                               << changes.status().ToString();
+          }
+          done(false, std::move(after));
+          return;
+        }
+        // One decision per job, however many writers changed it; a writer's mark moves past
+        // its changes only when every job it changed was decided on (else they are looked at
+        // again next time: deciding twice changes nothing).
+        struct Sweep {
+          std::mutex mu;
+          CountWatermarks after;
+          std::map<int64_t, int64_t> listed_max, failed_min;
+          std::map<std::pair<std::string, std::string>, std::vector<const store::JobCountChange*>>
+              jobs;
+          std::vector<store::JobCountChange> changes;
+          int remaining = 0;
+          bool changed = false, more = false;
+          std::function<void(bool, CountWatermarks)> done;
+        };
+        auto s = std::make_shared<Sweep>();
+        s->after = std::move(after);
+        s->changes = std::move(*changes);
+        s->done = std::move(done);
+        std::map<int64_t, int> per_shard;
+        for (const auto& c : s->changes) {
+          s->jobs[{c.account_id, c.job_id}].push_back(&c);
+          int64_t& max = s->listed_max[c.shard];
+          max = std::max(max, c.seq);
+          if (++per_shard[c.shard] >= kCountChangesPerSweep) s->more = true;
+        }
+        s->remaining = static_cast<int>(s->jobs.size());
+        for (const auto& [key, listed] : s->jobs) {
+          OperationContext op{{region_, key.first}, now};
+          this->Write<bool>(
+              key.first,
+              [job_id = key.second, op](store::WriteTransaction& tx) {
+                return transactions::DecideChangedJob(tx, job_id, op);
+              },
+              Callback<bool>([s, listed = listed](Result<bool> r) {
+                std::unique_lock lock(s->mu);
+                if (!r.ok()) {
+                  IOTJOBS_LOG(kWarn) << "jobs: " << r.status().ToString();
+                  for (const auto* c : listed) {
+                    auto [it, fresh] = s->failed_min.emplace(c->shard, c->seq);
+                    if (!fresh) it->second = std::min(it->second, c->seq);
+                  }
+                } else if (*r) {
+                  s->changed = true;
+                }
+                if (--s->remaining > 0) return;
+                for (const auto& [shard, max] : s->listed_max) {
+                  auto failed = s->failed_min.find(shard);
+                  int64_t mark = failed == s->failed_min.end() ? max : failed->second - 1;
+                  int64_t& kept = s->after[shard];
+                  kept = std::max(kept, mark);
+                }
+                auto finish = std::move(s->done);
+                bool found = s->changed || s->more;
+                CountWatermarks next = std::move(s->after);
+                lock.unlock();
+                finish(found, std::move(next));
+              }));
+        }
+      });
+}
 
 void Service::ProgressDueJobs(EpochMillis now, std::function<void(int)> done) {
   OperationContext sweep{{region_, /*account_id=*/""}, now};

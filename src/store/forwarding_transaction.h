@@ -98,6 +98,10 @@ class ForwardingTransaction : public WriteTransaction {
   Result<std::optional<jobs::Job>> GetJob(std::string_view id) override {
     return inner_.GetJob(id);
   }
+  Result<std::optional<jobs::Job>> GetJobWithoutCounts(std::string_view id) override {
+    return inner_.GetJobWithoutCounts(id);
+  }
+  JobDecisions job_decisions() const override { return inner_.job_decisions(); }
   Result<std::optional<JobDocument>> GetJobDocument(std::string_view id) override {
     return inner_.GetJobDocument(id);
   }
@@ -111,8 +115,15 @@ class ForwardingTransaction : public WriteTransaction {
   Result<std::vector<DueJob>> ListDueJobs(EpochMillis now, int limit) override {
     return inner_.ListDueJobs(now, limit);
   }
+  Result<std::vector<JobCountChange>> ListJobCountChanges(const std::map<int64_t, int64_t>& after,
+                                                          int limit) override {
+    return inner_.ListJobCountChanges(after, limit);
+  }
   Status InsertJob(const jobs::Job& job) override { return inner_.InsertJob(job); }
   Status UpdateJob(const jobs::Job& job) override { return inner_.UpdateJob(job); }
+  Status AddJobCounts(std::string_view id, const jobs::JobProcessDetails& delta) override {
+    return inner_.AddJobCounts(id, delta);
+  }
   Status DeleteJob(std::string_view id) override { return inner_.DeleteJob(id); }
 
   // Job templates.

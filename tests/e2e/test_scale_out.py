@@ -170,6 +170,49 @@ class SharedDataTest(ScaleOutTestCase):
         self.assertEqual(details["numberOfQueuedThings"], len(things))
 
 
+    def test_a_job_finished_through_both_instances_completes_or_aborts(self):
+        # Devices finish one job's executions through both instances at once: each instance
+        # adds to its own counter row, and the lease holder completes the job (D71); another
+        # job whose failures meet its abort criterion is canceled with its queued executions.
+        from concurrent.futures import ThreadPoolExecutor
+        a, b = self.servers
+        things = [unique("fin") for _ in range(8)]
+        for t in things:
+            a.client("iot").create_thing(thingName=t)
+        done_job = unique("job")
+        a.client("iot").create_job(jobId=done_job, targets=[thing_arn(t) for t in things],
+                                   document="{}")
+
+        def finish(i, status):
+            data = (a, b)[i % 2].client("iot-jobs-data")
+            data.update_job_execution(jobId=done_job, thingName=things[i], status="IN_PROGRESS")
+            data.update_job_execution(jobId=done_job, thingName=things[i], status=status)
+
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda i: finish(i, "SUCCEEDED"), range(len(things))))
+
+        def described(job_id):
+            return b.client("iot").describe_job(jobId=job_id)["job"]
+        wait_until(lambda: described(done_job)["status"] == "COMPLETED", "the job completes")
+        details = described(done_job)["jobProcessDetails"]
+        self.assertEqual(details["numberOfSucceededThings"], len(things))
+        self.assertEqual(details["numberOfQueuedThings"] + details["numberOfInProgressThings"], 0)
+
+        abort_job = unique("job")
+        a.client("iot").create_job(
+            jobId=abort_job, targets=[thing_arn(t) for t in things], document="{}",
+            abortConfig={"criteriaList": [{"failureType": "FAILED", "action": "CANCEL",
+                                           "thresholdPercentage": 50,
+                                           "minNumberOfExecutedThings": 2}]})
+        for i in range(2):
+            data = (a, b)[i % 2].client("iot-jobs-data")
+            data.update_job_execution(jobId=abort_job, thingName=things[i], status="FAILED")
+        wait_until(lambda: described(abort_job)["status"] == "CANCELED", "the job aborts")
+        details = described(abort_job)["jobProcessDetails"]
+        self.assertEqual(details["numberOfFailedThings"], 2)
+        self.assertEqual(details["numberOfCanceledThings"], len(things) - 2)
+        self.assertEqual(details["numberOfQueuedThings"], 0)
+
     def test_metrics_say_which_instance_holds_the_lease(self):
         def lease_gauge(server):
             body = server.http("GET", "/metrics", sign=None)[2].decode()

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <future>
 #include <latch>
+#include <map>
 #include <thread>
 
 #include "pg_test_database.h"
@@ -221,7 +222,7 @@ TEST_P(PostgresStoreTest, StoresOpeningAtOnceOnAnEmptyDatabaseAllComeUp) {
     for (auto& f : opened) stores.push_back(f.get());
     for (const auto& store : stores) ASSERT_TRUE(store);
     EXPECT_EQ(db.QueryValue("SELECT count(*) FROM iotjobs_schema_version"), "1");
-    EXPECT_EQ(db.QueryValue("SELECT version FROM iotjobs_schema_version"), "9");
+    EXPECT_EQ(db.QueryValue("SELECT version FROM iotjobs_schema_version"), "10");
     // One database behind them all.
     ASSERT_TRUE(InsertThing(*stores[0], "shared").ok());
     for (const auto& store : stores) EXPECT_TRUE(HasThing(*store, "shared"));
@@ -255,6 +256,63 @@ TEST_P(PostgresStoreTest, ConnectionsEndedByTheServerAreReestablished) {
   }
   EXPECT_TRUE(HasThing(*store, "before"));
   EXPECT_TRUE(HasThing(*store, "r1-11"));
+}
+
+// Two instances changing executions of one job write different counter rows (each its own
+// shard) and read none: their transactions, interleaved, both commit at the first attempt.
+// The background worker then finds both changes, each in its writer's order.
+TEST_P(PostgresStoreTest, TwoInstancesCountingOneJobNeverConflict) {
+  auto a = Open(2);
+  auto b = Open(2);
+  ASSERT_TRUE(a && b);
+  jobs::Job job;
+  job.job_id = "hot";
+  job.document = "{}";
+  job.process_details.queued = 10;
+  ASSERT_TRUE(WriteOn(*a, [&](WriteTransaction& tx) { return tx.InsertJob(job); }).ok());
+  std::atomic<int> attempts{0}, inside{0};
+  // Reads the job as an execution change does, adds to its counters, then waits (on the first
+  // attempt, for at most ten seconds) until the other instance did the same before committing.
+  auto change = [&](WriteTransaction& tx) -> Status {
+    bool first = ++attempts <= 2;
+    IOTJOBS_ASSIGN_OR_RETURN(auto j, tx.GetJobWithoutCounts("hot"));
+    if (!j) return NotFound("hot");
+    EXPECT_EQ(tx.job_decisions(), JobDecisions::kFolded);
+    jobs::JobProcessDetails d;
+    d.queued = -1;
+    d.in_progress = 1;
+    IOTJOBS_RETURN_IF_ERROR(tx.AddJobCounts("hot", d));
+    if (first) {
+      ++inside;
+      auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      while (inside.load() < 2 && std::chrono::steady_clock::now() < until) {
+        std::this_thread::yield();
+      }
+    }
+    return Status::Ok();
+  };
+  auto on_a = std::async(std::launch::async, [&] { return WriteOn(*a, change); });
+  auto on_b = std::async(std::launch::async, [&] { return WriteOn(*b, change); });
+  EXPECT_TRUE(on_a.get().ok());
+  EXPECT_TRUE(on_b.get().ok());
+  EXPECT_EQ(inside.load(), 2);
+  EXPECT_EQ(attempts.load(), 2) << "a transaction ran again after a conflict";
+  ASSERT_TRUE(ReadOn(*a, [](ReadTransaction& tx) -> Status {
+                auto j = *tx.GetJob("hot");
+                EXPECT_EQ(j->process_details.queued, 8);
+                EXPECT_EQ(j->process_details.in_progress, 2);
+                auto changes = *tx.ListJobCountChanges({}, 100);
+                EXPECT_EQ(changes.size(), 2u);
+                std::map<int64_t, int64_t> seen;
+                for (const auto& c : changes) {
+                  EXPECT_EQ(c.job_id, "hot");
+                  EXPECT_EQ(c.account_id, kAccount);
+                  seen[c.shard] = c.seq;
+                }
+                EXPECT_EQ(seen.size(), 2u);
+                EXPECT_TRUE(tx.ListJobCountChanges(seen, 100)->empty());
+                return Status::Ok();
+              }).ok());
 }
 
 // Reads send BEGIN with their first statement: a connection found dead there is

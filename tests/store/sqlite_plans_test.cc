@@ -150,7 +150,7 @@ TEST(SqlitePlans, UpgradeFromVersion2RebuildsTheIndexes) {
   auto version = conn->Prepare("PRAGMA user_version");
   ASSERT_TRUE(version.ok());
   ASSERT_TRUE(*version->Step());
-  EXPECT_EQ(version->Int(0), 13);  // the newest migration
+  EXPECT_EQ(version->Int(0), 14);  // the newest migration
   ExpectCoveringPlans(*conn);
 
   auto page = tx.ListExecutionsForThing("t", {}, {"", 10});

@@ -287,6 +287,67 @@ TEST_P(StoreTest, JobsKeepConfigurationsCountersAndGroupTargets) {
               }).ok());
 }
 
+// A job's counters are its row's plus what execution changes added apart from it
+// (AddJobCounts): every read of the job sums them, UpdateJob adds the job's unsaved changes
+// instead of setting them, and deleting the job deletes them.
+TEST_P(StoreTest, JobCountersAddUpApartFromTheJobRow) {
+  jobs::Job job;
+  job.job_id = "counted";
+  job.document = "{}";
+  job.process_details.queued = 3;
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) { return tx.InsertJob(job); }).ok());
+  jobs::JobProcessDetails started;
+  started.queued = -1;
+  started.in_progress = 1;
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) -> Status {
+                IOTJOBS_RETURN_IF_ERROR(tx.AddJobCounts("counted", started));
+                IOTJOBS_RETURN_IF_ERROR(tx.AddJobCounts("counted", started));
+                return tx.AddJobCounts("counted", jobs::JobProcessDetails{});  // no-op
+              }).ok());
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) -> Status {
+                auto j = *tx.GetJob("counted");
+                EXPECT_TRUE(j->counts_known);
+                EXPECT_EQ(j->process_details.queued, 1);
+                EXPECT_EQ(j->process_details.in_progress, 2);
+                auto bare = *tx.GetJobWithoutCounts("counted");
+                EXPECT_FALSE(bare->counts_known);
+                EXPECT_EQ(bare->process_details, jobs::JobProcessDetails{});
+                // The row is written with a change of its own: added to, not overwritten.
+                j->unsaved_counts.in_progress = -1;
+                j->unsaved_counts.succeeded = 1;
+                j->description = "updated";
+                return tx.UpdateJob(*j);
+              }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) -> Status {
+                auto j = *tx.GetJob("counted");
+                EXPECT_EQ(j->description, "updated");
+                EXPECT_EQ(j->process_details.queued, 1);
+                EXPECT_EQ(j->process_details.in_progress, 1);
+                EXPECT_EQ(j->process_details.succeeded, 1);
+                EXPECT_EQ(j->process_details.Total(), 3);
+                auto page = *tx.ListJobs({}, {"", 10});
+                EXPECT_EQ(page.items.at(0).process_details, j->process_details);
+                auto stats = *tx.ReadStats();
+                for (const auto& [status, n] : stats.executions_by_status) {
+                  if (status == "QUEUED" || status == "IN_PROGRESS" || status == "SUCCEEDED") {
+                    EXPECT_EQ(n, 1) << status;
+                  }
+                }
+                return Status::Ok();
+              }).ok());
+  // A job created again under the same id starts from its own counters only.
+  ASSERT_TRUE(Write([&](WriteTransaction& tx) -> Status {
+                IOTJOBS_RETURN_IF_ERROR(tx.DeleteJob("counted"));
+                return tx.InsertJob(job);
+              }).ok());
+  ASSERT_TRUE(Read([](ReadTransaction& tx) -> Status {
+                auto j = *tx.GetJob("counted");
+                EXPECT_EQ(j->process_details.queued, 3);
+                EXPECT_EQ(j->process_details.Total(), 3);
+                return Status::Ok();
+              }).ok());
+}
+
 // A job made from an AWS managed template keeps its documentParameters beside its document
 // (what devices get is made from both) and in its details (DescribeJob); the document stays
 // as written.

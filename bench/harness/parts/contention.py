@@ -124,10 +124,12 @@ def conflicts(port):
 
 
 def job_counts(store, job):
-    """The job row's counters and its executions counted by status, read from the database
-    itself (both by status name, zeros left out)."""
-    columns = ", ".join(STATUS_COLUMNS.values())
-    row = psql(store, f"SELECT {columns} FROM jobs WHERE job_id = '{job}'").split("|")
+    """The job's counters (its row's plus every instance's counter row) and its executions
+    counted by status, read from the database itself (both by status name, zeros left out)."""
+    summed = ", ".join(f"j.{c} + COALESCE((SELECT SUM(c.{c}) FROM job_counts c "
+                       f"WHERE c.account_id = j.account_id AND c.job_id = j.job_id), 0)"
+                       for c in STATUS_COLUMNS.values())
+    row = psql(store, f"SELECT {summed} FROM jobs j WHERE job_id = '{job}'").split("|")
     counters = {st: int(v) for st, v in zip(STATUS_COLUMNS, row) if int(v)}
     counted = {}
     for line in psql(store, "SELECT status, count(*) FROM job_executions "

@@ -85,7 +85,7 @@ Result<std::optional<DeviceExecution>> StartNextPendingJobExecution(
   if (!next) return std::optional<DeviceExecution>();
   // An execution already IN_PROGRESS is handed back as it is, details kept.
   if (next->status == jobs::ExecutionStatus::kQueued) {
-    IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(next->job_id));
+    IOTJOBS_ASSIGN_OR_RETURN(auto job, JobForExecutionChange(tx, next->job_id));
     if (!job) return NotFound(messages::JobNotFound(next->job_id));
     if (req.status_details) next->status_details = *req.status_details;
     if (req.step_timeout_in_minutes) {
@@ -148,7 +148,7 @@ Result<UpdateJobExecutionResult> UpdateJobExecution(store::WriteTransaction& tx,
                   messages::VersionMismatch("the job execution", *req.expected_version,
                                             e->version_number));
   }
-  IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(req.job_id));
+  IOTJOBS_ASSIGN_OR_RETURN(auto job, JobForExecutionChange(tx, req.job_id));
   if (!job) return NotFound(messages::JobNotFound(req.job_id));
   // Refuse before touching anything: terminal executions stay as they are.
   IOTJOBS_RETURN_IF_ERROR(jobs::ApplyEvent(e->status, event).status());

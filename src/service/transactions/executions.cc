@@ -25,7 +25,7 @@ Result<ListResult<jobs::JobExecution>> ListJobExecutionsForJob(
     store::ReadTransaction& tx, const ListJobExecutionsForJobRequest& req,
     const OperationContext&) {
   IOTJOBS_ASSIGN_OR_RETURN(store::PageRequest page, ToPageRequest(req.page));
-  IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(req.job_id));
+  IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJobWithoutCounts(req.job_id));
   if (!job) return NotFound(messages::JobNotFound(req.job_id));
   IOTJOBS_ASSIGN_OR_RETURN(auto rows, tx.ListExecutionsForJob(req.job_id, req.status, page));
   return ToListResult(std::move(rows));
@@ -46,7 +46,7 @@ Result<Empty> CancelJobExecution(store::WriteTransaction& tx, const CancelJobExe
                                  const OperationContext& op) {
   IOTJOBS_ASSIGN_OR_RETURN(auto e, tx.GetExecution(req.job_id, req.thing_name, std::nullopt));
   if (!e) return NotFound(messages::ExecutionNotFound(req.job_id, req.thing_name));
-  IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(req.job_id));
+  IOTJOBS_ASSIGN_OR_RETURN(auto job, JobForExecutionChange(tx, req.job_id));
   if (!job) return NotFound(messages::JobNotFound(req.job_id));
   if (req.expected_version && *req.expected_version != e->version_number) {
     return VersionConflict(messages::VersionMismatch("the job execution",
@@ -67,7 +67,7 @@ Result<Empty> DeleteJobExecution(store::WriteTransaction& tx, const DeleteJobExe
                                  const OperationContext& op) {
   IOTJOBS_ASSIGN_OR_RETURN(
       auto e, tx.GetExecution(req.job_id, req.thing_name, req.execution_number));
-  IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(req.job_id));
+  IOTJOBS_ASSIGN_OR_RETURN(auto job, JobForExecutionChange(tx, req.job_id));
   // An unknown job, thing or number, or a namespace that is not the job's, is 404
   // (docs/aws-behaviour.md, "DeleteJobExecution" and D23).
   if (!e || !job || !jobs::NamespaceMatches(*job, req.namespace_id)) {

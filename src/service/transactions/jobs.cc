@@ -129,6 +129,7 @@ Result<jobs::Job> CreateJob(store::WriteTransaction& tx, const CreateJobRequest&
   }
   job.next_action_at = jobs::NextActionAt(job, op.now);
   IOTJOBS_RETURN_IF_ERROR(tx.InsertJob(job));
+  job.unsaved_counts = {};  // stored as the new job's counters
   // The job's own tags only: a template's are not handed on (docs/aws-behaviour.md, D49).
   IOTJOBS_RETURN_IF_ERROR(TagNewResource(tx, jobs::ResourceKind::kJob, job.job_id, req.tags));
   return job;

@@ -271,7 +271,7 @@ Result<Empty> RemoveThingFromThingGroup(store::WriteTransaction& tx,
   // (numberOfRemovedThings: "removed from the group that was a target of the job").
   IOTJOBS_ASSIGN_OR_RETURN(auto pending, tx.ListPendingExecutionsForThing(m.thing_name, 1 << 30));
   for (const auto& summary : pending) {
-    IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(summary.job_id));
+    IOTJOBS_ASSIGN_OR_RETURN(auto job, JobForExecutionChange(tx, summary.job_id));
     if (!job) continue;
     IOTJOBS_ASSIGN_OR_RETURN(bool still, IsTargeted(tx, ParseTargets(job->targets), m.thing_name));
     if (still) continue;

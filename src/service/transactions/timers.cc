@@ -22,7 +22,7 @@ Result<bool> TimeOutExecution(store::WriteTransaction& tx, const store::DueTimer
     IOTJOBS_RETURN_IF_ERROR(tx.UpdateExecution(*e));
     return false;
   }
-  IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(timer.job_id));
+  IOTJOBS_ASSIGN_OR_RETURN(auto job, JobForExecutionChange(tx, timer.job_id));
   if (!job) return false;
   IOTJOBS_RETURN_IF_ERROR(
       ApplyExecutionEvent(tx, *job, *e, jobs::ExecutionEvent::kTimeOut, op.now));
@@ -38,6 +38,17 @@ Result<Empty> ProgressDueJob(store::WriteTransaction& tx, const store::DueJob& j
                              const OperationContext& op) {
   IOTJOBS_RETURN_IF_ERROR(ProgressJob(tx, job.job_id, op.now));
   return Empty{};
+}
+
+Result<std::vector<store::JobCountChange>> ChangedJobCounts(
+    store::ReadTransaction& tx, const std::map<int64_t, int64_t>& after,
+    const SweepRequest& req, const OperationContext&) {
+  return tx.ListJobCountChanges(after, req.limit);
+}
+
+Result<bool> DecideChangedJob(store::WriteTransaction& tx, const std::string& job_id,
+                              const OperationContext& op) {
+  return DecideJob(tx, job_id, op.now);
 }
 
 }  // namespace iotjobs::service::transactions

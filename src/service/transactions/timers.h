@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <vector>
 
 #include "common/result.h"
@@ -34,5 +35,14 @@ Result<std::vector<store::DueJob>> DueJobs(store::ReadTransaction& tx, const Swe
 // Moves one due job along (service/job_progress.h, ProgressJob).
 Result<Empty> ProgressDueJob(store::WriteTransaction& tx, const store::DueJob& job,
                              const OperationContext& op);
+
+// Jobs of every account whose counters a writer changed after `after` (per writer), for the
+// stores whose execution changes leave the decisions to the worker (store::JobDecisions).
+Result<std::vector<store::JobCountChange>> ChangedJobCounts(
+    store::ReadTransaction& tx, const std::map<int64_t, int64_t>& after,
+    const SweepRequest& req, const OperationContext& op);
+// Decides on one such job (service/job_progress.h, DecideJob); true when the job changed.
+Result<bool> DecideChangedJob(store::WriteTransaction& tx, const std::string& job_id,
+                              const OperationContext& op);
 
 }  // namespace iotjobs::service::transactions

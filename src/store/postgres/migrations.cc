@@ -18,6 +18,7 @@ std::string_view PostgresMigration0006();
 std::string_view PostgresMigration0007();
 std::string_view PostgresMigration0008();
 std::string_view PostgresMigration0009();
+std::string_view PostgresMigration0010();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -30,6 +31,7 @@ constexpr Migration kMigrations[] = {
     {7, &PostgresMigration0007},
     {8, &PostgresMigration0008},
     {9, &PostgresMigration0009},
+    {10, &PostgresMigration0010},
 };
 constexpr int kNewest = kMigrations[std::size(kMigrations) - 1].version;
 

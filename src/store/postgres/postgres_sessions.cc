@@ -1,5 +1,8 @@
 #include "store/postgres/postgres_sessions.h"
 
+#include <random>
+
+#include "common/clock.h"
 #include "common/log.h"
 #include "store/guarded.h"
 #include "store/sql/sql_transaction.h"
@@ -52,9 +55,28 @@ Status ReadOn(Connection& conn, const std::string& account_id, const Store::Read
   }
 }
 
+// A shard number of this instance's own, registered: a random positive 62-bit number, drawn
+// again in the unlikely case another instance has it.
+Result<int64_t> RegisterCountShard(Connection& conn) {
+  std::random_device seed;
+  std::mt19937_64 random(seed());
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    int64_t shard = static_cast<int64_t>(random() >> 2) + 1;
+    IOTJOBS_ASSIGN_OR_RETURN(
+        Rows r, conn.Query("INSERT INTO job_count_shards (shard, created_at) VALUES ($1, $2) "
+                           "ON CONFLICT DO NOTHING RETURNING shard",
+                           shard, SystemClock().NowMillis()));
+    if (r.Next()) return shard;
+  }
+  return Internal("Could not register a counter shard.");
+}
+
 class PostgresWriteSession final : public WriteSession {
  public:
-  explicit PostgresWriteSession(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
+  PostgresWriteSession(std::unique_ptr<Connection> conn, int64_t shard)
+      : conn_(std::move(conn)) {
+    shard_.shard = shard;
+  }
 
   // Not used (PostgreSQL always has reader threads), but a write session can read.
   Status Read(const std::string& account_id, const Store::ReadFn& fn) override {
@@ -80,7 +102,7 @@ class PostgresWriteSession final : public WriteSession {
   }
 
   Status RunOperation(const std::string& account_id, const Store::WriteFn& fn) override {
-    SqlTransaction tx(SqlDb(*conn_), account_id);
+    SqlTransaction tx(SqlDb(*conn_), account_id, &shard_);
     return Guarded([&] { return fn(tx); });
   }
 
@@ -133,6 +155,7 @@ class PostgresWriteSession final : public WriteSession {
 
  private:
   std::unique_ptr<Connection> conn_;
+  CountShard shard_;
 };
 
 }  // namespace
@@ -141,8 +164,10 @@ std::unique_ptr<ReadSession> NewReadSession(std::unique_ptr<Connection> conn) {
   return std::make_unique<ConnectionReadSession<Connection>>(std::move(conn), &ReadOn);
 }
 
-std::unique_ptr<WriteSession> NewWriteSession(std::unique_ptr<Connection> conn) {
-  return std::make_unique<PostgresWriteSession>(std::move(conn));
+Result<std::unique_ptr<WriteSession>> NewWriteSession(std::unique_ptr<Connection> conn) {
+  IOTJOBS_ASSIGN_OR_RETURN(int64_t shard, RegisterCountShard(*conn));
+  return std::unique_ptr<WriteSession>(
+      std::make_unique<PostgresWriteSession>(std::move(conn), shard));
 }
 
 }  // namespace iotjobs::store::postgres

@@ -19,6 +19,10 @@ std::unique_ptr<ReadSession> NewReadSession(std::unique_ptr<Connection> conn);
 // the server dropped fails the operations that meet it mid-transaction (a COMMIT whose answer
 // was lost cannot be retried, it may have committed) and is connected again before its next
 // use; while it cannot be, writes are failing and the probe tries again.
-std::unique_ptr<WriteSession> NewWriteSession(std::unique_ptr<Connection> conn);
+//
+// The session registers a counter shard of its own (a random number in job_count_shards) and
+// its transactions add execution changes to it (store/sql/sql_job_counts.cc), so that two
+// instances changing one job's executions write different rows.
+Result<std::unique_ptr<WriteSession>> NewWriteSession(std::unique_ptr<Connection> conn);
 
 }  // namespace iotjobs::store::postgres

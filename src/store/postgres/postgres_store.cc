@@ -14,7 +14,7 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::Open(const PostgresOptions
   setup.max_batch = options.max_batch;
   IOTJOBS_ASSIGN_OR_RETURN(auto writer, Connection::Open(options.conninfo));
   IOTJOBS_RETURN_IF_ERROR(Migrate(*writer));
-  setup.writer = NewWriteSession(std::move(writer));
+  IOTJOBS_ASSIGN_OR_RETURN(setup.writer, NewWriteSession(std::move(writer)));
   const int readers = std::max(1, options.connections - 1);
   for (int i = 0; i < readers; ++i) {
     IOTJOBS_ASSIGN_OR_RETURN(auto conn, Connection::Open(options.conninfo));

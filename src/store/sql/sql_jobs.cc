@@ -9,13 +9,7 @@
 
 namespace iotjobs::store {
 
-Result<std::optional<jobs::Job>> SqlTransaction::GetJob(std::string_view job_id) {
-  IOTJOBS_ASSIGN_OR_RETURN(SqlRows r,
-                           db_.Query("SELECT " IOTJOBS_JOB_COLUMNS
-                                     " FROM jobs WHERE account_id = $1 AND job_id = $2",
-                                     account_id_, job_id));
-  return ReadFirst<jobs::Job>(r, &ReadJob<SqlRows>);
-}
+// GetJob is in sql_job_counts.cc, with the counters it sums.
 
 Result<std::optional<JobDocument>> SqlTransaction::GetJobDocument(std::string_view job_id) {
   IOTJOBS_ASSIGN_OR_RETURN(
@@ -48,6 +42,7 @@ Result<Page<jobs::Job>> SqlTransaction::ListJobs(const JobFilter& filter,
                 account_id_, page.after, status, selection, filter.namespace_id,
                 filter.thing_group_name, page.limit + 1));
   IOTJOBS_ASSIGN_OR_RETURN(auto items, ReadAll<jobs::Job>(r, &ReadJob<SqlRows>));
+  IOTJOBS_RETURN_IF_ERROR(AddCounterRows(items));
   return LimitPlusOnePage(std::move(items), page.limit,
                           [](const jobs::Job& last) { return last.job_id; });
 }
@@ -116,12 +111,15 @@ Status SqlTransaction::InsertJob(const jobs::Job& job) {
 }
 
 Status SqlTransaction::UpdateJob(const jobs::Job& job) {
-  const auto& d = job.process_details;
+  // The counters are added to, not set: other writers' changes may be in job_counts.
+  const auto& d = job.unsaved_counts;
   IOTJOBS_RETURN_IF_ERROR(
       db_.Run("UPDATE jobs SET status = $1, target_selection = $2, namespace_id = $3, "
-              "created_at = $4, last_updated_at = $5, completed_at = $6, n_canceled = $7, "
-              "n_succeeded = $8, n_failed = $9, n_rejected = $10, n_queued = $11, "
-              "n_in_progress = $12, n_removed = $13, n_timed_out = $14, details = $15, "
+              "created_at = $4, last_updated_at = $5, completed_at = $6, "
+              "n_canceled = n_canceled + $7, n_succeeded = n_succeeded + $8, "
+              "n_failed = n_failed + $9, n_rejected = n_rejected + $10, "
+              "n_queued = n_queued + $11, n_in_progress = n_in_progress + $12, "
+              "n_removed = n_removed + $13, n_timed_out = n_timed_out + $14, details = $15, "
               "next_action_at = $16 WHERE account_id = $17 AND job_id = $18",
               jobs::ToString(job.status), jobs::ToString(job.target_selection),
               job.namespace_id, job.created_at, job.last_updated_at, job.completed_at,
@@ -134,6 +132,7 @@ Status SqlTransaction::UpdateJob(const jobs::Job& job) {
 Status SqlTransaction::DeleteJob(std::string_view job_id) {
   static constexpr std::string_view kStatements[] = {
       "DELETE FROM job_group_targets WHERE account_id = $1 AND job_id = $2",
+      "DELETE FROM job_counts WHERE account_id = $1 AND job_id = $2",
       "DELETE FROM job_documents WHERE account_id = $1 AND job_id = $2",
       "DELETE FROM jobs WHERE account_id = $1 AND job_id = $2",
   };

@@ -1,7 +1,8 @@
 // Counts for the server's metrics, over EVERY account (entities/stats.h). One pass over the
 // jobs table gives both the jobs and the executions per status, from the per-job counters
-// (n_queued, ...) that every execution change already keeps up to date; the executions table
-// is touched only through the partial index of armed timers.
+// (n_queued, ...) plus the writers' counter rows (job_counts, sql_job_counts.cc) that every
+// execution change already keeps up to date; the executions table is touched only through
+// the partial index of armed timers.
 #include "store/sql/sql_transaction.h"
 
 namespace iotjobs::store {
@@ -27,6 +28,17 @@ Result<StoreStats> SqlTransaction::ReadStats() {
     for (size_t i = 0; i < std::size(kExecutionStatuses); ++i) {
       executions[i] += jobs.OptInt(static_cast<int>(i) + 2).value_or(0);
     }
+  }
+  IOTJOBS_ASSIGN_OR_RETURN(
+      SqlRows added,
+      db_.Query("SELECT CAST(SUM(n_queued) AS BIGINT), "
+                "CAST(SUM(n_in_progress) AS BIGINT), CAST(SUM(n_succeeded) AS BIGINT), "
+                "CAST(SUM(n_failed) AS BIGINT), CAST(SUM(n_timed_out) AS BIGINT), "
+                "CAST(SUM(n_rejected) AS BIGINT), CAST(SUM(n_removed) AS BIGINT), "
+                "CAST(SUM(n_canceled) AS BIGINT) FROM job_counts"));
+  IOTJOBS_ASSIGN_OR_RETURN(bool has_added, added.Step());
+  for (size_t i = 0; has_added && i < std::size(kExecutionStatuses); ++i) {
+    executions[i] += added.OptInt(static_cast<int>(i)).value_or(0);
   }
   for (size_t i = 0; i < std::size(kExecutionStatuses); ++i) {
     stats.executions_by_status.emplace_back(kExecutionStatuses[i], executions[i]);

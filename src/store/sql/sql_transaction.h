@@ -7,6 +7,14 @@
 
 namespace iotjobs::store {
 
+// A writer's own counter row for every job (entities/jobs.h, JobDecisions::kFolded): its
+// shard number, registered in job_count_shards, and the number of its latest change. Owned by
+// the writer's session, which runs one transaction at a time.
+struct CountShard {
+  int64_t shard = 0;
+  int64_t last_seq = 0;
+};
+
 // Read/WriteTransaction for both backends, over one connection whose transaction the store
 // engine manages (BEGIN, a savepoint per operation, COMMIT; store_engine.h). Each query is
 // written once, in SQL both dialects run; the few that differ are side by side in
@@ -20,12 +28,14 @@ namespace iotjobs::store {
 // returns its Status, as store.h asks, and the engine rolls its savepoint back.
 //
 // Implemented by entity: sql_things.cc, sql_thing_types.cc, sql_fleet_indexing.cc, sql_groups.cc, sql_jobs.cc,
-// sql_executions.cc, sql_job_templates.cc, sql_event_configurations.cc, sql_tags.cc, sql_outbox.cc,
+// sql_job_counts.cc, sql_executions.cc, sql_job_templates.cc, sql_event_configurations.cc, sql_tags.cc, sql_outbox.cc,
 // sql_stats.cc, sql_leases.cc, sql_reset.cc.
 class SqlTransaction final : public WriteTransaction {
  public:
-  SqlTransaction(SqlDb db, std::string account_id)
-      : db_(db), account_id_(std::move(account_id)) {}
+  // Without a `shard` the transaction keeps counters in shard 0 and decides inline (one
+  // writer); with one, in that shard, numbering its changes (several writers).
+  SqlTransaction(SqlDb db, std::string account_id, CountShard* shard = nullptr)
+      : db_(db), account_id_(std::move(account_id)), shard_(shard) {}
 
   const std::string& account_id() const override { return account_id_; }
 
@@ -83,6 +93,15 @@ class SqlTransaction final : public WriteTransaction {
   Status InsertJob(const jobs::Job& job) override;
   Status UpdateJob(const jobs::Job& job) override;
   Status DeleteJob(std::string_view job_id) override;
+
+  // Job counters (sql_job_counts.cc).
+  Result<std::optional<jobs::Job>> GetJobWithoutCounts(std::string_view job_id) override;
+  JobDecisions job_decisions() const override {
+    return shard_ ? JobDecisions::kFolded : JobDecisions::kInline;
+  }
+  Result<std::vector<JobCountChange>> ListJobCountChanges(const std::map<int64_t, int64_t>& after,
+                                                          int limit) override;
+  Status AddJobCounts(std::string_view job_id, const jobs::JobProcessDetails& delta) override;
 
   // Job templates (sql_job_templates.cc).
   Result<std::optional<jobs::JobTemplate>> GetJobTemplate(std::string_view id) override;
@@ -142,12 +161,16 @@ class SqlTransaction final : public WriteTransaction {
 
  private:
   Status InsertMissingGroupTargets(const jobs::Job& job);
+  // Adds every writer's counter rows to the counters of `jobs` read from their rows (the
+  // jobs of one page: ids in order).
+  Status AddCounterRows(std::vector<jobs::Job>& jobs);
   // Every tag of one resource, with the resource (DeleteJob, DeleteJobTemplate,
   // DeleteThingGroup).
   Status DeleteAllTags(jobs::ResourceKind kind, std::string_view name);
 
   SqlDb db_;
   std::string account_id_;
+  CountShard* shard_;
 };
 
 }  // namespace iotjobs::store

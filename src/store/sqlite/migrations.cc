@@ -21,6 +21,7 @@ std::string_view Migration0010();
 std::string_view Migration0011();
 std::string_view Migration0012();
 std::string_view Migration0013();
+std::string_view Migration0014();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -37,6 +38,7 @@ constexpr Migration kMigrations[] = {
     {11, &Migration0011},
     {12, &Migration0012},
     {13, &Migration0013},
+    {14, &Migration0014},
 };
 }  // namespace
 

@@ -22,6 +22,27 @@ TEST(JobProcessDetails, CountChangeMovesOneExecution) {
   EXPECT_EQ(d.Total(), 1);
 }
 
+// A job's change is kept twice: in its counters when they are known, and as the difference
+// still to be written (which may be negative) in any case.
+TEST(JobProcessDetails, JobCountChangeKeepsTheUnsavedDifference) {
+  Job job;
+  job.process_details.queued = 2;
+  CountChange(job, ExecutionStatus::kQueued, ExecutionStatus::kSucceeded);
+  EXPECT_EQ(job.process_details.queued, 1);
+  EXPECT_EQ(job.process_details.succeeded, 1);
+  EXPECT_EQ(job.unsaved_counts.queued, -1);
+  EXPECT_EQ(job.unsaved_counts.succeeded, 1);
+
+  Job bare;  // read without its counters: only the difference is kept
+  bare.counts_known = false;
+  CountChange(bare, ExecutionStatus::kInProgress, std::nullopt);
+  EXPECT_EQ(bare.process_details, JobProcessDetails{});
+  EXPECT_EQ(bare.unsaved_counts.in_progress, -1);
+  JobProcessDetails sum = job.unsaved_counts;
+  sum += bare.unsaved_counts;
+  EXPECT_EQ(sum.Total(), -1);
+}
+
 TEST(Job, SnapshotCompletesWhenNothingIsPending) {
   Job job;
   job.status = JobStatus::kInProgress;
