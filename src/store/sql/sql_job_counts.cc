@@ -38,32 +38,21 @@ void AddCounts(const SqlRows& row, int first, jobs::JobProcessDetails& d) {
 
 // The upsert of a change into the writer's row. SQLite's single writer does not number its
 // changes: its statement leaves seq (and so the (shard, seq) index) alone.
-constexpr std::string_view kAddCountsNumbered =
-    "INSERT INTO job_counts (account_id, job_id, shard, n_canceled, n_succeeded, n_failed, "
-    "n_rejected, n_queued, n_in_progress, n_removed, n_timed_out, seq) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-    "ON CONFLICT (account_id, job_id, shard) DO UPDATE SET "
-    "n_canceled = job_counts.n_canceled + excluded.n_canceled, "
-    "n_succeeded = job_counts.n_succeeded + excluded.n_succeeded, "
-    "n_failed = job_counts.n_failed + excluded.n_failed, "
-    "n_rejected = job_counts.n_rejected + excluded.n_rejected, "
-    "n_queued = job_counts.n_queued + excluded.n_queued, "
-    "n_in_progress = job_counts.n_in_progress + excluded.n_in_progress, "
-    "n_removed = job_counts.n_removed + excluded.n_removed, "
-    "n_timed_out = job_counts.n_timed_out + excluded.n_timed_out, seq = excluded.seq";
-constexpr std::string_view kAddCountsUnnumbered =
-    "INSERT INTO job_counts (account_id, job_id, shard, n_canceled, n_succeeded, n_failed, "
-    "n_rejected, n_queued, n_in_progress, n_removed, n_timed_out, seq) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
-    "ON CONFLICT (account_id, job_id, shard) DO UPDATE SET "
-    "n_canceled = job_counts.n_canceled + excluded.n_canceled, "
-    "n_succeeded = job_counts.n_succeeded + excluded.n_succeeded, "
-    "n_failed = job_counts.n_failed + excluded.n_failed, "
-    "n_rejected = job_counts.n_rejected + excluded.n_rejected, "
-    "n_queued = job_counts.n_queued + excluded.n_queued, "
-    "n_in_progress = job_counts.n_in_progress + excluded.n_in_progress, "
-    "n_removed = job_counts.n_removed + excluded.n_removed, "
-    "n_timed_out = job_counts.n_timed_out + excluded.n_timed_out";
+#define IOTJOBS_ADD_COUNTS                                                                 \
+  "INSERT INTO job_counts (account_id, job_id, shard, n_canceled, n_succeeded, n_failed, "  \
+  "n_rejected, n_queued, n_in_progress, n_removed, n_timed_out, seq) "                      \
+  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "                             \
+  "ON CONFLICT (account_id, job_id, shard) DO UPDATE SET "                                  \
+  "n_canceled = job_counts.n_canceled + excluded.n_canceled, "                              \
+  "n_succeeded = job_counts.n_succeeded + excluded.n_succeeded, "                           \
+  "n_failed = job_counts.n_failed + excluded.n_failed, "                                    \
+  "n_rejected = job_counts.n_rejected + excluded.n_rejected, "                              \
+  "n_queued = job_counts.n_queued + excluded.n_queued, "                                    \
+  "n_in_progress = job_counts.n_in_progress + excluded.n_in_progress, "                     \
+  "n_removed = job_counts.n_removed + excluded.n_removed, "                                  \
+  "n_timed_out = job_counts.n_timed_out + excluded.n_timed_out"
+constexpr std::string_view kAddCountsNumbered = IOTJOBS_ADD_COUNTS ", seq = excluded.seq";
+constexpr std::string_view kAddCountsUnnumbered = IOTJOBS_ADD_COUNTS;
 
 }  // namespace
 
