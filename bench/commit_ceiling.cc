@@ -7,9 +7,11 @@
 // prepared statements and no JSON, HTTP or service logic:
 //   create: job exists? thing exists? latest execution? INSERT jobs, job_documents,
 //           job_executions (CreateJob with one thing target)
-//   update: SELECT execution, SELECT job, UPDATE execution, UPDATE job (counters; SQLite
-//           rewrites the whole row, details and all) (UpdateJobExecution QUEUED -> IN_PROGRESS)
-//   delete: SELECT execution, SELECT job, DELETE execution, UPDATE job (DeleteJobExecution)
+//   update: SELECT execution, SELECT job, UPDATE execution, upsert of the writer's
+//           job_counts row (the counter change; the job's own row is not written)
+//           (UpdateJobExecution QUEUED -> IN_PROGRESS)
+//   delete: SELECT execution, SELECT job, DELETE execution, upsert of the job_counts row
+//           (DeleteJobExecution)
 // on the same shape of data as bench/run's rows: jobs of 100 thing targets each (so a job's
 // details column holds 100 ARNs, as iotjobsd stores them), one QUEUED execution per target,
 // 1000 things, and the executions taken in a random order.
@@ -221,7 +223,7 @@ class Ceiling {
       } else {
         del_exec_->Text(1, account).Text(2, job).Text(3, thing).Run();
       }
-      upd_job_->Text(1, account).Text(2, job).Run();
+      (o_.op == "update" ? upd_counts_ : del_counts_)->Text(1, account).Text(2, job).Run();
     }
     if (has_outbox_) {
       ins_outbox_->Text(1, account).Text(2, "$aws/things/" + ThingName(id) + "/jobs/notify")
@@ -258,9 +260,26 @@ class Ceiling {
     del_exec_ = std::make_unique<Stmt>(
         db_, "DELETE FROM job_executions WHERE account_id = ? AND job_id = ? AND thing_name = ? "
              "AND execution_number = 1");
-    upd_job_ = std::make_unique<Stmt>(
-        db_, "UPDATE jobs SET n_queued = n_queued - 1, n_in_progress = n_in_progress + 1, "
-             "last_updated_at = 2, details = details WHERE account_id = ? AND job_id = ?");
+    // The store's upsert (store/sql/sql_job_counts.cc, SQLite's form: shard 0, no seq).
+    auto add_counts = [&](const char* queued, const char* in_progress) {
+      const std::string sql =
+          std::string("INSERT INTO job_counts (account_id, job_id, shard, n_canceled, "
+                           "n_succeeded, n_failed, n_rejected, n_queued, n_in_progress, "
+                           "n_removed, n_timed_out, seq) VALUES (?, ?, 0, 0, 0, 0, 0, ") +
+                   queued + ", " + in_progress +
+                   ", 0, 0, 0) ON CONFLICT (account_id, job_id, shard) DO UPDATE SET "
+                   "n_canceled = job_counts.n_canceled + excluded.n_canceled, "
+                   "n_succeeded = job_counts.n_succeeded + excluded.n_succeeded, "
+                   "n_failed = job_counts.n_failed + excluded.n_failed, "
+                   "n_rejected = job_counts.n_rejected + excluded.n_rejected, "
+                   "n_queued = job_counts.n_queued + excluded.n_queued, "
+                   "n_in_progress = job_counts.n_in_progress + excluded.n_in_progress, "
+                   "n_removed = job_counts.n_removed + excluded.n_removed, "
+                   "n_timed_out = job_counts.n_timed_out + excluded.n_timed_out";
+      return std::make_unique<Stmt>(db_, sql.c_str());
+    };
+    upd_counts_ = add_counts("-1", "1");
+    del_counts_ = add_counts("-1", "0");
     if (has_outbox_) {
       ins_outbox_ = std::make_unique<Stmt>(
           db_, "INSERT INTO outbox (account_id, topic, payload, created_at) VALUES (?, ?, "
@@ -377,7 +396,8 @@ class Ceiling {
     ins_doc_.reset();
     upd_exec_.reset();
     del_exec_.reset();
-    upd_job_.reset();
+    upd_counts_.reset();
+    del_counts_.reset();
     ins_outbox_.reset();
     sqlite3_close(db_);
   }
@@ -389,7 +409,7 @@ class Ceiling {
   bool has_outbox_ = false;
   std::vector<int64_t> order_;  // the prepared executions, in the order operations take them
   std::unique_ptr<Stmt> sel_job_, sel_thing_, sel_exec_latest_, sel_exec_, ins_exec_, ins_job_,
-      ins_doc_, upd_exec_, del_exec_, upd_job_, ins_outbox_;
+      ins_doc_, upd_exec_, del_exec_, upd_counts_, del_counts_, ins_outbox_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<Item> queue_;

@@ -145,6 +145,47 @@ TEST_P(PostgresStoreTest, OneStoresWritesNeverConflictWithEachOther) {
   EXPECT_EQ(attempts.load(), kWriters);
 }
 
+// An operation's writes are sent together at its end (SqlDb::Run queues them on PostgreSQL):
+// one that fails there fails its own operation only, undone to its savepoint, while the
+// operations batched with it commit.
+TEST_P(PostgresStoreTest, AQueuedWriteThatFailsFailsItsOwnOperationOnly) {
+  auto store = Open(2);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(InsertThing(*store, "taken").ok());
+  constexpr int kWriters = 32;
+  std::vector<std::promise<Status>> results(kWriters);
+  for (int i = 0; i < kWriters; ++i) {
+    std::string name = "fresh-" + std::to_string(i);
+    const bool doomed = i % 2 == 1;  // also inserts "taken": a duplicate key when sent
+    store->Write(
+        kAccount,
+        [name, doomed](WriteTransaction& tx) -> Status {
+          IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing(name)));
+          if (doomed) IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("taken")));
+          return Status::Ok();
+        },
+        [&results, i](Status s) { results[i].set_value(std::move(s)); });
+  }
+  for (int i = 0; i < kWriters; ++i) {
+    Status s = results[i].get_future().get();
+    if (i % 2 == 1) {
+      EXPECT_EQ(s.code(), ErrorCode::kInternalFailure) << i << ": " << s.ToString();
+      EXPECT_FALSE(HasThing(*store, "fresh-" + std::to_string(i)));
+    } else {
+      EXPECT_TRUE(s.ok()) << i << ": " << s.ToString();
+      EXPECT_TRUE(HasThing(*store, "fresh-" + std::to_string(i)));
+    }
+  }
+  // A queued write is visible to the operation's own next statement.
+  Status s = WriteOn(*store, [](WriteTransaction& tx) -> Status {
+    IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("read-back")));
+    IOTJOBS_ASSIGN_OR_RETURN(auto thing, tx.GetThing("read-back"));
+    EXPECT_TRUE(thing.has_value());
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+}
+
 // Operations that check for a name and then create it, all at once: as with SQLite's single
 // writer, one creates it and the others are told it exists. The losers' inserts fail to
 // serialize (not as duplicate keys, an internal failure), run again, and see the winner's.
@@ -369,6 +410,9 @@ TEST_P(PostgresStoreTest, ConnectionLostMidOperationFailsItCleanly) {
   Status s = WriteOn(*store, [&](WriteTransaction& tx) -> Status {
     ++runs;
     IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("doomed")));
+    // A read sends the queued insert with it: the transaction has begun on the server.
+    IOTJOBS_ASSIGN_OR_RETURN(auto doomed, tx.GetThing("doomed"));
+    EXPECT_TRUE(doomed.has_value());
     EXPECT_EQ(db_.QueryValue(kTerminateOthers), "t");  // this connection among them
     WaitForNoOtherSessions();
     IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("doomed-too")));

@@ -7,15 +7,16 @@ LIMITS = {
     # with it (~13 µs at 300 bytes, ~41 µs at the list page's 8 KB).
     "beast-ceiling": "2 shared cores: bare Beast's server CPU for this body size + ~18 µs load "
                      "generator per request",
-    "commit-ceiling": "the one writer: page reads/writes of each op (6 KB job row) + WAL fsync",
+    "commit-ceiling": "the one writer: page reads/writes of each op (6 KB job row read, counter "
+                      "row upserted) + WAL fsync",
     ("moto", "ListJobExecutionsForThing"): "moto scans every execution per call (Python, one GIL)",
     "moto": "Python (one GIL), a new connection per request",
     ("iotjobsd", "DescribeJobExecution"): "server CPU/request 3.5x Beast: bigger answer, SigV4, SQLite read txn, JSON [R1]",
     ("iotjobsd", "GetPendingJobExecutions"): "as Describe, + 10 index rows and their JSON [R1]",
     ("iotjobsd", "ListJobExecutionsForThing"): "as Describe, + 50 covering-index rows and their JSON [R1, R2]",
     ("iotjobsd", "CreateJob"): "the writer thread's CPU: the job row's JSON, per-op work [W1, W3]",
-    ("iotjobsd", "UpdateJobExecution"): "the writer: job row (100-target JSON) read+rewritten per op [W1]",
-    ("iotjobsd", "DeleteJobExecution"): "the writer: job row (100-target JSON) read+rewritten per op [W1]",
+    ("iotjobsd", "UpdateJobExecution"): "the writer: job row (100-target JSON) read and parsed per op [W1]",
+    ("iotjobsd", "DeleteJobExecution"): "the writer: job row (100-target JSON) read and parsed per op [W1]",
     "iotjobsd-mem": "one thread serves every read and write in :memory: [M1]",
     "iotjobsd-pg": "not profiled: a round trip to PostgreSQL per statement (BEGIN rides with "
                    "the first, ROLLBACK is not awaited), PostgreSQL on the same 2 cores (its "

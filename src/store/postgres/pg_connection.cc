@@ -158,10 +158,16 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo
 
 Connection::~Connection() { PQfinish(conn_); }
 
+std::string Connection::NameFor(const std::string& text) {
+  auto it = prepared_.find(text);
+  if (it != prepared_.end()) return it->second;
+  return "iotjobs_" + std::to_string(++statements_named_);
+}
+
 Result<std::string> Connection::Prepared(const std::string& text) {
   auto it = prepared_.find(text);
   if (it != prepared_.end()) return it->second;
-  std::string name = "iotjobs_" + std::to_string(prepared_.size() + 1);
+  std::string name = NameFor(text);
   ResultPtr prepared(PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr));
   if (!Succeeded(prepared.get())) return Error(prepared.get(), text);
   prepared_.emplace(text, name);
@@ -172,7 +178,7 @@ Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Par
   ReadUnawaited();
   std::string text(sql);
   IOTJOBS_ASSIGN_OR_RETURN(std::vector<const char*> values, Values(text, params));
-  if (!deferred_.empty()) return Pipeline(text, values, Send::kPrepared);
+  if (!deferred_.empty()) return Pipeline(Command{std::move(text), params, Send::kPrepared});
   IOTJOBS_ASSIGN_OR_RETURN(std::string name, Prepared(text));
   ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
                                   values.data(), nullptr, nullptr, /*resultFormat=*/0));
@@ -200,42 +206,86 @@ Result<Rows> Connection::QueryOnce(std::string_view sql, const std::vector<Param
   ReadUnawaited();
   std::string text(sql);
   IOTJOBS_ASSIGN_OR_RETURN(std::vector<const char*> values, Values(text, params));
-  if (!deferred_.empty()) return Pipeline(text, values, Send::kOnce);
+  if (!deferred_.empty()) return Pipeline(Command{std::move(text), params, Send::kOnce});
   ResultPtr result(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
                                 values.data(), nullptr, nullptr, /*resultFormat=*/0));
   if (!Succeeded(result.get())) return Error(result.get(), text);
   return Rows(result.release());
 }
 
-Result<Rows> Connection::Pipeline(const std::string& text, const std::vector<const char*>& values,
-                                  Send how) {
-  std::vector<std::string> ahead = std::move(deferred_);
+Status Connection::QueueWriteParams(std::string_view sql, std::vector<Param> params) {
+  std::string text(sql);
+  IOTJOBS_RETURN_IF_ERROR(Values(text, params).status());
+  deferred_.push_back(Command{std::move(text), std::move(params), Send::kPrepared});
+  return Status::Ok();
+}
+
+Status Connection::FlushWrites() {
+  bool queued = false;
+  for (const Command& c : deferred_) queued = queued || c.how != Send::kCommand;
+  if (!queued) return Status::Ok();
+  ReadUnawaited();
+  return Pipeline(std::nullopt).status();
+}
+
+void Connection::DropWrites() {
+  std::erase_if(deferred_, [](const Command& c) { return c.how != Send::kCommand; });
+}
+
+Result<Rows> Connection::Pipeline(std::optional<Command> last) {
+  std::vector<Command> commands = std::move(deferred_);
   deferred_.clear();
+  if (last) commands.push_back(std::move(*last));
   const bool begin = std::exchange(begin_deferred_, false);
-  auto known = prepared_.find(text);
-  const bool prepare = how == Send::kPrepared && known == prepared_.end();
-  const std::string name = how != Send::kPrepared ? ""
-                           : prepare ? "iotjobs_" + std::to_string(prepared_.size() + 1)
-                                     : known->second;
-  // What each answer is about, in order (for the error's log line).
-  std::vector<const std::string*> about;
-  for (const std::string& sql : ahead) about.push_back(&sql);
-  if (prepare) about.push_back(&text);
-  about.push_back(&text);
+  // What each answer is about, in order: a command, or the PREPARE of a new statement
+  // (which is registered once its own answer says it succeeded).
+  struct Answer {
+    const Command* command;
+    std::string prepared_name;  // set for a PREPARE
+  };
+  std::vector<Answer> about;
+  std::vector<std::string> names(commands.size());
+  std::unordered_map<std::string, std::string> preparing;  // text -> name, new in this pipeline
+  for (size_t i = 0; i < commands.size(); ++i) {
+    const Command& c = commands[i];
+    if (c.how == Send::kPrepared) {
+      auto known = prepared_.find(c.text);
+      if (known != prepared_.end()) {
+        names[i] = known->second;
+      } else if (auto p = preparing.find(c.text); p != preparing.end()) {
+        names[i] = p->second;
+      } else {
+        names[i] = NameFor(c.text);
+        preparing.emplace(c.text, names[i]);
+        about.push_back({&c, names[i]});
+      }
+    }
+    about.push_back({&c, ""});
+  }
   // One pipeline ended by a sync. The server answers each command in order; after a
   // failure it skips the rest (PGRES_PIPELINE_ABORTED).
   bool sent = PQenterPipelineMode(conn_) == 1;
-  for (const std::string& sql : ahead) {
-    sent = sent &&
-           PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
-  }
-  if (how == Send::kPrepared) {
-    sent = sent && (!prepare || PQsendPrepare(conn_, name.c_str(), text.c_str(), 0, nullptr) == 1);
-    sent = sent && PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
-                                       values.data(), nullptr, nullptr, 0) == 1;
-  } else {
-    sent = sent && PQsendQueryParams(conn_, text.c_str(), static_cast<int>(values.size()),
-                                     nullptr, values.data(), nullptr, nullptr, 0) == 1;
+  for (size_t a = 0; sent && a < about.size(); ++a) {
+    const Command& c = *about[a].command;
+    if (!about[a].prepared_name.empty()) {
+      sent = PQsendPrepare(conn_, about[a].prepared_name.c_str(), c.text.c_str(), 0, nullptr) == 1;
+      continue;
+    }
+    std::vector<const char*> values;
+    values.reserve(c.params.size());
+    for (const Param& p : c.params) values.push_back(p ? p->c_str() : nullptr);
+    const int n = static_cast<int>(values.size());
+    switch (c.how) {
+      case Send::kPrepared:
+        sent = PQsendQueryPrepared(conn_, names[&c - commands.data()].c_str(), n, values.data(),
+                                   nullptr, nullptr, 0) == 1;
+        break;
+      case Send::kOnce:
+      case Send::kCommand:
+        sent = PQsendQueryParams(conn_, c.text.c_str(), n, nullptr, values.data(), nullptr,
+                                 nullptr, 0) == 1;
+        break;
+    }
   }
   sent = sent && PQpipelineSync(conn_) == 1;
   std::vector<ResultPtr> answers;
@@ -249,22 +299,27 @@ Result<Rows> Connection::Pipeline(const std::string& text, const std::vector<con
     if (answers.size() == about.size()) ResultPtr sync(PQgetResult(conn_));
   }
   PQexitPipelineMode(conn_);  // fails only with answers unread, i.e. a broken connection
-  if (answers.size() < about.size()) return Error(nullptr, *about[answers.size()]);
-  if (begin) began_ = Succeeded(answers[0].get());
+  if (begin && !answers.empty()) began_ = Succeeded(answers[0].get());
   for (size_t i = 0; i < answers.size(); ++i) {
-    if (!Succeeded(answers[i].get())) return Error(answers[i].get(), *about[i]);
+    if (!Succeeded(answers[i].get())) return Error(answers[i].get(), about[i].command->text);
+    if (!about[i].prepared_name.empty()) {
+      prepared_.emplace(about[i].command->text, about[i].prepared_name);
+    }
   }
-  if (prepare) prepared_.emplace(text, name);
+  if (answers.size() < about.size()) return Error(nullptr, about[answers.size()].command->text);
+  if (answers.empty()) return Rows();
   return Rows(answers.back().release());
 }
 
 void Connection::BeginWithFirstStatement(std::string begin) {
-  deferred_.assign(1, std::move(begin));
+  deferred_.assign(1, Command{std::move(begin), {}, Send::kCommand});
   begin_deferred_ = true;
   began_ = false;
 }
 
-void Connection::Defer(std::string sql) { deferred_.push_back(std::move(sql)); }
+void Connection::Defer(std::string sql) {
+  deferred_.push_back(Command{std::move(sql), {}, Send::kCommand});
+}
 
 void Connection::EndWithoutWaiting(const char* sql) {
   const bool began = std::exchange(began_, false);
@@ -300,7 +355,7 @@ Status Connection::Exec(std::string_view sql) {
     deferred_.clear();
     begin_deferred_ = false;
   }
-  if (!deferred_.empty()) return Pipeline(text, {}, Send::kCommand).status();
+  if (!deferred_.empty()) return Pipeline(Command{std::move(text), {}, Send::kCommand}).status();
   ResultPtr result(PQexec(conn_, text.c_str()));
   if (!Succeeded(result.get())) return Error(result.get(), text);
   return Status::Ok();
@@ -311,7 +366,7 @@ Status Connection::Commit() {
   ResultPtr result;
   if (!deferred_.empty()) {
     // The last operation's RELEASE goes with the COMMIT.
-    IOTJOBS_ASSIGN_OR_RETURN(Rows rows, Pipeline("COMMIT", {}, Send::kCommand));
+    IOTJOBS_ASSIGN_OR_RETURN(Rows rows, Pipeline(Command{"COMMIT", {}, Send::kCommand}));
     result.reset(rows.Release());
   } else {
     result.reset(PQexec(conn_, "COMMIT"));

@@ -112,6 +112,24 @@ class Connection {
   // ROLLBACK: a plain ROLLBACK drops whatever is still deferred.
   void Defer(std::string sql);
 
+  // Writes in fewer round trips. A statement whose rows nobody reads (an INSERT, UPDATE or
+  // DELETE whose only outcome is success or failure) is queued, prepared, and sent with
+  // whatever goes next: the next statement, command or COMMIT, or FlushWrites. Its failure
+  // is the failure of that round trip. Fails at once only for a parameter PostgreSQL cannot
+  // hold (a NUL).
+  template <typename... Args>
+  Status QueueWrite(std::string_view sql, const Args&... args) {
+    return QueueWriteParams(sql, {ToParam(args)...});
+  }
+  Status QueueWriteParams(std::string_view sql, std::vector<Param> params);
+  // Sends the queued writes (and any deferred command) now, in one round trip; Ok when
+  // nothing is queued.
+  Status FlushWrites();
+  // Forgets the queued writes without sending them: for an operation that failed, whose
+  // savepoint's rollback would undo them anyway (a failing one sent ahead of the rollback
+  // would make the server skip the rollback itself). Deferred commands stay.
+  void DropWrites();
+
   // The connection is gone (server restart, terminated backend, network): every statement
   // fails until Reconnect.
   bool Broken() const;
@@ -140,22 +158,29 @@ class Connection {
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   // The name of `text`'s prepared statement, preparing it first if it is new.
   Result<std::string> Prepared(const std::string& text);
-  // How Pipeline sends its statement: prepared (with its PREPARE first when it is new), as a
+  // How Pipeline sends a command: prepared (with its PREPARE first when it is new), as a
   // one-off statement with parameters (QueryOnce), or as a command without any.
   enum class Send { kPrepared, kOnce, kCommand };
-  // The deferred commands, then `text` with `values`, in one round trip. Answers the first
-  // failure, or the last command's rows.
-  Result<Rows> Pipeline(const std::string& text, const std::vector<const char*>& values,
-                        Send how);
+  struct Command {
+    std::string text;
+    std::vector<Param> params;
+    Send how;
+  };
+  // The deferred commands and queued writes, then `last` if given, in one round trip.
+  // Answers the first failure, or the last command's rows.
+  Result<Rows> Pipeline(std::optional<Command> last);
+  // The prepared statement name for `text`: its own if prepared, else a new one.
+  std::string NameFor(const std::string& text);
   // Reads the answer of a command sent by EndWithoutWaiting, if one is outstanding.
   void ReadUnawaited();
 
   pg_conn* conn_;
-  std::vector<std::string> deferred_;  // sent with the next statement or command
-  bool begin_deferred_ = false;        // deferred_[0] is BeginWithFirstStatement's BEGIN
+  std::vector<Command> deferred_;  // sent with the next statement or command
+  bool begin_deferred_ = false;    // deferred_[0] is BeginWithFirstStatement's BEGIN
   bool began_ = false;
   bool unawaited_ = false;      // EndWithoutWaiting's answer is still to be read
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
+  int64_t statements_named_ = 0;  // names are never reused, even for a PREPARE that failed
   bool conflicted_ = false;
   std::string last_sqlstate_;
 };

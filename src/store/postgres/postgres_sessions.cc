@@ -15,21 +15,6 @@ constexpr char kBeginRead[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
 Status Lost() { return Unavailable("The data store is temporarily unavailable."); }
 
-// Opens a transaction with `begin`, reconnecting first when the connection is known dead,
-// and once more when it is found dead at BEGIN: nothing ran yet, so nothing is lost.
-Status BeginOn(Connection& conn, const char* begin) {
-  bool reconnected = false;
-  for (;;) {
-    if (conn.Broken()) {
-      IOTJOBS_RETURN_IF_ERROR(conn.Reconnect());
-      reconnected = true;
-    }
-    conn.ForgetFailures();
-    Status s = conn.Exec(begin);
-    if (s.ok() || !conn.Broken() || reconnected) return s;
-  }
-}
-
 // A read: BEGIN goes with its first statement and the ROLLBACK is not waited for
 // (Connection::BeginWithFirstStatement), so a one-statement read is one round trip. A
 // connection found dead at that first statement is reconnected and the read run once more:
@@ -83,10 +68,16 @@ class PostgresWriteSession final : public WriteSession {
     return ReadOn(*conn_, account_id, fn);
   }
 
+  // The BEGIN goes with the batch's first statement (Connection::BeginWithFirstStatement),
+  // saving a round trip per batch; a connection found dead there is AfterOperation's.
   BatchStep Begin() override {
-    Status begin = BeginOn(*conn_, kBeginWrite);
-    if (begin.ok()) return BatchStep::GoOn();
-    return BatchStep::Failed(Fail(std::move(begin)));
+    if (conn_->Broken()) {
+      Status reconnected = conn_->Reconnect();
+      if (!reconnected.ok()) return BatchStep::Failed(Fail(std::move(reconnected)));
+    }
+    conn_->ForgetFailures();
+    conn_->BeginWithFirstStatement(kBeginWrite);
+    return BatchStep::GoOn();
   }
 
   // An operation's SAVEPOINT and its RELEASE cannot fail in a healthy transaction and return
@@ -101,12 +92,24 @@ class PostgresWriteSession final : public WriteSession {
     return conn_->Exec(sql);
   }
 
+  // The operation's writes are queued (SqlDb::Run) and sent together at its end, so that
+  // their failure is still the operation's own.
   Status RunOperation(const std::string& account_id, const Store::WriteFn& fn) override {
     SqlTransaction tx(SqlDb(*conn_), account_id, &shard_);
-    return Guarded([&] { return fn(tx); });
+    Status s = Guarded([&] { return fn(tx); });
+    if (s.ok()) return conn_->FlushWrites();
+    conn_->DropWrites();
+    return s;
   }
 
   BatchStep AfterOperation() override {
+    if (conn_->Broken() && !conn_->began()) {
+      // Dead before its BEGIN was answered: nothing of the batch ran (the server had no
+      // COMMIT to run). Connected again, the batch runs again from the start.
+      Status reconnected = conn_->Reconnect();
+      if (!reconnected.ok()) return BatchStep::Failed(Fail(std::move(reconnected)));
+      return BatchStep::Conflict();
+    }
     if (conn_->Broken()) {
       // The transaction died with the connection: nothing of the batch committed.
       IOTJOBS_LOG(kError) << "store: lost the PostgreSQL connection during a write";

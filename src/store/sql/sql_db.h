@@ -99,9 +99,12 @@ class SqlDb {
     IOTJOBS_ASSIGN_OR_RETURN(postgres::Rows r, pg_->QueryOnce(sql, params));
     return SqlRows(std::move(r));
   }
-  // Runs a statement without result rows.
+  // Runs a statement without result rows. On PostgreSQL it is queued and sent with the
+  // transaction's next round trip (Connection::QueueWrite), so that an operation's writes
+  // cost one round trip together; its failure is then that round trip's failure.
   template <typename... Args>
   Status Run(std::string_view sql, const Args&... args) {
+    if (pg_) return pg_->QueueWrite(sql, args...);
     IOTJOBS_ASSIGN_OR_RETURN(SqlRows r, Query(sql, args...));
     return r.Run();
   }
