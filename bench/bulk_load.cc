@@ -9,13 +9,16 @@
 //     whatever N is; rows are written thing by thing, which keeps both execution indexes
 //     appending (the load stays fast at 10^7).
 //   iotjobs-bench-load --dir DIR fanout --things N [--group G]
-//     N things "fan-thing-NNNNNNNN", all members of thing group G (default "fanout-group").
+//     N things "fan-thing-NNNNNNNN", all members of thing group G (default "fanout-group"),
+//     with the attributes of FanoutAttributes for SearchIndex to query (part fanout's
+//     SEARCH_SHAPES counts on their values).
 //
 // Account 123456789012 (iotjobsd's default). Prints what it wrote and how long it took.
 #include <chrono>
 #include <cstdio>
 #include <future>
 #include <iostream>
+#include <map>
 #include <string>
 
 #include "common/ids.h"
@@ -108,6 +111,15 @@ void LoadScale(iotjobs::store::Store& store, int64_t executions, int64_t jobs_co
               static_cast<long long>(things * jobs_count));
 }
 
+// Thing i's attributes: a unique serial (exact and prefix terms), a model of four (a term
+// matching a quarter of the things) and a battery level 0-99 (numeric ranges); what a fleet
+// would search by. Deterministic, so the harness knows how many things each query matches.
+std::map<std::string, std::string> FanoutAttributes(int64_t i) {
+  return {{"serial", Numbered("sn-", i, 8)},
+          {"model", "m" + std::to_string(i % 4)},
+          {"battery", std::to_string(i % 100)}};
+}
+
 void LoadFanout(iotjobs::store::Store& store, int64_t things, const std::string& group) {
   Write(store, [&](WriteTransaction& tx) -> Status {
     iotjobs::jobs::ThingGroup g;
@@ -124,6 +136,7 @@ void LoadFanout(iotjobs::store::Store& store, int64_t things, const std::string&
         iotjobs::jobs::Thing thing;
         thing.thing_name = Numbered("fan-thing-", i, 8);
         thing.thing_id = iotjobs::NewUuid();
+        thing.attributes = FanoutAttributes(i);
         CHECK_OK(tx.InsertThing(thing));
         CHECK_OK(tx.AddThingToGroup(group, thing.thing_name));
       }

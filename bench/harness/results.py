@@ -8,6 +8,16 @@ from .log import log
 from .versions import commit_id
 
 
+def disturbance_note(r):
+    """What else took the CPU during a loadgen run, worth a note on its row ("" if nothing)."""
+    notes = []
+    if r.get("others_pct", 0) >= 5:
+        notes.append(f"other processes {r['others_pct']:.0f}% CPU")
+    if r.get("steal_pct", 0) >= 2:
+        notes.append(f"CPU steal {r['steal_pct']:.0f}%")
+    return "; ".join(notes)
+
+
 class Results:
     def __init__(self):
         self.rows = []  # dicts: system, op, conns, rps, p50, p99, p999, n, errors, note, cpu
@@ -27,10 +37,9 @@ class Results:
                    note=note, cpu=r.get("server_cpu_us"))
         if r.get("exhausted"):
             row["note"] = (row["note"] + "; " if row["note"] else "") + f"list used up after {r['seconds']:.1f}s"
-        if r.get("others_pct", 0) >= 5:
-            row["note"] = (row["note"] + "; " if row["note"] else "") + f"other processes {r['others_pct']:.0f}% CPU"
-        if r.get("steal_pct", 0) >= 2:
-            row["note"] = (row["note"] + "; " if row["note"] else "") + f"CPU steal {r['steal_pct']:.0f}%"
+        disturbed = disturbance_note(r)
+        if disturbed:
+            row["note"] = (row["note"] + "; " if row["note"] else "") + disturbed
         self.rows.append(row)
         log(f"  {system:<14} {op:<26} c={conns:<3} {r['rps']:>9.0f} req/s  p50 {r['p50_us']:>8.0f} us"
             f"  p99 {r['p99_us']:>8.0f}  p99.9 {r['p999_us']:>8.0f}  n={r['requests']}"

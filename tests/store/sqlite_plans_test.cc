@@ -115,8 +115,9 @@ TEST(SqlitePlans, ThingsOfATypeAreReadThroughTheirIndex) {
 }
 
 // SearchIndex with a thingName term that begins with a text reads the range of names that
-// begin with it from things_by_lower_name (migration 0012), not every thing of the account;
-// without one it walks the primary key in name order, sorting nothing.
+// begin with it from things_by_lower_name (migration 0012) and seeks those things by name, in
+// name order, rather than walk every thing of the account from the page's first name; without
+// one it walks the primary key in name order, sorting nothing.
 TEST(SqlitePlans, SearchesByThingNameReadANameRange) {
   auto conn = OpenMemory();
   ASSERT_TRUE(Migrate(*conn).ok());
@@ -129,10 +130,17 @@ TEST(SqlitePlans, SearchesByThingNameReadANameRange) {
     EXPECT_NE(plan.find("INDEX things_by_lower_name (account_id=? AND <expr>>? AND <expr><?)"),
               std::string::npos)
         << text << "\n" << plan;
+    EXPECT_NE(plan.find("SEARCH things USING PRIMARY KEY (account_id=? AND thing_name=?)"),
+              std::string::npos)
+        << "the range's names drive the search: " << text << "\n" << plan;
+    EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << "in name order: " << plan;
   }
   auto all = jobs::FleetQuery::Parse("attributes.site:plant-7");
   ASSERT_TRUE(all.ok());
   std::string plan = Plan(*conn, SearchThingsSql(all->root(), true, 101).sql.c_str());
+  EXPECT_NE(plan.find("SEARCH things USING PRIMARY KEY (account_id=? AND thing_name>?)"),
+            std::string::npos)
+      << plan;
   EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
 }
 

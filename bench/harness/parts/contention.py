@@ -18,7 +18,7 @@ import urllib.request
 from ..config import ARN, DOC
 from ..log import log
 from ..servers import start_iotjobsd
-from .fanout import signed_get
+from ..signed import signed_get
 from .postgres import throwaway_postgres
 from .. import request_lines as req
 

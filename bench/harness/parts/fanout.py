@@ -1,18 +1,21 @@
 """Part fanout: one CreateJob on a thing group of 10^5 and 10^6 things; the time until every
 execution is QUEUED, iotjobsd's RSS, and the API's latency meanwhile. Then, on the same
 things, one CreateDynamicThingGroup whose query matches them all: the time until the group is
-ACTIVE (filled by the background worker in batches), and the API's latency meanwhile."""
+ACTIVE (filled by the background worker in batches), and the API's latency meanwhile. Last,
+with indexing on and the group filled, SearchIndex's latency over the same things for a
+handful of query shapes, each one's matches counted and checked first (fanout_search.py)."""
 import json
 import shutil
 import signal
 import sqlite3
 import time
-import urllib.request
 
-from ..config import ARN, DOC, KEY_ID, REGION, SECRET
+from ..config import ARN, DOC
 from ..log import log
 from ..servers import start_iotjobsd
+from ..signed import signed_get, signed_request
 from .bulk_load import bulk_load
+from .fanout_search import measure_search
 
 
 def run(s):
@@ -51,6 +54,7 @@ def measure_group(s, n):
                    create_ms=create["p50_us"] / 1000, rss_start_mb=rss_start / 1024,
                    rss_peak_mb=max(peak_rss, p.hwm_kb()) / 1024, probe=pr)
         row["dynamic"] = measure_dynamic_fill(s, p, port, n, probe_lines)
+        row["search"] = measure_search(s, port, n)
         s.results.fanout.append(row)
         log(f"fan-out {n}: {'all ' if row['finished'] else 'NOT all '}{queued} QUEUED after "
             f"{elapsed:.1f}s (CreateJob answered in {row['create_ms']:.0f} ms); RSS peak "
@@ -127,23 +131,3 @@ def queued_rows(data_dir):
                        "'fanout-job' AND status = 'QUEUED'").fetchone()[0]
     db.close()
     return count
-
-
-def signed_get(port, path):
-    """One SigV4-signed GET outside the load generator (botocore, which moto brings)."""
-    return signed_request(port, "GET", path)
-
-
-def signed_request(port, method, path, body=None):
-    """One SigV4-signed request with an optional JSON body; its JSON answer."""
-    from botocore.auth import SigV4Auth
-    from botocore.awsrequest import AWSRequest
-    from botocore.credentials import Credentials
-    url = f"http://127.0.0.1:{port}{path}"
-    data = json.dumps(body).encode() if body is not None else None
-    req = AWSRequest(method=method, url=url, data=data)
-    SigV4Auth(Credentials(KEY_ID, SECRET), "iot", REGION).add_auth(req)
-    r = urllib.request.Request(url, data=data, method=method, headers=dict(req.headers.items()))
-    with urllib.request.urlopen(r, timeout=30) as resp:
-        text = resp.read()
-        return json.loads(text) if text.strip() else {}

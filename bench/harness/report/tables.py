@@ -1,5 +1,6 @@
 """The Markdown tables of RESULTS.md: the main table (every system, operation and concurrency),
-the scale curve and the fan-out."""
+the scale curve, the fan-out (its dynamic group and SearchIndex over its things) and the
+contention."""
 from .limits import limit_of
 
 SCALE_OPS = ["DescribeJobExecution", "DeleteJobExecution", "ListJobExecutionsForThing"]
@@ -99,6 +100,24 @@ def dynamic_fill_table(results):
                  f"{pr['p50_us'] / 1000:.2f} | {pr['p99_us'] / 1000:.2f} | {pr['p999_us'] / 1000:.2f} | "
                  f"{pr['requests']} | {pr['errors']} |")
     return "\n".join(f)
+
+
+def search_table(results):
+    """One line per group size, query shape and connections of the fan-out part's SearchIndex
+    rows; "" when none ran (or the results predate them)."""
+    rows = [r for r in results.fanout if r.get("search")]
+    if not rows:
+        return ""
+    t = ["| things | query shape | query string | matches | conns | req/s | p50 ms | p99 ms | "
+         "p99.9 ms | requests | errors | note |",
+         "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for row in rows:
+        for r in row["search"]:
+            t.append(f"| {row['things']:.0e} | {r['shape']} | `{r['query']}` | {r['matches']} | "
+                     f"{r['conns']} | {r['rps']:.0f} | {r['p50'] / 1000:.2f} | "
+                     f"{r['p99'] / 1000:.2f} | {r['p999'] / 1000:.2f} | {r['requests']} | "
+                     f"{r['errors']} | {r.get('note', '')} |")
+    return "\n".join(t)
 
 
 def contention_table(results):

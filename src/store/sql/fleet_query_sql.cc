@@ -59,7 +59,8 @@ class Translator {
     if (prefix.empty()) return "";
     // Every character a thing name may hold ([a-zA-Z0-9:_-]) sorts below DEL. The names come
     // from the index through IN: asked in one step, SQLite without statistics prefers walking
-    // the primary key in name order (as for kThingsOfTypeSql).
+    // the primary key in name order (as for kThingsOfTypeSql). The list drives the search only
+    // if no other bound on thing_name offers a walk (SearchThingsSql).
     const std::string name = Lower("n.thing_name");
     return "things.thing_name IN (SELECT n.thing_name FROM things n WHERE n.account_id = $1 AND " +
            name + " >= " + TextParam(prefix) + " AND " + name + " < " +
@@ -183,6 +184,7 @@ SqlCondition FleetQueryCondition(const jobs::QueryNode& root, bool sqlite, int f
   Translator t(sqlite, first);
   SqlCondition out;
   if (name_range) out.sql = t.NameRange(root);
+  out.name_range = !out.sql.empty();
   out.sql += t.Node(root);
   out.args = t.TakeArgs();
   return out;
@@ -190,9 +192,15 @@ SqlCondition FleetQueryCondition(const jobs::QueryNode& root, bool sqlite, int f
 
 SqlCondition SearchThingsSql(const jobs::QueryNode& root, bool sqlite, int limit) {
   SqlCondition where = FleetQueryCondition(root, sqlite, 3);
-  where.sql = "SELECT " IOTJOBS_THING_COLUMNS
-              " FROM things WHERE account_id = $1 AND thing_name > $2 AND " +
-              where.sql + " ORDER BY thing_name LIMIT " + std::to_string(limit);
+  // SQLite, without statistics, takes the page's lower bound for a range of the primary key
+  // and walks it to the end, testing each thing against the name range's list (10^6 things:
+  // ~0.3 s for one name), instead of seeking the names on the list, in name order already.
+  // `+` keeps the bound out of the choice of index, so the list drives the search; it is
+  // still tested on every name. PostgreSQL weighs both with its statistics.
+  const char* after = sqlite && where.name_range ? "+thing_name > $2" : "thing_name > $2";
+  where.sql = "SELECT " IOTJOBS_THING_COLUMNS " FROM things WHERE account_id = $1 AND " +
+              std::string(after) + " AND " + where.sql + " ORDER BY thing_name LIMIT " +
+              std::to_string(limit);
   return where;
 }
 

@@ -17,6 +17,7 @@ namespace iotjobs::store {
 struct SqlCondition {
   std::string sql;                // a boolean expression over `things`
   std::vector<std::string> args;  // its parameters, $first.. in order
+  bool name_range = false;        // it begins with a thingName range (see below)
 };
 
 // `first` is the number of the condition's first parameter ($first); $1 is the account.
@@ -28,7 +29,8 @@ SqlCondition FleetQueryCondition(const jobs::QueryNode& root, bool sqlite, int f
                                  bool name_range = true);
 
 // SearchIndex's page: the things of account $1 after the name $2 that `root` matches, in name
-// order, at most `limit` of them; the query's values are the parameters from $3.
+// order, at most `limit` of them; the query's values are the parameters from $3. With a name
+// range, SQLite seeks the range's names one by one rather than walking the account's things.
 SqlCondition SearchThingsSql(const jobs::QueryNode& root, bool sqlite, int limit);
 
 }  // namespace iotjobs::store
