@@ -101,6 +101,39 @@ def dynamic_fill_table(results):
     return "\n".join(f)
 
 
+def jobsize_ratios(results):
+    """Part jobsize: {connections: the big job's req/s / the 1-target jobs' req/s}, for each
+    connection count that has both rows (the table and issue 19's goals read it)."""
+    ratios = {}
+    for big in results.jobsize:
+        if big["job_targets"] == 1:
+            continue
+        small = next((r for r in results.jobsize
+                      if r["job_targets"] == 1 and r["conns"] == big["conns"]), None)
+        if small and small["rps"]:
+            ratios[big["conns"]] = big["rps"] / small["rps"]
+    return ratios
+
+
+def jobsize_table(results):
+    """One line per (connections, job size) of part jobsize, the ratio on the big job's line;
+    "" when the part did not run."""
+    if not results.jobsize:
+        return ""
+    ratios = jobsize_ratios(results)
+    t = ["| jobs x targets each | conns | req/s | p50 ms | p99 ms | server CPU µs/req | "
+         "requests | errors | req/s vs 1-target jobs | note |",
+         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in results.jobsize:
+        ratio = ratios.get(r["conns"]) if r["job_targets"] > 1 else None
+        cpu = f"{r['cpu']:.0f}" if r.get("cpu") else ""
+        t.append(f"| {r['jobs']} x {r['job_targets']} | {r['conns']} | {r['rps']:.0f} | "
+                 f"{r['p50'] / 1000:.3f} | {r['p99'] / 1000:.3f} | {cpu} | {r['n']} | "
+                 f"{r['errors']} | {f'{100 * ratio:.0f}%' if ratio is not None else ''} | "
+                 f"{r['note']} |")
+    return "\n".join(t)
+
+
 def contention_table(results):
     """One line per (instances, connections) of part contention; "" when it did not run."""
     if not results.contention:
