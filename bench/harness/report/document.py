@@ -125,9 +125,10 @@ def jobsize_section(jobsize_md):
             "UpdateJobExecution (QUEUED to IN_PROGRESS, each execution once, shuffled) on N "
             "jobs of one thing target each (N x 1 below), then on the N executions of one job "
             "whose target is a thing group of the same N things (1 x N; queued by the "
-            "fan-out), in the same order. Every job is created before the first row; each "
-            "pair runs back to back at the same connections. A row ends when its list is used "
-            "up or after the run's duration.",
+            "fan-out), in the same order. Every job is created before the first row; the two "
+            "rows of a pair run back to back at the same connections, and round 2 runs them in "
+            "the other order (the second of two short rows may gain from the first). A row "
+            "ends when its list is used up or after the run's duration.",
             "",
             jobsize_md,
             ""]

@@ -71,8 +71,8 @@ def postgres_reads_goal(results):
 
 
 def jobsize_goal(results):
-    """Every connection count part jobsize measured: "within 10%" read as the big job at
-    least 90% as fast (faster passes)."""
+    """Every connection count part jobsize measured, each kind's req/s pooled over its rounds:
+    "within 10%" read as the big job at least 90% as fast (faster passes)."""
     big = max((r["job_targets"] for r in results.jobsize), default=0)
     ratios = jobsize_ratios(results)
     pairs = [("UpdateJobExecution", c, ratio, 1.0) for c, ratio in sorted(ratios.items())]
