@@ -13,7 +13,8 @@
   results        the measured rows, saved to and loaded from JSON
   versions       what was measured: HEAD's commit and moto's version
   log            time-stamped progress lines
-  parts/         one module per --parts name (main, memory, moto, scale, fanout, cli), and what
+  parts/         one module per --parts name (main, memory, postgres, contention, jobsize,
+                 moto, scale, fanout, cli), and what
                  they share: table (the main table on one server), ceilings, bulk_load
   report/        RESULTS.md: tables, goals, limits (what limits each figure), document
 """

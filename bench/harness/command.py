@@ -22,7 +22,8 @@ def parse_args(description):
     ap = argparse.ArgumentParser(description=description,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--smoke", action="store_true", help="seconds per part, tiny sizes (CI)")
-    ap.add_argument("--parts", default="main,memory,postgres,contention,moto,scale,fanout,cli")
+    ap.add_argument("--parts",
+                    default="main,memory,postgres,contention,jobsize,moto,scale,fanout,cli")
     ap.add_argument("--ops", help="only these operations of the main/memory/postgres tables "
                     "(comma-separated, e.g. DescribeJobExecution; default: all six)")
     ap.add_argument("--conns", help="only these connection counts (comma-separated, from the "
@@ -90,7 +91,7 @@ def main(description):
         elapsed = time.time() - t_start
         s.save(started, elapsed)
         write_results(s.results, s.cfg, s.smoke, results_path(s), started, elapsed)
-        failed = [r for r in s.results.rows if r["errors"]]
+        failed = [r for r in s.results.rows + s.results.jobsize if r["errors"]]
         if failed:
             log(f"{len(failed)} rows had errors")
             return 1

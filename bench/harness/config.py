@@ -26,6 +26,7 @@ FULL = dict(
     scale=[10**4, 10**6, 10**7], scale_fallback=[10**4, 10**5, 10**6], scale_conns=[1, 16],
     fanout=[10**5, 10**6], fanout_timeout=600.0, cli_runs=40,
     contention_things=10**4, contention_conns=[16, 64], contention_duration=60.0,
+    jobsize_things=10**4, jobsize_conns=[1, 16, 64], jobsize_rounds=2,
 )
 SMOKE = dict(
     conns=[1, 16], duration=0.5, warmup=0.2, write_warmup=0.0, moto_duration=0.5, things=100,
@@ -33,4 +34,5 @@ SMOKE = dict(
     moto_capacity=100, scale=[10**3, 10**4], scale_fallback=[10**3, 10**4],
     scale_conns=[1], fanout=[2000], fanout_timeout=60.0, cli_runs=2,
     contention_things=200, contention_conns=[16], contention_duration=10.0,
+    jobsize_things=200, jobsize_conns=[16], jobsize_rounds=1,
 )

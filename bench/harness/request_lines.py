@@ -15,6 +15,13 @@ def create_job(job, things):
     return ("iot", "PUT", f"/jobs/{job}", body)
 
 
+def create_group_job(job, group):
+    """CreateJob whose one target is a thing group (its executions are queued by the fan-out)."""
+    body = json.dumps({"targets": [ARN + "thinggroup/" + group], "document": DOC},
+                      separators=(",", ":"))
+    return ("iot", "PUT", f"/jobs/{job}", body)
+
+
 def describe(job, thing, n=None):
     q = f"?executionNumber={n}" if n is not None else ""
     return ("iot", "GET", f"/things/{thing}/jobs/{job}{q}")

@@ -24,14 +24,16 @@ class Results:
         self.scale = []  # one dict per table size
         self.fanout = []  # one dict per group size
         self.contention = []  # one dict per (instances, connections)
+        self.jobsize = []  # part jobsize's rows (as rows', plus job_targets and jobs)
         self.cli = None  # bench/cli_startup.sh's line
         self.notes = []
         self.timings = {}  # seconds per part
         self.quiet_waited = 0.0
         self.saved_commit = None  # the commit of a run loaded with load()
 
-    def record(self, system, op, conns, r, note=""):
-        """Adds one row from a loadgen (or ceiling) result and logs it."""
+    def record(self, system, op, conns, r, note="", into=None):
+        """Adds one row from a loadgen (or ceiling) result to `into` (default: the main
+        table's rows) and logs it."""
         row = dict(system=system, op=op, conns=conns, rps=r["rps"], p50=r["p50_us"],
                    p99=r["p99_us"], p999=r["p999_us"], n=r["requests"], errors=r["errors"],
                    note=note, cpu=r.get("server_cpu_us"))
@@ -40,7 +42,7 @@ class Results:
         disturbed = disturbance_note(r)
         if disturbed:
             row["note"] = (row["note"] + "; " if row["note"] else "") + disturbed
-        self.rows.append(row)
+        (self.rows if into is None else into).append(row)
         log(f"  {system:<14} {op:<26} c={conns:<3} {r['rps']:>9.0f} req/s  p50 {r['p50_us']:>8.0f} us"
             f"  p99 {r['p99_us']:>8.0f}  p99.9 {r['p999_us']:>8.0f}  n={r['requests']}"
             + (f"  ERRORS {r['errors']}" if r["errors"] else ""))
@@ -55,6 +57,7 @@ class Results:
     def save(self, path, cfg, smoke, started, elapsed):
         Path(path).write_text(json.dumps(dict(smoke=smoke,
             results=self.rows, scale=self.scale, fanout=self.fanout, contention=self.contention,
+            jobsize=self.jobsize,
             cli=self.cli,
             notes=self.notes, timings=self.timings, started=started.isoformat(),
             elapsed=elapsed, quiet_waited=self.quiet_waited, commit=commit_id(),
@@ -68,5 +71,6 @@ class Results:
         for k in ("scale", "fanout", "cli", "notes", "timings", "quiet_waited"):
             setattr(self, k, d[k])
         self.contention = d.get("contention", [])  # runs saved before the part existed
+        self.jobsize = d.get("jobsize", [])  # likewise
         self.saved_commit = d.get("commit")
         return datetime.datetime.fromisoformat(d["started"]), d["elapsed"], d.get("smoke")

@@ -9,20 +9,26 @@ from ..log import log
 from ..machine import cpu_model, filesystem_of, mem_gb
 from ..versions import commit_id, moto_version
 from .goals import goals_table
+from .goals_issue19 import issue19_goals_table
 from .tables import (add_ratios, contention_table, dynamic_fill_table, fanout_table, main_table,
-                     scale_tables, search_table)
+                     jobsize_table, scale_tables, search_table)
 
 
 def write_results(results, cfg, smoke, out, started, elapsed):
     add_ratios(results)
     table = main_table(results)
     goals_md = goals_table(results)
+    goals19_md = issue19_goals_table(results)
+    jobsize_md = jobsize_table(results)
     scale_md = scale_tables(results, cfg["scale_conns"])
     fan_md = fanout_table(results)
     dyn_md = dynamic_fill_table(results)
     search_md = search_table(results)
     cont_md = contention_table(results)
     print("\n" + table + "\n\n" + goals_md + "\n")
+    print(goals19_md + "\n")
+    if jobsize_md:
+        print(jobsize_md + "\n")
     if scale_md:
         print(scale_md + "\n")
     if fan_md:
@@ -48,7 +54,7 @@ def write_results(results, cfg, smoke, out, started, elapsed):
         "",
         goals_md,
         "",
-    ]
+    ] + goals19_section(goals19_md)
     if scale_md:
         md += ["## Scale curve",
                "",
@@ -89,6 +95,7 @@ def write_results(results, cfg, smoke, out, started, elapsed):
                "matches few things, unless by thingName, walks every thing; see [F2] in the "
                "analysis.",
                "", search_md, ""]
+    md += jobsize_section(jobsize_md)
     if cont_md:
         md += ["## Two instances, one job",
                "",
@@ -111,6 +118,36 @@ def write_results(results, cfg, smoke, out, started, elapsed):
         md += [analysis.read_text()]
     out.write_text("\n".join(md))
     log(f"wrote {out}")
+
+
+def goals19_section(goals19_md):
+    return ["## Goals (issue 19)",
+            "",
+            "Each a ratio (or figure) of this run's own rows: PostgreSQL's against pgbench's "
+            "one-row commits (the note below) and against the SQLite rows; part jobsize's; "
+            "describe's server CPU and the read rows against their same-size ceiling; part "
+            "contention's. \"not measured\": the part with the figures did not run.",
+            "",
+            goals19_md,
+            ""]
+
+
+def jobsize_section(jobsize_md):
+    if not jobsize_md:
+        return []
+    return ["## UpdateJobExecution by job size",
+            "",
+            "Part `jobsize` (SQLite on disk, one iotjobsd, one data directory): "
+            "UpdateJobExecution (QUEUED to IN_PROGRESS, each execution once, shuffled) on N "
+            "jobs of one thing target each (N x 1 below), then on the N executions of one job "
+            "whose target is a thing group of the same N things (1 x N; queued by the "
+            "fan-out), in the same order. Every job is created before the first row; the two "
+            "rows of a pair run back to back at the same connections, and round 2 runs them in "
+            "the other order (the second of two short rows may gain from the first). A row "
+            "ends when its list is used up or after the run's duration.",
+            "",
+            jobsize_md,
+            ""]
 
 
 def header(results, cfg, smoke, started, elapsed):

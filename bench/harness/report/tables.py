@@ -120,6 +120,49 @@ def search_table(results):
     return "\n".join(t)
 
 
+def jobsize_ratios(results, rows=None):
+    """Part jobsize: {connections: the big job's req/s over the 1-target jobs'}, each kind's
+    req/s pooled over `rows` (default: every round), all requests over all seconds; for each
+    connection count that has both kinds. The table and issue 19's goals read it."""
+    pooled = {}  # (conns, big?) -> [requests, seconds]
+    for r in results.jobsize if rows is None else rows:
+        if r["rps"]:
+            acc = pooled.setdefault((r["conns"], r["job_targets"] > 1), [0, 0.0])
+            acc[0] += r["n"]
+            acc[1] += r["n"] / r["rps"]
+    ratios = {}
+    for (c, big), (n, seconds) in pooled.items():
+        small = pooled.get((c, False))
+        if big and small and small[0]:
+            ratios[c] = (n / seconds) / (small[0] / small[1])
+    return ratios
+
+
+def jobsize_table(results):
+    """One line per row of part jobsize, in the order measured, the pair's ratio on the big
+    job's line; then the ratio over all rounds. "" when the part did not run."""
+    if not results.jobsize:
+        return ""
+    t = ["| conns | round | jobs x targets each | req/s | p50 ms | p99 ms | server CPU µs/req | "
+         "requests | errors | req/s vs 1-target jobs | note |",
+         "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in results.jobsize:
+        k = r.get("round", 1)
+        pair = [x for x in results.jobsize if x["conns"] == r["conns"] and x.get("round", 1) == k]
+        ratio = jobsize_ratios(results, pair).get(r["conns"]) if r["job_targets"] > 1 else None
+        cpu = f"{r['cpu']:.0f}" if r.get("cpu") else ""
+        t.append(f"| {r['conns']} | {k} | {r['jobs']} x {r['job_targets']} | {r['rps']:.0f} | "
+                 f"{r['p50'] / 1000:.3f} | {r['p99'] / 1000:.3f} | {cpu} | {r['n']} | "
+                 f"{r['errors']} | {f'{100 * ratio:.0f}%' if ratio is not None else ''} | "
+                 f"{r['note']} |")
+    pooled = jobsize_ratios(results)
+    if pooled:
+        t += ["", "The big job's req/s over the 1-target jobs', every round pooled (all requests "
+              "over all seconds of each kind): " +
+              ", ".join(f"{100 * v:.0f}% at {c}" for c, v in sorted(pooled.items())) + "."]
+    return "\n".join(t)
+
+
 def contention_table(results):
     """One line per (instances, connections) of part contention; "" when it did not run."""
     if not results.contention:
