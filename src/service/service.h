@@ -8,6 +8,7 @@
 #include "common/clock.h"
 #include "jobs/arn.h"
 #include "jobs/managed_templates/managed_job_template.h"
+#include "service/count_sweep.h"
 #include "service/notifying_transaction.h"
 #include "service/requests.h"
 #include "service/run.h"
@@ -190,7 +191,7 @@ class Service {
   // Decides on every job whose counters changed without deciding (store::JobDecisions::
   // kFolded) since `after`, each writer's last change looked at; `done` gets whether any
   // job changed or more changes are waiting, and the new `after`.
-  using CountWatermarks = std::map<int64_t, int64_t>;
+  using CountWatermarks = service::CountWatermarks;
   void DecideChangedJobs(EpochMillis now, CountWatermarks after,
                          std::function<void(bool, CountWatermarks)> done);
 

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "common/log.h"
+#include "service/count_sweep.h"
 #include "service/service.h"
 #include "service/transactions/dynamic_thing_groups.h"
 #include "service/transactions/timers.h"
@@ -47,59 +48,40 @@ void Service::DecideChangedJobs(EpochMillis now, CountWatermarks after,
           done(false, std::move(after));
           return;
         }
-        // One decision per job, however many writers changed it; a writer's mark moves past
-        // its changes only when every job it changed was decided on (else they are looked at
-        // again next time: deciding twice changes nothing).
+        // One decision per job, however many writers changed it (CountSweep).
         struct Sweep {
+          explicit Sweep(std::vector<store::JobCountChange> changes)
+              : counts(std::move(changes), kCountChangesPerSweep) {}
           std::mutex mu;
+          CountSweep counts;
           CountWatermarks after;
-          std::map<int64_t, int64_t> listed_max, failed_min;
-          std::map<std::pair<std::string, std::string>, std::vector<const store::JobCountChange*>>
-              jobs;
-          std::vector<store::JobCountChange> changes;
           int remaining = 0;
-          bool changed = false, more = false;
+          bool changed = false;
           std::function<void(bool, CountWatermarks)> done;
         };
-        auto s = std::make_shared<Sweep>();
+        auto s = std::make_shared<Sweep>(std::move(*changes));
         s->after = std::move(after);
-        s->changes = std::move(*changes);
         s->done = std::move(done);
-        std::map<int64_t, int> per_shard;
-        for (const auto& c : s->changes) {
-          s->jobs[{c.account_id, c.job_id}].push_back(&c);
-          int64_t& max = s->listed_max[c.shard];
-          max = std::max(max, c.seq);
-          if (++per_shard[c.shard] >= kCountChangesPerSweep) s->more = true;
-        }
-        s->remaining = static_cast<int>(s->jobs.size());
-        for (const auto& [key, listed] : s->jobs) {
+        s->remaining = static_cast<int>(s->counts.jobs().size());
+        for (const auto& [key, listed] : s->counts.jobs()) {
           OperationContext op{{region_, key.first}, now};
           this->Write<bool>(
               key.first,
               [job_id = key.second, op](store::WriteTransaction& tx) {
                 return transactions::DecideChangedJob(tx, job_id, op);
               },
-              Callback<bool>([s, listed = listed](Result<bool> r) {
+              Callback<bool>([s, listed = &listed](Result<bool> r) {
                 std::unique_lock lock(s->mu);
                 if (!r.ok()) {
                   IOTJOBS_LOG(kWarn) << "jobs: " << r.status().ToString();
-                  for (const auto* c : listed) {
-                    auto [it, fresh] = s->failed_min.emplace(c->shard, c->seq);
-                    if (!fresh) it->second = std::min(it->second, c->seq);
-                  }
+                  s->counts.Failed(*listed);
                 } else if (*r) {
                   s->changed = true;
                 }
                 if (--s->remaining > 0) return;
-                for (const auto& [shard, max] : s->listed_max) {
-                  auto failed = s->failed_min.find(shard);
-                  int64_t mark = failed == s->failed_min.end() ? max : failed->second - 1;
-                  int64_t& kept = s->after[shard];
-                  kept = std::max(kept, mark);
-                }
+                s->counts.Advance(s->after);
                 auto finish = std::move(s->done);
-                bool found = s->changed || s->more;
+                bool found = s->changed || s->counts.more();
                 CountWatermarks next = std::move(s->after);
                 lock.unlock();
                 finish(found, std::move(next));

@@ -56,12 +56,16 @@ constexpr std::string_view kAddCountsUnnumbered = IOTJOBS_ADD_COUNTS;
 
 }  // namespace
 
-Result<std::optional<jobs::Job>> SqlTransaction::GetJob(std::string_view job_id) {
+Result<std::optional<jobs::Job>> SqlTransaction::JobRow(std::string_view job_id) {
   IOTJOBS_ASSIGN_OR_RETURN(SqlRows row,
                            db_.Query("SELECT " IOTJOBS_JOB_COLUMNS
                                      " FROM jobs WHERE account_id = $1 AND job_id = $2",
                                      account_id_, job_id));
-  IOTJOBS_ASSIGN_OR_RETURN(auto job, ReadFirst<jobs::Job>(row, &ReadJob<SqlRows>));
+  return ReadFirst<jobs::Job>(row, &ReadJob<SqlRows>);
+}
+
+Result<std::optional<jobs::Job>> SqlTransaction::GetJob(std::string_view job_id) {
+  IOTJOBS_ASSIGN_OR_RETURN(auto job, JobRow(job_id));
   if (!job) return job;
   IOTJOBS_ASSIGN_OR_RETURN(SqlRows r,
                            db_.Query("SELECT " IOTJOBS_SUMMED_COUNTS
@@ -73,11 +77,7 @@ Result<std::optional<jobs::Job>> SqlTransaction::GetJob(std::string_view job_id)
 }
 
 Result<std::optional<jobs::Job>> SqlTransaction::GetJobWithoutCounts(std::string_view job_id) {
-  IOTJOBS_ASSIGN_OR_RETURN(SqlRows r,
-                           db_.Query("SELECT " IOTJOBS_JOB_COLUMNS
-                                     " FROM jobs WHERE account_id = $1 AND job_id = $2",
-                                     account_id_, job_id));
-  IOTJOBS_ASSIGN_OR_RETURN(auto job, ReadFirst<jobs::Job>(r, &ReadJob<SqlRows>));
+  IOTJOBS_ASSIGN_OR_RETURN(auto job, JobRow(job_id));
   if (job) {
     job->process_details = {};  // the row's part alone would look like the whole
     job->counts_known = false;

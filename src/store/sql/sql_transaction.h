@@ -164,6 +164,9 @@ class SqlTransaction final : public WriteTransaction {
   // Adds every writer's counter rows to the counters of `jobs` read from their rows (the
   // jobs of one page: ids in order).
   Status AddCounterRows(std::vector<jobs::Job>& jobs);
+  // The job's row as stored: its n_* columns are what was counted when the row was written,
+  // without the job_counts rows added since (GetJob adds them).
+  Result<std::optional<jobs::Job>> JobRow(std::string_view job_id);
   // Every tag of one resource, with the resource (DeleteJob, DeleteJobTemplate,
   // DeleteThingGroup).
   Status DeleteAllTags(jobs::ResourceKind kind, std::string_view name);
