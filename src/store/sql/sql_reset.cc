@@ -10,7 +10,7 @@ Status SqlTransaction::DeleteEveryAccountsData() {
       "DELETE FROM job_executions",   "DELETE FROM job_group_targets",
       "DELETE FROM job_documents",    "DELETE FROM jobs",             "DELETE FROM job_counts",
       "DELETE FROM job_templates",    "DELETE FROM thing_group_members",
-      "DELETE FROM thing_groups",     "DELETE FROM things",     "DELETE FROM thing_types",  "DELETE FROM indexing_configurations",
+      "DELETE FROM thing_groups",     "DELETE FROM thing_attributes", "DELETE FROM things",     "DELETE FROM thing_types",  "DELETE FROM indexing_configurations",
       "DELETE FROM event_configurations", "DELETE FROM resource_tags",
       "DELETE FROM outbox",
   };
