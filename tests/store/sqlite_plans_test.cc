@@ -13,6 +13,7 @@
 #include "store/sql/execution_sql.h"
 #include "store/sql/fleet_query_sql.h"
 #include "store/sql/sql_transaction.h"
+#include "store/sql/thing_attributes_sql.h"
 #include "store/sql/thing_sql.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
@@ -146,10 +147,11 @@ TEST(SqlitePlans, SearchesByThingNameReadANameRange) {
 }
 
 // SearchIndex with an attribute term, prefix or text range reads the things' names from
-// thing_attributes_by_value (migration 0015) and seeks those things by name, in name order,
+// the key of thing_attributes (migration 0015) and seeks those things by name, in name order,
 // rather than walk every thing of the account extracting the attribute from its JSON; the
 // probe that counts the names reads the same index range. A range with numeric bounds, and a
-// search asked without the index (the probe found many names), walk the primary key.
+// search asked without the index (the probe found many names), walk the primary key. The
+// thing writes find a thing's rows by their key.
 TEST(SqlitePlans, SearchesByAttributeReadTheValueIndex) {
   auto conn = OpenMemory();
   ASSERT_TRUE(Migrate(*conn).ok());
@@ -170,7 +172,7 @@ TEST(SqlitePlans, SearchesByAttributeReadTheValueIndex) {
     ASSERT_TRUE(q.ok()) << text;
     SqlCondition search = SearchThingsSql(q->root(), true, 101);
     std::string plan = Plan(*conn, search.sql.c_str());
-    const std::string index = std::string("USING COVERING INDEX thing_attributes_by_value ") + range;
+    const std::string index = std::string("SEARCH a USING PRIMARY KEY ") + range;
     EXPECT_NE(plan.find(index), std::string::npos) << text << "\n" << plan;
     EXPECT_NE(plan.find("SEARCH things USING PRIMARY KEY (account_id=? AND thing_name=?)"),
               std::string::npos)
@@ -186,6 +188,14 @@ TEST(SqlitePlans, SearchesByAttributeReadTheValueIndex) {
         << text << "\n" << walk;
     EXPECT_EQ(walk.find("thing_attributes"), std::string::npos) << text << "\n" << walk;
   }
+  // The thing writes find a thing's rows by their whole key, from its JSON column: no walk.
+  std::string del = Plan(*conn, kDeleteThingAttributesSql.sqlite);
+  EXPECT_NE(del.find("SEARCH thing_attributes USING PRIMARY KEY (account_id=? AND name=? AND "
+                     "lower_value=? AND thing_name=?)"),
+            std::string::npos)
+      << del;
+  EXPECT_EQ(del.find("SCAN thing_attributes"), std::string::npos) << del;
+
   auto numeric = jobs::FleetQuery::Parse("attributes.battery:[0 TO 4]");
   ASSERT_TRUE(numeric.ok());
   SqlCondition search = SearchThingsSql(numeric->root(), true, 101);

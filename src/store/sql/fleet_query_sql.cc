@@ -44,7 +44,7 @@ class Translator {
   // - a thingName term whose pattern begins with a text: the names in that range of
   //   things_by_lower_name (SQLite migration 0012, PostgreSQL 0008);
   // - else an attributes.NAME term (its value, or the range of values beginning with its
-  //   pattern's text), or a text range, from thing_attributes_by_value (SQLite migration
+  //   pattern's text), or a text range, from the key of thing_attributes (SQLite migration
   //   0015, PostgreSQL 0011). A range with numeric bounds has none: its numbers are no range
   //   of the text.
   // Each list reads only the names after the page's last ($2).
