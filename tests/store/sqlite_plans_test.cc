@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <deque>
-#include <utility>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "jobs/fleet_query.h"
 #include "store/sql/execution_sql.h"
@@ -156,16 +156,20 @@ TEST(SqlitePlans, SearchesByAttributeReadTheValueIndex) {
   auto conn = OpenMemory();
   ASSERT_TRUE(Migrate(*conn).ok());
   const std::pair<const char*, const char*> cases[] = {
-      {"attributes.serial:sn-00000042", "(account_id=? AND name=? AND lower_value=? AND "
-                                        "thing_name>?)"},
+      {"attributes.serial:sn-00000042",
+       "(account_id=? AND name=? AND lower_value=? AND "
+       "thing_name>?)"},
       {"attributes.serial:\"SN 42\" AND thingTypeName:sensor",
        "(account_id=? AND name=? AND lower_value=? AND thing_name>?)"},
-      {"attributes.serial:sn-0000004*", "(account_id=? AND name=? AND lower_value>? AND "
-                                        "lower_value<?)"},
-      {"attributes.battery:<5 AND attributes.serial:sn-00?", "(account_id=? AND name=? AND "
-                                                             "lower_value>? AND lower_value<?)"},
-      {"attributes.site:{a TO b]", "(account_id=? AND name=? AND lower_value>? AND "
-                                   "lower_value<?)"},
+      {"attributes.serial:sn-0000004*",
+       "(account_id=? AND name=? AND lower_value>? AND "
+       "lower_value<?)"},
+      {"attributes.battery:<5 AND attributes.serial:sn-00?",
+       "(account_id=? AND name=? AND "
+       "lower_value>? AND lower_value<?)"},
+      {"attributes.site:{a TO b]",
+       "(account_id=? AND name=? AND lower_value>? AND "
+       "lower_value<?)"},
   };
   for (const auto& [text, range] : cases) {
     auto q = jobs::FleetQuery::Parse(text);
@@ -176,7 +180,8 @@ TEST(SqlitePlans, SearchesByAttributeReadTheValueIndex) {
     EXPECT_NE(plan.find(index), std::string::npos) << text << "\n" << plan;
     EXPECT_NE(plan.find("SEARCH things USING PRIMARY KEY (account_id=? AND thing_name=?)"),
               std::string::npos)
-        << "the index's names drive the search: " << text << "\n" << plan;
+        << "the index's names drive the search: " << text << "\n"
+        << plan;
     EXPECT_EQ(plan.find("SCAN"), std::string::npos) << text << "\n" << plan;
     EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << "in name order: " << plan;
     std::string probe = Plan(*conn, search.probe.c_str());
@@ -185,7 +190,8 @@ TEST(SqlitePlans, SearchesByAttributeReadTheValueIndex) {
     std::string walk = Plan(*conn, SearchThingsSql(q->root(), true, 101, false).sql.c_str());
     EXPECT_NE(walk.find("SEARCH things USING PRIMARY KEY (account_id=? AND thing_name>?)"),
               std::string::npos)
-        << text << "\n" << walk;
+        << text << "\n"
+        << walk;
     EXPECT_EQ(walk.find("thing_attributes"), std::string::npos) << text << "\n" << walk;
   }
   // The thing writes find a thing's rows by their whole key, from its JSON column: no walk.

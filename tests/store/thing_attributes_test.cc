@@ -202,14 +202,17 @@ using Names = std::vector<std::string>;
 TEST_P(ThingAttributesTest, RowsFollowEveryThingWrite) {
   Open();
   ASSERT_TRUE(store_);
-  ASSERT_TRUE(Write([](WriteTransaction& tx) -> Status {
-                IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("t1", {{"color", "Red"},
-                                                                     {"size", "10"}})));
-                IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("t2", {{"color", "blue"}})));
-                return tx.InsertThing(Thing("t3", {}));
-              }).ok());
-  ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.InsertThing(Thing("t1", {{"c", "x"}})); },
-                    "222222222222")
+  ASSERT_TRUE(
+      Write([](WriteTransaction& tx) -> Status {
+        IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("t1", {{"color", "Red"}, {"size", "10"}})));
+        IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("t2", {{"color", "blue"}})));
+        return tx.InsertThing(Thing("t3", {}));
+      }).ok());
+  ASSERT_TRUE(Write(
+                  [](WriteTransaction& tx) {
+                    return tx.InsertThing(Thing("t1", {{"c", "x"}}));
+                  },
+                  "222222222222")
                   .ok());
   EXPECT_EQ(Rows(),
             "111111111111/t1/color=red 111111111111/t1/size=10 111111111111/t2/color=blue "
@@ -232,14 +235,14 @@ TEST_P(ThingAttributesTest, RowsFollowEveryThingWrite) {
   EXPECT_EQ(Search("attributes.color:r*"), Names{});
 
   ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.DeleteThing("t2"); }).ok());
-  EXPECT_EQ(Rows(),
-            "111111111111/t1/shape=round 111111111111/t1/size=11 222222222222/t1/c=x");
+  EXPECT_EQ(Rows(), "111111111111/t1/shape=round 111111111111/t1/size=11 222222222222/t1/c=x");
 
   ASSERT_TRUE(Write([](WriteTransaction& tx) { return tx.DeleteEveryAccountsData(); }, "").ok());
   EXPECT_EQ(Rows(), "");
   // The same thing can be written again at once.
-  EXPECT_TRUE(
-      Write([](WriteTransaction& tx) { return tx.InsertThing(Thing("t1", {{"a", "b"}})); }).ok());
+  EXPECT_TRUE(Write([](WriteTransaction& tx) {
+                return tx.InsertThing(Thing("t1", {{"a", "b"}}));
+              }).ok());
   EXPECT_EQ(Rows(), "111111111111/t1/a=b");
 }
 

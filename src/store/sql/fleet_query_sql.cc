@@ -101,9 +101,8 @@ class Translator {
     const std::string name = Lower("n.thing_name");
     const std::string from = TextParam(prefix);
     const std::string to = TextParam(prefix + '\x7f');
-    return "SELECT n.thing_name FROM things n WHERE n.account_id = $1 AND " + name + " >= " +
-           from + " AND " + name + " < " + to + " AND " + (sqlite_ ? "+" : "") +
-           "n.thing_name > $2";
+    return "SELECT n.thing_name FROM things n WHERE n.account_id = $1 AND " + name + " >= " + from +
+           " AND " + name + " < " + to + " AND " + (sqlite_ ? "+" : "") + "n.thing_name > $2";
   }
 
   // The things whose attribute holds a value the term may match: an index range of
@@ -271,15 +270,14 @@ SqlCondition FleetQueryCondition(const jobs::QueryNode& root, bool sqlite, int f
   return out;
 }
 
-SqlCondition SearchThingsSql(const jobs::QueryNode& root, bool sqlite, int limit,
-                             bool use_index) {
+SqlCondition SearchThingsSql(const jobs::QueryNode& root, bool sqlite, int limit, bool use_index) {
   Translator t(sqlite, 3);
   SqlCondition where;
   std::string list;
   if (use_index) where.sql = t.Candidates(root, list);
   if (!list.empty()) {
-    where.probe = "SELECT count(*) FROM (" + list + " LIMIT " +
-                  std::to_string(kCandidateProbeLimit) + ") p";
+    where.probe =
+        "SELECT count(*) FROM (" + list + " LIMIT " + std::to_string(kCandidateProbeLimit) + ") p";
     where.probe_args = t.ArgCount();
   }
   where.sql += t.Node(root);

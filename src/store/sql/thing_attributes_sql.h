@@ -11,8 +11,9 @@
 namespace iotjobs::store {
 
 // The rows of thing $2 of account $1, from its attributes as its things row holds them.
-#define IOTJOBS_THING_ATTRIBUTE_ROWS(EACH)                                               \
-  "SELECT t.account_id, a.key, lower(a.value), t.thing_name FROM things t, " EACH " a " \
+#define IOTJOBS_THING_ATTRIBUTE_ROWS(EACH)                                        \
+  "SELECT t.account_id, a.key, lower(a.value), t.thing_name FROM things t, " EACH \
+  " a "                                                                           \
   "WHERE t.account_id = $1 AND t.thing_name = $2 AND a.value IS NOT NULL"
 #define IOTJOBS_THING_ATTRIBUTE_ROWS_SQLITE IOTJOBS_THING_ATTRIBUTE_ROWS("json_each(t.attributes)")
 #define IOTJOBS_THING_ATTRIBUTE_ROWS_POSTGRES \
