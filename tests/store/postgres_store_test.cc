@@ -263,7 +263,7 @@ TEST_P(PostgresStoreTest, StoresOpeningAtOnceOnAnEmptyDatabaseAllComeUp) {
     for (auto& f : opened) stores.push_back(f.get());
     for (const auto& store : stores) ASSERT_TRUE(store);
     EXPECT_EQ(db.QueryValue("SELECT count(*) FROM iotjobs_schema_version"), "1");
-    EXPECT_EQ(db.QueryValue("SELECT version FROM iotjobs_schema_version"), "10");
+    EXPECT_EQ(db.QueryValue("SELECT version FROM iotjobs_schema_version"), "11");
     // One database behind them all.
     ASSERT_TRUE(InsertThing(*stores[0], "shared").ok());
     for (const auto& store : stores) EXPECT_TRUE(HasThing(*store, "shared"));

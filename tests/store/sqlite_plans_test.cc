@@ -7,11 +7,13 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "jobs/fleet_query.h"
 #include "store/sql/execution_sql.h"
 #include "store/sql/fleet_query_sql.h"
 #include "store/sql/sql_transaction.h"
+#include "store/sql/thing_attributes_sql.h"
 #include "store/sql/thing_sql.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
@@ -135,13 +137,79 @@ TEST(SqlitePlans, SearchesByThingNameReadANameRange) {
         << "the range's names drive the search: " << text << "\n" << plan;
     EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << "in name order: " << plan;
   }
-  auto all = jobs::FleetQuery::Parse("attributes.site:plant-7");
+  auto all = jobs::FleetQuery::Parse("thingTypeName:sensor");
   ASSERT_TRUE(all.ok());
   std::string plan = Plan(*conn, SearchThingsSql(all->root(), true, 101).sql.c_str());
   EXPECT_NE(plan.find("SEARCH things USING PRIMARY KEY (account_id=? AND thing_name>?)"),
             std::string::npos)
       << plan;
   EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
+}
+
+// SearchIndex with an attribute term, prefix or text range reads the things' names from
+// the key of thing_attributes (migration 0015) and seeks those things by name, in name order,
+// rather than walk every thing of the account extracting the attribute from its JSON; the
+// probe that counts the names reads the same index range. A range with numeric bounds, and a
+// search asked without the index (the probe found many names), walk the primary key. The
+// thing writes find a thing's rows by their key.
+TEST(SqlitePlans, SearchesByAttributeReadTheValueIndex) {
+  auto conn = OpenMemory();
+  ASSERT_TRUE(Migrate(*conn).ok());
+  const std::pair<const char*, const char*> cases[] = {
+      {"attributes.serial:sn-00000042",
+       "(account_id=? AND name=? AND lower_value=? AND "
+       "thing_name>?)"},
+      {"attributes.serial:\"SN 42\" AND thingTypeName:sensor",
+       "(account_id=? AND name=? AND lower_value=? AND thing_name>?)"},
+      {"attributes.serial:sn-0000004*",
+       "(account_id=? AND name=? AND lower_value>? AND "
+       "lower_value<?)"},
+      {"attributes.battery:<5 AND attributes.serial:sn-00?",
+       "(account_id=? AND name=? AND "
+       "lower_value>? AND lower_value<?)"},
+      {"attributes.site:{a TO b]",
+       "(account_id=? AND name=? AND lower_value>? AND "
+       "lower_value<?)"},
+  };
+  for (const auto& [text, range] : cases) {
+    auto q = jobs::FleetQuery::Parse(text);
+    ASSERT_TRUE(q.ok()) << text;
+    SqlCondition search = SearchThingsSql(q->root(), true, 101);
+    std::string plan = Plan(*conn, search.sql.c_str());
+    const std::string index = std::string("SEARCH a USING PRIMARY KEY ") + range;
+    EXPECT_NE(plan.find(index), std::string::npos) << text << "\n" << plan;
+    EXPECT_NE(plan.find("SEARCH things USING PRIMARY KEY (account_id=? AND thing_name=?)"),
+              std::string::npos)
+        << "the index's names drive the search: " << text << "\n"
+        << plan;
+    EXPECT_EQ(plan.find("SCAN"), std::string::npos) << text << "\n" << plan;
+    EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << "in name order: " << plan;
+    std::string probe = Plan(*conn, search.probe.c_str());
+    EXPECT_NE(probe.find(index), std::string::npos) << text << "\n" << probe;
+
+    std::string walk = Plan(*conn, SearchThingsSql(q->root(), true, 101, false).sql.c_str());
+    EXPECT_NE(walk.find("SEARCH things USING PRIMARY KEY (account_id=? AND thing_name>?)"),
+              std::string::npos)
+        << text << "\n"
+        << walk;
+    EXPECT_EQ(walk.find("thing_attributes"), std::string::npos) << text << "\n" << walk;
+  }
+  // The thing writes find a thing's rows by their whole key, from its JSON column: no walk.
+  std::string del = Plan(*conn, kDeleteThingAttributesSql.sqlite);
+  EXPECT_NE(del.find("SEARCH thing_attributes USING PRIMARY KEY (account_id=? AND name=? AND "
+                     "lower_value=? AND thing_name=?)"),
+            std::string::npos)
+      << del;
+  EXPECT_EQ(del.find("SCAN thing_attributes"), std::string::npos) << del;
+
+  auto numeric = jobs::FleetQuery::Parse("attributes.battery:[0 TO 4]");
+  ASSERT_TRUE(numeric.ok());
+  SqlCondition search = SearchThingsSql(numeric->root(), true, 101);
+  EXPECT_TRUE(search.probe.empty());
+  std::string plan = Plan(*conn, search.sql.c_str());
+  EXPECT_NE(plan.find("SEARCH things USING PRIMARY KEY (account_id=? AND thing_name>?)"),
+            std::string::npos)
+      << plan;
 }
 
 // A database of version 2 (the old key-only indexes) with an execution in it: migration 0003
@@ -158,7 +226,7 @@ TEST(SqlitePlans, UpgradeFromVersion2RebuildsTheIndexes) {
   auto version = conn->Prepare("PRAGMA user_version");
   ASSERT_TRUE(version.ok());
   ASSERT_TRUE(*version->Step());
-  EXPECT_EQ(version->Int(0), 14);  // the newest migration
+  EXPECT_EQ(version->Int(0), 15);  // the newest migration
   ExpectCoveringPlans(*conn);
 
   auto page = tx.ListExecutionsForThing("t", {}, {"", 10});

@@ -698,6 +698,7 @@ TEST_P(StoreTest, ResetEmptiesEveryAccountAndKeepsWorking) {
   }
   // The same names can be used again at once.
   EXPECT_TRUE(Write([&](WriteTransaction& tx) { return tx.InsertJob(job); }).ok());
+  EXPECT_TRUE(Write([](WriteTransaction& tx) { return tx.InsertThing(Thing("t1")); }).ok());
 }
 
 // Tags: a row per tag, by resource and key, set (a key again takes the new value), removed,

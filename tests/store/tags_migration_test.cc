@@ -92,7 +92,7 @@ class TagsMigrationTest : public ::testing::TestWithParam<std::string> {
       auto store = postgres::PostgresStore::Open({pg_->conninfo(), 2});
       ASSERT_TRUE(store.ok()) << store.status().ToString();
       store_ = std::move(*store);
-      EXPECT_EQ(pg_->QueryValue("SELECT version FROM iotjobs_schema_version"), "10");
+      EXPECT_EQ(pg_->QueryValue("SELECT version FROM iotjobs_schema_version"), "11");
       return;
     }
     dir_ = std::filesystem::temp_directory_path() /

@@ -19,6 +19,7 @@ std::string_view PostgresMigration0007();
 std::string_view PostgresMigration0008();
 std::string_view PostgresMigration0009();
 std::string_view PostgresMigration0010();
+std::string_view PostgresMigration0011();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -32,6 +33,7 @@ constexpr Migration kMigrations[] = {
     {8, &PostgresMigration0008},
     {9, &PostgresMigration0009},
     {10, &PostgresMigration0010},
+    {11, &PostgresMigration0011},
 };
 constexpr int kNewest = kMigrations[std::size(kMigrations) - 1].version;
 

@@ -65,6 +65,16 @@ Result<Page<jobs::Thing>> SqlTransaction::SearchThings(const jobs::FleetQuery& q
   // The text depends on the query's shape, so it is prepared for this one use
   // (SqlDb::QueryOnce).
   SqlCondition search = SearchThingsSql(query.root(), db_.is_sqlite(), page.limit + 1);
+  if (!search.probe.empty()) {
+    // Many candidates: walking the things fills a page sooner than reading them all.
+    std::vector<std::string> args{account_id_, page.after};
+    args.insert(args.end(), search.args.begin(), search.args.begin() + search.probe_args);
+    IOTJOBS_ASSIGN_OR_RETURN(SqlRows r, db_.QueryOnce(search.probe, args));
+    IOTJOBS_ASSIGN_OR_RETURN(bool row, r.Step());
+    if (row && r.Int(0) >= kCandidateProbeLimit) {
+      search = SearchThingsSql(query.root(), db_.is_sqlite(), page.limit + 1, false);
+    }
+  }
   std::vector<std::string> args{account_id_, page.after};
   for (auto& a : search.args) args.push_back(std::move(a));
   IOTJOBS_ASSIGN_OR_RETURN(SqlRows r, db_.QueryOnce(search.sql, args));

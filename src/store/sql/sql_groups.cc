@@ -144,7 +144,7 @@ Result<FillBatch> SqlTransaction::NextFillBatch(const jobs::FleetQuery& query,
     if (row) batch.window_end = r.Text(0);
   }
   batch.done = batch.window_end.empty();
-  SqlCondition where = FleetQueryCondition(query.root(), db_.is_sqlite(), 6, /*name_range=*/false);
+  SqlCondition where = FleetQueryCondition(query.root(), db_.is_sqlite(), 6);
   const std::string sql =
       "SELECT thing_name FROM things WHERE account_id = $1 AND thing_name > $2 "
       "AND (CAST($3 AS TEXT) = '' OR thing_name <= $3) "  // text only: "" is no end

@@ -7,6 +7,7 @@
 #include "store/registry_filters.h"
 #include "store/row_readers.h"
 #include "store/sql/sql_transaction.h"
+#include "store/sql/thing_attributes_sql.h"
 #include "store/sql/thing_sql.h"
 
 namespace iotjobs::store {
@@ -47,25 +48,40 @@ Result<std::optional<std::string>> SqlTransaction::FindThingOfType(
 }
 
 Status SqlTransaction::InsertThing(const jobs::Thing& t) {
-  return db_.Run(
-      "INSERT INTO things (account_id, thing_name, thing_id, thing_type_name, "
-      "billing_group_name, attributes, version) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      account_id_, t.thing_name, t.thing_id, t.thing_type_name, t.billing_group_name,
-      StringMapToJson(t.attributes), t.version);
+  IOTJOBS_RETURN_IF_ERROR(
+      db_.Run("INSERT INTO things (account_id, thing_name, thing_id, thing_type_name, "
+              "billing_group_name, attributes, version) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+              account_id_, t.thing_name, t.thing_id, t.thing_type_name, t.billing_group_name,
+              StringMapToJson(t.attributes), t.version));
+  return InsertThingAttributes(t);
 }
 
+// The thing's attributes are written whole (the service merges them), so its index rows are
+// replaced whole: those of the attributes it had, before the row changes, then the new ones.
+// The thing exists (the service reads it in the same transaction).
 Status SqlTransaction::UpdateThing(const jobs::Thing& t) {
-  return db_.Run(
-      "UPDATE things SET thing_type_name = $1, billing_group_name = $2, "
-      "attributes = $3, version = $4 WHERE account_id = $5 AND thing_name = $6",
-      t.thing_type_name, t.billing_group_name, StringMapToJson(t.attributes), t.version,
-      account_id_, t.thing_name);
+  IOTJOBS_RETURN_IF_ERROR(db_.Run(kDeleteThingAttributesSql.For(db_), account_id_, t.thing_name));
+  IOTJOBS_RETURN_IF_ERROR(
+      db_.Run("UPDATE things SET thing_type_name = $1, billing_group_name = $2, "
+              "attributes = $3, version = $4 WHERE account_id = $5 AND thing_name = $6",
+              t.thing_type_name, t.billing_group_name, StringMapToJson(t.attributes), t.version,
+              account_id_, t.thing_name));
+  return InsertThingAttributes(t);
+}
+
+Status SqlTransaction::InsertThingAttributes(const jobs::Thing& t) {
+  for (const auto& [name, value] : t.attributes) {
+    IOTJOBS_RETURN_IF_ERROR(
+        db_.Run(kInsertThingAttributeSql, account_id_, name, value, t.thing_name));
+  }
+  return Status::Ok();
 }
 
 Status SqlTransaction::DeleteThing(std::string_view thing_name) {
   IOTJOBS_RETURN_IF_ERROR(
       db_.Run("DELETE FROM thing_group_members WHERE account_id = $1 AND thing_name = $2",
               account_id_, thing_name));
+  IOTJOBS_RETURN_IF_ERROR(db_.Run(kDeleteThingAttributesSql.For(db_), account_id_, thing_name));
   return db_.Run("DELETE FROM things WHERE account_id = $1 AND thing_name = $2", account_id_,
                  thing_name);
 }

@@ -170,6 +170,8 @@ class SqlTransaction final : public WriteTransaction {
   // Every tag of one resource, with the resource (DeleteJob, DeleteJobTemplate,
   // DeleteThingGroup).
   Status DeleteAllTags(jobs::ResourceKind kind, std::string_view name);
+  // The thing's rows of thing_attributes, one per attribute (store/sql/thing_attributes_sql.h).
+  Status InsertThingAttributes(const jobs::Thing& t);
 
   SqlDb db_;
   std::string account_id_;

@@ -22,6 +22,7 @@ std::string_view Migration0011();
 std::string_view Migration0012();
 std::string_view Migration0013();
 std::string_view Migration0014();
+std::string_view Migration0015();
 
 namespace {
 constexpr Migration kMigrations[] = {
@@ -39,6 +40,7 @@ constexpr Migration kMigrations[] = {
     {12, &Migration0012},
     {13, &Migration0013},
     {14, &Migration0014},
+    {15, &Migration0015},
 };
 }  // namespace
 
