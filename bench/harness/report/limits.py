@@ -18,15 +18,16 @@ LIMITS = {
     ("iotjobsd", "UpdateJobExecution"): "the writer: job row (100-target JSON) read and parsed per op [W1]",
     ("iotjobsd", "DeleteJobExecution"): "the writer: job row (100-target JSON) read and parsed per op [W1]",
     "iotjobsd-mem": "one thread serves every read and write in :memory: [M1]",
-    "iotjobsd-pg": "not profiled: a round trip to PostgreSQL per statement (BEGIN rides with "
-                   "the first, ROLLBACK is not awaited), PostgreSQL on the same 2 cores (its "
-                   "CPU shows as other processes)",
-    ("iotjobsd-pg", "CreateJob"): "the one writer per instance runs its statements one round trip "
-                                  "at a time; PostgreSQL commits 18k rows/s here (pgbench note)",
-    ("iotjobsd-pg", "UpdateJobExecution"): "as CreateJob: one writer, a round trip per statement "
-                                           "(SAVEPOINT/RELEASE ride with the next one)",
-    ("iotjobsd-pg", "DeleteJobExecution"): "as CreateJob: one writer, a round trip per statement "
-                                           "(SAVEPOINT/RELEASE ride with the next one)",
+    "iotjobsd-pg": "a round trip to PostgreSQL per read statement (BEGIN rides with the first, "
+                   "ROLLBACK is not awaited), PostgreSQL on the same 2 cores (its CPU shows as "
+                   "other processes) [P1]",
+    ("iotjobsd-pg", "CreateJob"): "the one writer per instance: a round trip per read of the "
+                                  "operation, its writes in one more, BEGIN/COMMIT riding along "
+                                  "[P1]",
+    ("iotjobsd-pg", "UpdateJobExecution"): "as CreateJob: execution and job read (a round trip "
+                                           "each), the writes in one [P1]",
+    ("iotjobsd-pg", "DeleteJobExecution"): "as CreateJob: execution and job read (a round trip "
+                                           "each), the writes in one [P1]",
 }
 
 
