@@ -90,10 +90,10 @@ def write_results(results, cfg, smoke, out, started, elapsed):
                "matches are counted first by paging through SearchIndex and checked against "
                "those values; then the load generator sends the one signed request (maxResults "
                "100: the first page) over and over, at 1 connection and, when its p50 there "
-               "is under 20 ms, at 16. Answers come in name order, so a first page walks the "
-               "things by name until it has a page of matches (or reaches the end): a query that "
-               "matches few things, unless by thingName, walks every thing; see [F2] in the "
-               "analysis.",
+               "is under 20 ms, at 16. Answers come in name order. A thingName term or an "
+               "attribute term, prefix or text range reads the names it can match from an index "
+               "(when they are at most 4,096; else, like numeric ranges, the page walks the "
+               "things by name until it has a page of matches); see [F2] in the analysis.",
                "", search_md, ""]
     md += jobsize_section(jobsize_md)
     if cont_md:
