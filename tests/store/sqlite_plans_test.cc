@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "embedded_migrations.h"
 #include "jobs/fleet_query.h"
 #include "store/sql/execution_sql.h"
 #include "store/sql/fleet_query_sql.h"
@@ -19,9 +20,6 @@
 #include "store/sqlite/migrations.h"
 
 namespace iotjobs::store::sqlite {
-// The embedded migrations (cmake/Embed.cmake), to build a database of an older version.
-std::string_view Migration0001();
-std::string_view Migration0002();
 
 namespace {
 

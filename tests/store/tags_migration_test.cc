@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "embedded_migrations.h"
 #include "pg_test_database.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sqlite/connection.h"
@@ -17,26 +18,6 @@
 #include "store/wait.h"
 
 namespace iotjobs::store {
-namespace sqlite {
-// The embedded migrations (cmake/Embed.cmake), to build a database of an older version.
-std::string_view Migration0001();
-std::string_view Migration0002();
-std::string_view Migration0003();
-std::string_view Migration0004();
-std::string_view Migration0005();
-std::string_view Migration0006();
-std::string_view Migration0007();
-std::string_view Migration0008();
-std::string_view Migration0009();
-}  // namespace sqlite
-namespace postgres {
-std::string_view PostgresMigration0001();
-std::string_view PostgresMigration0002();
-std::string_view PostgresMigration0003();
-std::string_view PostgresMigration0004();
-std::string_view PostgresMigration0005();
-}  // namespace postgres
-
 namespace {
 
 constexpr char kAccount[] = "111111111111";

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "jobs/fleet_query.h"
+#include "embedded_migrations.h"
 #include "pg_test_database.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sql/fleet_query_sql.h"
@@ -21,36 +22,6 @@
 #include "store/wait.h"
 
 namespace iotjobs::store {
-namespace sqlite {
-// The embedded migrations (cmake/Embed.cmake), to build a database of the version before.
-std::string_view Migration0001();
-std::string_view Migration0002();
-std::string_view Migration0003();
-std::string_view Migration0004();
-std::string_view Migration0005();
-std::string_view Migration0006();
-std::string_view Migration0007();
-std::string_view Migration0008();
-std::string_view Migration0009();
-std::string_view Migration0010();
-std::string_view Migration0011();
-std::string_view Migration0012();
-std::string_view Migration0013();
-std::string_view Migration0014();
-}  // namespace sqlite
-namespace postgres {
-std::string_view PostgresMigration0001();
-std::string_view PostgresMigration0002();
-std::string_view PostgresMigration0003();
-std::string_view PostgresMigration0004();
-std::string_view PostgresMigration0005();
-std::string_view PostgresMigration0006();
-std::string_view PostgresMigration0007();
-std::string_view PostgresMigration0008();
-std::string_view PostgresMigration0009();
-std::string_view PostgresMigration0010();
-}  // namespace postgres
-
 namespace {
 
 constexpr char kAccount[] = "111111111111";
