@@ -158,16 +158,14 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo
 
 Connection::~Connection() { PQfinish(conn_); }
 
-std::string Connection::NameFor(const std::string& text) {
-  auto it = prepared_.find(text);
-  if (it != prepared_.end()) return it->second;
+std::string Connection::NewStatementName() {
   return "iotjobs_" + std::to_string(++statements_named_);
 }
 
 Result<std::string> Connection::Prepared(const std::string& text) {
   auto it = prepared_.find(text);
   if (it != prepared_.end()) return it->second;
-  std::string name = NameFor(text);
+  std::string name = NewStatementName();
   ResultPtr prepared(PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr));
   if (!Succeeded(prepared.get())) return Error(prepared.get(), text);
   prepared_.emplace(text, name);
@@ -188,8 +186,6 @@ Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Par
 
 Result<std::vector<const char*>> Connection::Values(const std::string& text,
                                                    const std::vector<Param>& params) {
-  std::vector<const char*> values;
-  values.reserve(params.size());
   for (const Param& p : params) {
     if (p && p->find('\0') != std::string::npos) {
       // PostgreSQL text cannot hold NUL, and libpq would cut the value there without a word.
@@ -197,8 +193,14 @@ Result<std::vector<const char*>> Connection::Values(const std::string& text,
                           << text.substr(0, 200);
       return Internal("An internal error occurred in the data store.");
     }
-    values.push_back(p ? p->c_str() : nullptr);
   }
+  return CStrings(params);
+}
+
+std::vector<const char*> Connection::CStrings(const std::vector<Param>& params) {
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const Param& p : params) values.push_back(p ? p->c_str() : nullptr);
   return values;
 }
 
@@ -237,55 +239,47 @@ Result<Rows> Connection::Pipeline(std::optional<Command> last) {
   deferred_.clear();
   if (last) commands.push_back(std::move(*last));
   const bool begin = std::exchange(begin_deferred_, false);
-  // What each answer is about, in order: a command, or the PREPARE of a new statement
-  // (which is registered once its own answer says it succeeded).
+  // What each answer is about, in order: a command (with its statement's name when sent
+  // prepared), or the PREPARE of a new statement, registered once its own answer says it
+  // succeeded.
   struct Answer {
     const Command* command;
-    std::string prepared_name;  // set for a PREPARE
+    std::string name;
+    bool prepare = false;
   };
   std::vector<Answer> about;
-  std::vector<std::string> names(commands.size());
   std::unordered_map<std::string, std::string> preparing;  // text -> name, new in this pipeline
-  for (size_t i = 0; i < commands.size(); ++i) {
-    const Command& c = commands[i];
+  for (const Command& c : commands) {
+    std::string name;
     if (c.how == Send::kPrepared) {
-      auto known = prepared_.find(c.text);
-      if (known != prepared_.end()) {
-        names[i] = known->second;
+      if (auto known = prepared_.find(c.text); known != prepared_.end()) {
+        name = known->second;
       } else if (auto p = preparing.find(c.text); p != preparing.end()) {
-        names[i] = p->second;
+        name = p->second;
       } else {
-        names[i] = NameFor(c.text);
-        preparing.emplace(c.text, names[i]);
-        about.push_back({&c, names[i]});
+        name = NewStatementName();
+        preparing.emplace(c.text, name);
+        about.push_back({&c, name, /*prepare=*/true});
       }
     }
-    about.push_back({&c, ""});
+    about.push_back({&c, std::move(name)});
   }
   // One pipeline ended by a sync. The server answers each command in order; after a
   // failure it skips the rest (PGRES_PIPELINE_ABORTED).
   bool sent = PQenterPipelineMode(conn_) == 1;
   for (size_t a = 0; sent && a < about.size(); ++a) {
     const Command& c = *about[a].command;
-    if (!about[a].prepared_name.empty()) {
-      sent = PQsendPrepare(conn_, about[a].prepared_name.c_str(), c.text.c_str(), 0, nullptr) == 1;
+    if (about[a].prepare) {
+      sent = PQsendPrepare(conn_, about[a].name.c_str(), c.text.c_str(), 0, nullptr) == 1;
       continue;
     }
-    std::vector<const char*> values;
-    values.reserve(c.params.size());
-    for (const Param& p : c.params) values.push_back(p ? p->c_str() : nullptr);
+    const std::vector<const char*> values = CStrings(c.params);
     const int n = static_cast<int>(values.size());
-    switch (c.how) {
-      case Send::kPrepared:
-        sent = PQsendQueryPrepared(conn_, names[&c - commands.data()].c_str(), n, values.data(),
-                                   nullptr, nullptr, 0) == 1;
-        break;
-      case Send::kOnce:
-      case Send::kCommand:
-        sent = PQsendQueryParams(conn_, c.text.c_str(), n, nullptr, values.data(), nullptr,
-                                 nullptr, 0) == 1;
-        break;
-    }
+    sent = c.how == Send::kPrepared
+               ? PQsendQueryPrepared(conn_, about[a].name.c_str(), n, values.data(), nullptr,
+                                     nullptr, 0) == 1
+               : PQsendQueryParams(conn_, c.text.c_str(), n, nullptr, values.data(), nullptr,
+                                   nullptr, 0) == 1;
   }
   sent = sent && PQpipelineSync(conn_) == 1;
   std::vector<ResultPtr> answers;
@@ -302,9 +296,7 @@ Result<Rows> Connection::Pipeline(std::optional<Command> last) {
   if (begin && !answers.empty()) began_ = Succeeded(answers[0].get());
   for (size_t i = 0; i < answers.size(); ++i) {
     if (!Succeeded(answers[i].get())) return Error(answers[i].get(), about[i].command->text);
-    if (!about[i].prepared_name.empty()) {
-      prepared_.emplace(about[i].command->text, about[i].prepared_name);
-    }
+    if (about[i].prepare) prepared_.emplace(about[i].command->text, about[i].name);
   }
   if (answers.size() < about.size()) return Error(nullptr, about[answers.size()].command->text);
   if (answers.empty()) return Rows();

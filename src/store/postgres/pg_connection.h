@@ -155,6 +155,8 @@ class Connection {
   // The parameters as libpq takes them; kInternalFailure when one holds a NUL.
   Result<std::vector<const char*>> Values(const std::string& text,
                                           const std::vector<Param>& params);
+  // The same, unchecked (parameters checked by Values when they were given).
+  static std::vector<const char*> CStrings(const std::vector<Param>& params);
   explicit Connection(pg_conn* conn) : conn_(conn) {}
   // The name of `text`'s prepared statement, preparing it first if it is new.
   Result<std::string> Prepared(const std::string& text);
@@ -169,8 +171,8 @@ class Connection {
   // The deferred commands and queued writes, then `last` if given, in one round trip.
   // Answers the first failure, or the last command's rows.
   Result<Rows> Pipeline(std::optional<Command> last);
-  // The prepared statement name for `text`: its own if prepared, else a new one.
-  std::string NameFor(const std::string& text);
+  // A prepared statement name never used on this connection.
+  std::string NewStatementName();
   // Reads the answer of a command sent by EndWithoutWaiting, if one is outstanding.
   void ReadUnawaited();
 
