@@ -9,8 +9,8 @@
 #include <string>
 #include <utility>
 
-#include "embedded_migrations.h"
 #include "jobs/fleet_query.h"
+#include "store/embedded_migrations.h"
 #include "store/sql/execution_sql.h"
 #include "store/sql/fleet_query_sql.h"
 #include "store/sql/sql_transaction.h"

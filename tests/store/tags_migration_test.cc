@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "embedded_migrations.h"
 #include "pg_test_database.h"
+#include "store/embedded_migrations.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_store.h"

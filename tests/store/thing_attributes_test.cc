@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "jobs/fleet_query.h"
-#include "embedded_migrations.h"
 #include "pg_test_database.h"
+#include "store/embedded_migrations.h"
 #include "store/postgres/postgres_store.h"
 #include "store/sql/fleet_query_sql.h"
 #include "store/sqlite/connection.h"

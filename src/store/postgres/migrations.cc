@@ -4,23 +4,11 @@
 #include <string_view>
 
 #include "common/log.h"
+#include "store/embedded_migrations.h"
 #include "store/migration.h"
 #include "store/engine/backoff.h"
 
 namespace iotjobs::store::postgres {
-// Defined by the generated sources (cmake/Embed.cmake).
-std::string_view PostgresMigration0001();
-std::string_view PostgresMigration0002();
-std::string_view PostgresMigration0003();
-std::string_view PostgresMigration0004();
-std::string_view PostgresMigration0005();
-std::string_view PostgresMigration0006();
-std::string_view PostgresMigration0007();
-std::string_view PostgresMigration0008();
-std::string_view PostgresMigration0009();
-std::string_view PostgresMigration0010();
-std::string_view PostgresMigration0011();
-
 namespace {
 constexpr Migration kMigrations[] = {
     {1, &PostgresMigration0001},

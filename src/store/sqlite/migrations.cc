@@ -4,26 +4,10 @@
 #include <string_view>
 
 #include "common/log.h"
+#include "store/embedded_migrations.h"
 #include "store/migration.h"
 
 namespace iotjobs::store::sqlite {
-// Defined by the generated sources (cmake/Embed.cmake).
-std::string_view Migration0001();
-std::string_view Migration0002();
-std::string_view Migration0003();
-std::string_view Migration0004();
-std::string_view Migration0005();
-std::string_view Migration0006();
-std::string_view Migration0007();
-std::string_view Migration0008();
-std::string_view Migration0009();
-std::string_view Migration0010();
-std::string_view Migration0011();
-std::string_view Migration0012();
-std::string_view Migration0013();
-std::string_view Migration0014();
-std::string_view Migration0015();
-
 namespace {
 constexpr Migration kMigrations[] = {
     {1, &Migration0001},

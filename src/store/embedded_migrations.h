@@ -2,8 +2,9 @@
 
 #include <string_view>
 
-// The embedded migrations (cmake/Embed.cmake), for tests that build a database of an older
-// schema version and then open it with the store, which migrates it.
+// The schema migrations as embedded by the generated sources (cmake/Embed.cmake): the stores
+// run them (sqlite/migrations.cc, postgres/migrations.cc), and tests build databases of an
+// older version from them. A new migration is declared here.
 namespace iotjobs::store {
 namespace sqlite {
 std::string_view Migration0001();
