@@ -88,6 +88,16 @@ class RequestSmugglingTest(unittest.TestCase):
                 # The bytes after the refused request were never served.
                 self.assertEqual(iot.describe_thing(thingName=victim)["thingName"], victim)
 
+    def test_a_folded_content_length_is_read_as_one_field(self):
+        # obs-fold (CRLF then SP/HTAB) continues the field: RFC 9112 section 5.2 lets a server
+        # replace it by spaces, so "2,\r\n\t\t 2" is the list "2, 2" and the body is 2 bytes.
+        # The request after it is a request of its own, not part of the body.
+        victim, response = self.smuggle(b"Content-Length: 2,\r\n\t\t 2\r\n", body=b"{}")
+        self.assertEqual(status_lines(response), [b"200", b"200"], response)
+        with self.assertRaises(botocore.exceptions.ClientError) as caught:
+            self.server.client("iot").describe_thing(thingName=victim)
+        self.assertEqual(caught.exception.response["Error"]["Code"], "ResourceNotFoundException")
+
     def test_transfer_encoding_on_http_1_0_is_refused(self):
         response = raw_exchange(self.server.port,
                                 b"POST /things/" + unique("t").encode() +

@@ -55,8 +55,8 @@ std::optional<uint64_t> Decimal(std::string_view s) {
 
 Framing Expected(std::string_view head) {
   Framing f;
-  std::vector<std::string_view> transfer_encodings;
-  std::vector<std::string_view> lengths;
+  std::vector<std::string> transfer_encodings;  // values, folds unfolded
+  std::vector<std::string> lengths;
   size_t line_end = head.find("\r\n");
   std::string_view request_line = head.substr(0, line_end);
   const bool http11 = request_line.size() >= 8 &&
@@ -65,14 +65,24 @@ Framing Expected(std::string_view head) {
   while (pos < head.size()) {
     size_t end = head.find("\r\n", pos);
     if (end == std::string_view::npos || end == pos) break;
-    std::string_view line = head.substr(pos, end - pos);
+    // A line that goes on after CRLF SP/HTAB (obs-fold) is one field: RFC 9112 section 5.2
+    // lets a server replace each fold by spaces instead of refusing the request, and Beast
+    // does so ("2,\r\n\t2" is the list "2, 2").
+    std::string line(head.substr(pos, end - pos));
+    while (end + 2 < head.size() && (head[end + 2] == ' ' || head[end + 2] == '\t')) {
+      size_t next = head.find("\r\n", end + 2);
+      if (next == std::string_view::npos) next = head.size();
+      line += ' ';
+      line += head.substr(end + 2, next - (end + 2));
+      end = next;
+    }
     pos = end + 2;
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
     std::string name = Lower(line.substr(0, colon));
-    std::string_view value = Trim(line.substr(colon + 1));
-    if (name == "transfer-encoding") transfer_encodings.push_back(value);
-    if (name == "content-length") lengths.push_back(value);
+    std::string_view value = Trim(std::string_view(line).substr(colon + 1));
+    if (name == "transfer-encoding") transfer_encodings.emplace_back(value);
+    if (name == "content-length") lengths.emplace_back(value);
   }
   if (!transfer_encodings.empty()) {
     f.refuse = transfer_encodings.size() != 1 || !lengths.empty() || !http11 ||
