@@ -389,7 +389,8 @@ TEST_P(PostgresStoreTest, EveryStatementOfAReadSeesOneSnapshot) {
   });
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(first, second);
-  // The next read on the same connections (its ROLLBACK's answer read first) sees the change.
+  // The next read on the same connection (the last read's ROLLBACK sent ahead of its BEGIN)
+  // sees the change.
   for (int i = 0; i < 2; ++i) {
     ASSERT_TRUE(ReadOn(*store, [&](ReadTransaction& tx) -> Status {
                   IOTJOBS_ASSIGN_OR_RETURN(auto t, tx.GetThing("snap"));
@@ -399,6 +400,27 @@ TEST_P(PostgresStoreTest, EveryStatementOfAReadSeesOneSnapshot) {
                 }).ok());
     EXPECT_EQ(after, first + 1);
   }
+}
+
+// A read leaves its transaction for the next read to end (Connection::EndWithNext); a reader
+// that no read comes to ends it itself (StoreEngine::kReaderIdleAfter), so an idle instance
+// holds no snapshot that would keep vacuum from its work, nor locks that would hold DDL up.
+TEST_P(PostgresStoreTest, AnIdleReaderLeavesNoTransactionOpen) {
+  auto store = Open(3);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(InsertThing(*store, "idle").ok());
+  for (int i = 0; i < 8; ++i) EXPECT_TRUE(HasThing(*store, "idle"));
+  const char* open_transactions =
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+      "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  std::string open = db_.QueryValue(open_transactions);
+  while (open != "0" && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    open = db_.QueryValue(open_transactions);
+  }
+  EXPECT_EQ(open, "0");
+  EXPECT_TRUE(HasThing(*store, "idle"));  // and the reader goes on reading after it
 }
 
 // A connection lost in the middle of an operation fails it as unavailable, without running

@@ -19,8 +19,8 @@ LIMITS = {
     ("iotjobsd", "DeleteJobExecution"): "the writer: job row (100-target JSON) read and parsed per op [W1]",
     "iotjobsd-mem": "one thread serves every read and write in :memory: [M1]",
     "iotjobsd-pg": "a round trip to PostgreSQL per read statement (BEGIN rides with the first, "
-                   "ROLLBACK is not awaited), PostgreSQL on the same 2 cores (its CPU shows as "
-                   "other processes) [P1]",
+                   "the ROLLBACK with the next read's BEGIN), a handoff to a reader thread, "
+                   "PostgreSQL on the same 2 cores (its CPU shows as other processes) [P1]",
     ("iotjobsd-pg", "CreateJob"): "the one writer per instance: a round trip per read of the "
                                   "operation, its writes in one more, BEGIN/COMMIT riding along "
                                   "[P1]",

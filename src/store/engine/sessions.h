@@ -18,6 +18,11 @@ class ReadSession {
   // Runs `fn` in a read transaction of `account_id` (a consistent snapshot), reconnecting
   // first if the backend can. A throwing `fn` is an internal failure (guarded.h).
   virtual Status Read(const std::string& account_id, const Store::ReadFn& fn) = 0;
+  // Whether the session left work for when no read comes: a transaction it left open for
+  // the next read to end (PostgreSQL, Connection::EndWithNext). The engine then calls Idle
+  // once its reader thread has waited kReaderIdleAfter without a read.
+  virtual bool HasIdleWork() const { return false; }
+  virtual void Idle() {}
 };
 
 // A read session of a backend whose reads need nothing but the connection: `read` runs a read

@@ -116,7 +116,13 @@ void StoreEngine::ReaderLoop(ReadSession* session) {
     ReadItem item;
     {
       std::unique_lock lock(mu_);
-      reader_cv_.wait(lock, [&] { return stopping_ || !reads_.empty(); });
+      auto ready = [&] { return stopping_ || !reads_.empty(); };
+      if (session->HasIdleWork() && !reader_cv_.wait_for(lock, kReaderIdleAfter, ready)) {
+        lock.unlock();
+        session->Idle();
+        lock.lock();
+      }
+      reader_cv_.wait(lock, ready);
       if (reads_.empty()) return;  // stopping, and nothing left to serve
       item = std::move(reads_.front());
       reads_.pop_front();

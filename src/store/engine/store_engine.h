@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -64,6 +65,11 @@ class StoreEngine : public Store {
   // as the store. No effect when the backend offers no inline readers.
   void EnableInlineReads() override;
   HealthReport Health() const override { return health_.Report(); }
+
+  // How long a reader thread waits for a read before it gives its session's idle work
+  // (ReadSession::Idle) its turn: long enough that a busy reader never stops for it, short
+  // enough that a PostgreSQL snapshot left open holds back vacuum for no time worth naming.
+  static constexpr std::chrono::milliseconds kReaderIdleAfter{50};
 
  protected:
   StoreEngine() = default;

@@ -173,7 +173,7 @@ Result<std::string> Connection::Prepared(const std::string& text) {
 }
 
 Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Param>& params) {
-  ReadUnawaited();
+  EndPendingNow();
   std::string text(sql);
   IOTJOBS_ASSIGN_OR_RETURN(std::vector<const char*> values, Values(text, params));
   if (!deferred_.empty()) return Pipeline(Command{std::move(text), params, Send::kPrepared});
@@ -205,7 +205,7 @@ std::vector<const char*> Connection::CStrings(const std::vector<Param>& params) 
 }
 
 Result<Rows> Connection::QueryOnce(std::string_view sql, const std::vector<Param>& params) {
-  ReadUnawaited();
+  EndPendingNow();
   std::string text(sql);
   IOTJOBS_ASSIGN_OR_RETURN(std::vector<const char*> values, Values(text, params));
   if (!deferred_.empty()) return Pipeline(Command{std::move(text), params, Send::kOnce});
@@ -226,7 +226,7 @@ Status Connection::FlushWrites() {
   bool queued = false;
   for (const Command& c : deferred_) queued = queued || c.how != Send::kCommand;
   if (!queued) return Status::Ok();
-  ReadUnawaited();
+  EndPendingNow();
   return Pipeline(std::nullopt).status();
 }
 
@@ -238,7 +238,7 @@ Result<Rows> Connection::Pipeline(std::optional<Command> last) {
   std::vector<Command> commands = std::move(deferred_);
   deferred_.clear();
   if (last) commands.push_back(std::move(*last));
-  const bool begin = std::exchange(begin_deferred_, false);
+
   // What each answer is about, in order: a command (with its statement's name when sent
   // prepared), or the PREPARE of a new statement, registered once its own answer says it
   // succeeded.
@@ -293,7 +293,10 @@ Result<Rows> Connection::Pipeline(std::optional<Command> last) {
     if (answers.size() == about.size()) ResultPtr sync(PQgetResult(conn_));
   }
   PQexitPipelineMode(conn_);  // fails only with answers unread, i.e. a broken connection
-  if (begin && !answers.empty()) began_ = Succeeded(answers[0].get());
+  for (size_t i = 0; i < about.size(); ++i) {
+    // BeginWithFirstStatement's BEGIN (after the last transaction's end, when it went along).
+    if (about[i].command->begins) began_ = i < answers.size() && Succeeded(answers[i].get());
+  }
   for (size_t i = 0; i < answers.size(); ++i) {
     if (!Succeeded(answers[i].get())) return Error(answers[i].get(), about[i].command->text);
     if (about[i].prepare) prepared_.emplace(about[i].command->text, about[i].name);
@@ -304,8 +307,12 @@ Result<Rows> Connection::Pipeline(std::optional<Command> last) {
 }
 
 void Connection::BeginWithFirstStatement(std::string begin) {
-  deferred_.assign(1, Command{std::move(begin), {}, Send::kCommand});
-  begin_deferred_ = true;
+  deferred_.clear();
+  if (!pending_end_.empty()) {
+    // The last transaction's end (EndWithNext) goes first, in the same round trip.
+    deferred_.push_back(Command{std::exchange(pending_end_, {}), {}, Send::kCommand});
+  }
+  deferred_.push_back(Command{std::move(begin), {}, Send::kCommand, /*begins=*/true});
   began_ = false;
 }
 
@@ -313,39 +320,28 @@ void Connection::Defer(std::string sql) {
   deferred_.push_back(Command{std::move(sql), {}, Send::kCommand});
 }
 
-void Connection::EndWithoutWaiting(const char* sql) {
+void Connection::EndWithNext(const char* sql) {
   const bool began = std::exchange(began_, false);
   deferred_.clear();
-  begin_deferred_ = false;
-  if (!began) return;  // no statement ran: the transaction never began
-  if (PQsendQuery(conn_, sql) == 1) {
-    unawaited_ = true;
-  } else {
-    IOTJOBS_LOG(kWarn) << "postgres: could not send " << sql << ": "
-                       << OneLine(PQerrorMessage(conn_));
-  }
+  if (began) pending_end_ = sql;  // if no statement ran, the transaction never began
 }
 
-void Connection::ReadUnawaited() {
-  if (!unawaited_) return;
-  unawaited_ = false;
-  while (PGresult* r = PQgetResult(conn_)) {
-    if (!Succeeded(r)) {
-      IOTJOBS_LOG(kWarn) << "postgres: ending a read transaction failed: "
-                         << OneLine(PQresultErrorMessage(r));
-    }
-    PQclear(r);
+void Connection::EndPendingNow() {
+  if (pending_end_.empty()) return;
+  ResultPtr result(PQexec(conn_, std::exchange(pending_end_, {}).c_str()));
+  if (!Succeeded(result.get())) {
+    IOTJOBS_LOG(kWarn) << "postgres: ending a read transaction failed: "
+                       << OneLine(PQresultErrorMessage(result.get()));
   }
 }
 
 Status Connection::Exec(std::string_view sql) {
-  ReadUnawaited();
+  EndPendingNow();
   std::string text(sql);
   if (text == "ROLLBACK" || text.starts_with("BEGIN")) {
     // Whatever was deferred belongs to a transaction that is over or being undone; sent
     // ahead into a failed transaction it would make the pipeline skip the ROLLBACK itself.
     deferred_.clear();
-    begin_deferred_ = false;
   }
   if (!deferred_.empty()) return Pipeline(Command{std::move(text), {}, Send::kCommand}).status();
   ResultPtr result(PQexec(conn_, text.c_str()));
@@ -354,7 +350,7 @@ Status Connection::Exec(std::string_view sql) {
 }
 
 Status Connection::Commit() {
-  ReadUnawaited();
+  EndPendingNow();
   ResultPtr result;
   if (!deferred_.empty()) {
     // The last operation's RELEASE goes with the COMMIT.
@@ -378,9 +374,8 @@ bool Connection::Broken() const { return PQstatus(conn_) == CONNECTION_BAD; }
 Status Connection::Reconnect() {
   prepared_.clear();  // they died with the old session
   deferred_.clear();
-  begin_deferred_ = false;
   began_ = false;
-  unawaited_ = false;  // PQreset drops whatever was outstanding
+  pending_end_.clear();  // the old session's transaction ended with it
   PQreset(conn_);
   if (PQstatus(conn_) != CONNECTION_OK) {
     IOTJOBS_LOG(kError) << "store: cannot reconnect to PostgreSQL: "

@@ -101,10 +101,17 @@ class Connection {
   // Read transactions in fewer round trips. BeginWithFirstStatement(begin) sends nothing: the
   // BEGIN goes with the transaction's first statement, both in one round trip (libpq's
   // pipeline mode), so a read of one statement costs one round trip, not three.
-  // EndWithoutWaiting(sql) ends it (ROLLBACK) without waiting for the answer, which is read
-  // before the connection's next command; if no statement ran, nothing is sent at all.
+  // EndWithNext(sql) ends it (ROLLBACK) with the connection's next round trip rather than one
+  // of its own: the next BeginWithFirstStatement sends it ahead of its BEGIN, any other use
+  // of the connection sends it first, and EndPendingNow sends it at once (for a connection
+  // that goes idle: until then the server holds the transaction's snapshot and locks). If no
+  // statement ran, there is nothing to end. Measured: a second write(2) per read, and a
+  // second wake-up of the server's backend, were a sixth of a read's cost
+  // (bench/analysis.md, [P1]).
   void BeginWithFirstStatement(std::string begin);
-  void EndWithoutWaiting(const char* sql);
+  void EndWithNext(const char* sql);
+  bool end_pending() const { return !pending_end_.empty(); }
+  void EndPendingNow();
   // Whether the BEGIN of BeginWithFirstStatement was sent and succeeded.
   bool began() const { return began_; }
   // Sends `sql` (no parameters, no rows: SAVEPOINT, RELEASE) ahead of the next statement or
@@ -167,20 +174,18 @@ class Connection {
     std::string text;
     std::vector<Param> params;
     Send how;
+    bool begins = false;  // BeginWithFirstStatement's BEGIN: its answer sets began_
   };
   // The deferred commands and queued writes, then `last` if given, in one round trip.
   // Answers the first failure, or the last command's rows.
   Result<Rows> Pipeline(std::optional<Command> last);
   // A prepared statement name never used on this connection.
   std::string NewStatementName();
-  // Reads the answer of a command sent by EndWithoutWaiting, if one is outstanding.
-  void ReadUnawaited();
 
   pg_conn* conn_;
   std::vector<Command> deferred_;  // sent with the next statement or command
-  bool begin_deferred_ = false;    // deferred_[0] is BeginWithFirstStatement's BEGIN
   bool began_ = false;
-  bool unawaited_ = false;      // EndWithoutWaiting's answer is still to be read
+  std::string pending_end_;  // EndWithNext's statement, not sent yet
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
   int64_t statements_named_ = 0;  // names are never reused, even for a PREPARE that failed
   bool conflicted_ = false;

@@ -15,10 +15,10 @@ constexpr char kBeginRead[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
 Status Lost() { return Unavailable("The data store is temporarily unavailable."); }
 
-// A read: BEGIN goes with its first statement and the ROLLBACK is not waited for
-// (Connection::BeginWithFirstStatement), so a one-statement read is one round trip. A
-// connection found dead at that first statement is reconnected and the read run once more:
-// nothing was read yet.
+// A read: BEGIN goes with its first statement, and the ROLLBACK with the next read's BEGIN
+// (Connection::BeginWithFirstStatement, EndWithNext), so a one-statement read is one round
+// trip and one message to the server. A connection found dead at that first statement is
+// reconnected and the read run once more: nothing was read yet.
 Status ReadOn(Connection& conn, const std::string& account_id, const Store::ReadFn& fn) {
   for (bool reconnected = false;;) {
     if (conn.Broken()) {
@@ -35,7 +35,7 @@ Status ReadOn(Connection& conn, const std::string& account_id, const Store::Read
       return Lost();
     }
     // A read-only snapshot has nothing to commit; ending it either way is the same.
-    conn.EndWithoutWaiting("ROLLBACK");
+    conn.EndWithNext("ROLLBACK");
     return s;
   }
 }
@@ -63,9 +63,12 @@ class PostgresWriteSession final : public WriteSession {
     shard_.shard = shard;
   }
 
-  // Not used (PostgreSQL always has reader threads), but a write session can read.
+  // Not used (PostgreSQL always has reader threads), but a write session can read. Its
+  // transaction ends at once: nothing calls a writer's Idle.
   Status Read(const std::string& account_id, const Store::ReadFn& fn) override {
-    return ReadOn(*conn_, account_id, fn);
+    Status s = ReadOn(*conn_, account_id, fn);
+    conn_->EndPendingNow();
+    return s;
   }
 
   // The BEGIN goes with the batch's first statement (Connection::BeginWithFirstStatement),
@@ -161,10 +164,27 @@ class PostgresWriteSession final : public WriteSession {
   CountShard shard_;
 };
 
+// A reader thread's connection. Its transaction's ROLLBACK waits for the next read; when no
+// read comes (StoreEngine::kReaderIdleAfter), Idle sends it, so an idle instance leaves no
+// transaction open on the server.
+class PostgresReadSession final : public ReadSession {
+ public:
+  explicit PostgresReadSession(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
+
+  Status Read(const std::string& account_id, const Store::ReadFn& fn) override {
+    return ReadOn(*conn_, account_id, fn);
+  }
+  bool HasIdleWork() const override { return conn_->end_pending(); }
+  void Idle() override { conn_->EndPendingNow(); }
+
+ private:
+  std::unique_ptr<Connection> conn_;
+};
+
 }  // namespace
 
 std::unique_ptr<ReadSession> NewReadSession(std::unique_ptr<Connection> conn) {
-  return std::make_unique<ConnectionReadSession<Connection>>(std::move(conn), &ReadOn);
+  return std::make_unique<PostgresReadSession>(std::move(conn));
 }
 
 Result<std::unique_ptr<WriteSession>> NewWriteSession(std::unique_ptr<Connection> conn) {
