@@ -36,7 +36,7 @@ Status QueueForContinuousJobs(store::WriteTransaction& tx, const std::string& th
     IOTJOBS_ASSIGN_OR_RETURN(auto latest, tx.GetExecution(job_id, thing, std::nullopt));
     if (latest && jobs::IsPending(latest->status)) continue;
     if (job->status == jobs::JobStatus::kInProgress && jobs::InsideMaintenanceWindow(*job, now)) {
-      IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, *job, thing, now).status());
+      IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, *job, thing, latest, now).status());
     } else {
       // Its maintenance windows are closed: the thing gets its execution when one opens.
       if (!job->rollout) job->rollout = jobs::StartRollout({}, {}, job->rollout_config, now);

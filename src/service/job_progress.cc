@@ -28,7 +28,10 @@ Status RetryIfAllowed(store::WriteTransaction& tx, jobs::Job& job,
     page.after = rows.next;
   }
   if (!jobs::ShouldRetry(job, finished, attempts)) return Status::Ok();
-  return QueueExecution(tx, job, finished.thing_name, now, finished.retry_attempt + 1).status();
+  // `finished` is the thing's latest execution of the job: another is queued only once the
+  // one before it is over.
+  return QueueExecution(tx, job, finished.thing_name, finished, now, finished.retry_attempt + 1)
+      .status();
 }
 
 // abortConfig met: the job is canceled and its QUEUED executions with it; IN_PROGRESS ones
@@ -122,7 +125,7 @@ Status ReleaseExecutions(store::WriteTransaction& tx, jobs::Job& job, EpochMilli
   auto release = [&](const std::string& thing) -> Status {
     IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetExecution(job.job_id, thing, std::nullopt));
     if (existing) return Status::Ok();  // reached through another target already
-    IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, job, thing, now).status());
+    IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, job, thing, std::nullopt, now).status());
     ++released;
     return Status::Ok();
   };
@@ -135,7 +138,7 @@ Status ReleaseExecutions(store::WriteTransaction& tx, jobs::Job& job, EpochMilli
     if (!targeted) continue;
     IOTJOBS_ASSIGN_OR_RETURN(auto latest, tx.GetExecution(job.job_id, thing, std::nullopt));
     if (latest && !jobs::IsTerminal(latest->status)) continue;
-    IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, job, thing, now).status());
+    IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, job, thing, latest, now).status());
     ++released;
   }
   while (released < budget && !r.things.empty()) {
@@ -254,9 +257,9 @@ void CompleteIfDone(jobs::Job& job, EpochMillis now) {
 }
 
 Result<jobs::JobExecution> QueueExecution(store::WriteTransaction& tx, jobs::Job& job,
-                                          const std::string& thing, EpochMillis now,
-                                          int32_t retry_attempt) {
-  IOTJOBS_ASSIGN_OR_RETURN(auto latest, tx.GetExecution(job.job_id, thing, std::nullopt));
+                                          const std::string& thing,
+                                          const std::optional<jobs::JobExecution>& latest,
+                                          EpochMillis now, int32_t retry_attempt) {
   jobs::JobExecution e;
   e.job_id = job.job_id;
   e.thing_name = thing;

@@ -19,11 +19,13 @@ namespace iotjobs::service {
 // write the job.
 void CompleteIfDone(jobs::Job& job, EpochMillis now);
 
-// Creates the next execution of `job` on `thing`, QUEUED, numbered one above the highest
-// number the thing has for this job, and counts it in `job` (the caller writes the job).
+// Creates the next execution of `job` on `thing`, QUEUED, numbered one above `latest` (the
+// thing's latest execution of the job, which every caller has read already to decide; none:
+// number 1), and counts it in `job` (the caller writes the job).
 Result<jobs::JobExecution> QueueExecution(store::WriteTransaction& tx, jobs::Job& job,
-                                          const std::string& thing, EpochMillis now,
-                                          int32_t retry_attempt = 0);
+                                          const std::string& thing,
+                                          const std::optional<jobs::JobExecution>& latest,
+                                          EpochMillis now, int32_t retry_attempt = 0);
 
 // Applies `event` to an execution through the state machine and writes the execution (or
 // deletes it) and its job: counters, a retry when the execution failed or timed out and the
