@@ -238,7 +238,6 @@ Result<Rows> Connection::Pipeline(std::optional<Command> last) {
   std::vector<Command> commands = std::move(deferred_);
   deferred_.clear();
   if (last) commands.push_back(std::move(*last));
-
   // What each answer is about, in order: a command (with its statement's name when sent
   // prepared), or the PREPARE of a new statement, registered once its own answer says it
   // succeeded.
