@@ -102,6 +102,7 @@ class ForwardingTransaction : public WriteTransaction {
     return inner_.GetJobWithoutCounts(id);
   }
   JobDecisions job_decisions() const override { return inner_.job_decisions(); }
+  Status PrefetchJob(std::string_view id) override { return inner_.PrefetchJob(id); }
   Result<std::optional<JobDocument>> GetJobDocument(std::string_view id) override {
     return inner_.GetJobDocument(id);
   }

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "pg_test_database.h"
+#include "store/postgres/pg_connection.h"
 #include "store/postgres/postgres_store.h"
 #include "store/engine/backoff.h"
 #include "store/wait.h"
@@ -421,6 +422,66 @@ TEST_P(PostgresStoreTest, AnIdleReaderLeavesNoTransactionOpen) {
   }
   EXPECT_EQ(open, "0");
   EXPECT_TRUE(HasThing(*store, "idle"));  // and the reader goes on reading after it
+}
+
+// For the prefetch tests: table t holding (1, 'before'), and a connection of its own to it.
+std::unique_ptr<Connection> ConnectionToTableT(const PgTestDatabase& db) {
+  EXPECT_EQ(db.Exec("CREATE TABLE t (id INT PRIMARY KEY, v TEXT); "
+                    "INSERT INTO t VALUES (1, 'before')"),
+            "");
+  auto conn = Connection::Open(db.conninfo());
+  EXPECT_TRUE(conn.ok()) << conn.status().ToString();
+  return conn.ok() ? std::move(*conn) : nullptr;
+}
+
+constexpr std::string_view kReadT = "SELECT v FROM t WHERE id = $1";
+
+// The first column of `sql`'s first row with $1 = id, "(no row)", or the error.
+std::string ValueOf(Connection& conn, std::string_view sql, int id) {
+  auto rows = conn.Query(sql, id);
+  if (!rows.ok()) return rows.status().ToString();
+  return rows->Next() ? rows->Text(0) : std::string("(no row)");
+}
+
+// A prefetched read (Connection::Prefetch) rides with the connection's next statement, and
+// the read that follows takes its answer instead of asking again: it answers what the
+// table held when that round trip ran, though another session changed it since (each
+// statement here is its own transaction, so a read sent afresh would see the change).
+TEST_P(PostgresStoreTest, APrefetchedReadIsAnsweredFromTheRoundTripThatCarriedIt) {
+  auto conn = ConnectionToTableT(db_);
+  ASSERT_TRUE(conn);
+  constexpr std::string_view kOther = "SELECT CAST(id AS TEXT) FROM t WHERE id = $1";
+  ASSERT_TRUE(conn->Prefetch(kReadT, 1).ok());
+  EXPECT_EQ(ValueOf(*conn, kOther, 1), "1");  // carries it
+  ASSERT_EQ(db_.Exec("UPDATE t SET v = 'after' WHERE id = 1"), "");
+  EXPECT_EQ(ValueOf(*conn, kReadT, 1), "before");  // the prefetched answer
+  EXPECT_EQ(ValueOf(*conn, kReadT, 1), "after");   // good once: asked again
+  // An answer not taken by the very next statement is forgotten.
+  ASSERT_TRUE(conn->Prefetch(kReadT, 1).ok());
+  EXPECT_EQ(ValueOf(*conn, kOther, 1), "1");
+  ASSERT_EQ(db_.Exec("UPDATE t SET v = 'later' WHERE id = 1"), "");
+  EXPECT_EQ(ValueOf(*conn, "SELECT CAST(id + 1 AS TEXT) FROM t WHERE id = $1", 1), "2");
+  EXPECT_EQ(ValueOf(*conn, kReadT, 1), "later");
+  // Other parameters are another read.
+  ASSERT_TRUE(conn->Prefetch(kReadT, 2).ok());
+  EXPECT_EQ(ValueOf(*conn, kReadT, 1), "later");
+}
+
+// A write between a prefetch and its read is seen by the read, whether the prefetch was
+// sent before the write was queued or was still waiting to go.
+TEST_P(PostgresStoreTest, AReadAfterAWriteNeverTakesAnAnswerPrefetchedBeforeIt) {
+  auto conn = ConnectionToTableT(db_);
+  ASSERT_TRUE(conn);
+  ASSERT_TRUE(conn->Exec("BEGIN").ok());
+  ASSERT_TRUE(conn->Prefetch(kReadT, 1).ok());
+  ASSERT_TRUE(conn->Query("SELECT 1").ok());  // sent with this
+  ASSERT_TRUE(conn->QueueWrite("UPDATE t SET v = $1 WHERE id = 1", "sent").ok());
+  EXPECT_EQ(ValueOf(*conn, kReadT, 1), "sent");
+  ASSERT_TRUE(conn->Prefetch(kReadT, 1).ok());  // not sent yet
+  ASSERT_TRUE(conn->QueueWrite("UPDATE t SET v = $1 WHERE id = 1", "waiting").ok());
+  EXPECT_EQ(ValueOf(*conn, kReadT, 1), "waiting");
+  ASSERT_TRUE(conn->Commit().ok());
+  EXPECT_EQ(db_.QueryValue("SELECT v FROM t WHERE id = 1"), "waiting");
 }
 
 // A connection lost in the middle of an operation fails it as unavailable, without running

@@ -133,6 +133,8 @@ Result<UpdateJobExecutionResult> UpdateJobExecution(store::WriteTransaction& tx,
   if (req.step_timeout_in_minutes) {
     IOTJOBS_RETURN_IF_ERROR(jobs::CheckStepTimeout(*req.step_timeout_in_minutes));
   }
+  // Both reads' keys come with the request: the job's goes with the execution's.
+  IOTJOBS_RETURN_IF_ERROR(tx.PrefetchJob(req.job_id));
   IOTJOBS_ASSIGN_OR_RETURN(
       auto e, tx.GetExecution(req.job_id, req.thing_name, req.execution_number));
   if (!e || Hidden(e, req.scope)) {

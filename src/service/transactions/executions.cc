@@ -44,6 +44,7 @@ Result<ListResult<jobs::ExecutionSummary>> ListJobExecutionsForThing(
 
 Result<Empty> CancelJobExecution(store::WriteTransaction& tx, const CancelJobExecutionRequest& req,
                                  const OperationContext& op) {
+  IOTJOBS_RETURN_IF_ERROR(tx.PrefetchJob(req.job_id));  // read with the execution
   IOTJOBS_ASSIGN_OR_RETURN(auto e, tx.GetExecution(req.job_id, req.thing_name, std::nullopt));
   if (!e) return NotFound(messages::ExecutionNotFound(req.job_id, req.thing_name));
   IOTJOBS_ASSIGN_OR_RETURN(auto job, JobForExecutionChange(tx, req.job_id));
@@ -65,6 +66,7 @@ Result<Empty> CancelJobExecution(store::WriteTransaction& tx, const CancelJobExe
 
 Result<Empty> DeleteJobExecution(store::WriteTransaction& tx, const DeleteJobExecutionRequest& req,
                                  const OperationContext& op) {
+  IOTJOBS_RETURN_IF_ERROR(tx.PrefetchJob(req.job_id));  // read with the execution
   IOTJOBS_ASSIGN_OR_RETURN(
       auto e, tx.GetExecution(req.job_id, req.thing_name, req.execution_number));
   IOTJOBS_ASSIGN_OR_RETURN(auto job, JobForExecutionChange(tx, req.job_id));

@@ -12,6 +12,7 @@ Result<std::vector<store::DueTimer>> DueTimers(store::ReadTransaction& tx,
 
 Result<bool> TimeOutExecution(store::WriteTransaction& tx, const store::DueTimer& timer,
                               const OperationContext& op) {
+  IOTJOBS_RETURN_IF_ERROR(tx.PrefetchJob(timer.job_id));  // read with the execution
   IOTJOBS_ASSIGN_OR_RETURN(
       auto e, tx.GetExecution(timer.job_id, timer.thing_name, timer.execution_number));
   if (!e) return false;  // deleted meanwhile

@@ -66,6 +66,10 @@ class JobReads {
   // counter row, so that writers changing the same job's executions do not conflict.
   virtual Result<std::optional<jobs::Job>> GetJobWithoutCounts(std::string_view job_id) = 0;
   virtual JobDecisions job_decisions() const = 0;
+  // Says that the job is read next, as GetJob or GetJobWithoutCounts (whichever
+  // job_decisions() calls for), with nothing written before: a store whose reads are round
+  // trips sends that read along with the transaction's next statement.
+  virtual Status PrefetchJob(std::string_view job_id) = 0;
   virtual Result<std::optional<JobDocument>> GetJobDocument(std::string_view job_id) = 0;
   virtual Result<Page<jobs::Job>> ListJobs(const JobFilter& filter, const PageRequest& page) = 0;
   // Ids of the jobs with a thing-group target among `groups` (each id once), for continuous

@@ -156,7 +156,10 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo
   return std::unique_ptr<Connection>(new Connection(conn));
 }
 
-Connection::~Connection() { PQfinish(conn_); }
+Connection::~Connection() {
+  ForgetPrefetches();
+  PQfinish(conn_);
+}
 
 std::string Connection::NewStatementName() {
   return "iotjobs_" + std::to_string(++statements_named_);
@@ -175,7 +178,12 @@ Result<std::string> Connection::Prepared(const std::string& text) {
 Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Param>& params) {
   EndPendingNow();
   std::string text(sql);
+  if (pg_result* kept = TakePrefetched(text, params)) return Rows(kept);
   IOTJOBS_ASSIGN_OR_RETURN(std::vector<const char*> values, Values(text, params));
+  // The same read prefetched but not sent yet: this query is it.
+  std::erase_if(deferred_, [&](const Command& c) {
+    return c.prefetch && c.text == text && c.params == params;
+  });
   if (!deferred_.empty()) return Pipeline(Command{std::move(text), params, Send::kPrepared});
   IOTJOBS_ASSIGN_OR_RETURN(std::string name, Prepared(text));
   ResultPtr result(PQexecPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
@@ -206,6 +214,7 @@ std::vector<const char*> Connection::CStrings(const std::vector<Param>& params) 
 
 Result<Rows> Connection::QueryOnce(std::string_view sql, const std::vector<Param>& params) {
   EndPendingNow();
+  ForgetPrefetches();
   std::string text(sql);
   IOTJOBS_ASSIGN_OR_RETURN(std::vector<const char*> values, Values(text, params));
   if (!deferred_.empty()) return Pipeline(Command{std::move(text), params, Send::kOnce});
@@ -216,13 +225,40 @@ Result<Rows> Connection::QueryOnce(std::string_view sql, const std::vector<Param
 }
 
 Status Connection::QueueWriteParams(std::string_view sql, std::vector<Param> params) {
+  ForgetPrefetches();
   std::string text(sql);
   IOTJOBS_RETURN_IF_ERROR(Values(text, params).status());
   deferred_.push_back(Command{std::move(text), std::move(params), Send::kPrepared});
   return Status::Ok();
 }
 
+Status Connection::PrefetchParams(std::string_view sql, std::vector<Param> params) {
+  std::string text(sql);
+  IOTJOBS_RETURN_IF_ERROR(Values(text, params).status());
+  Command read{std::move(text), std::move(params), Send::kPrepared};
+  read.prefetch = true;
+  deferred_.push_back(std::move(read));
+  return Status::Ok();
+}
+
+pg_result* Connection::TakePrefetched(const std::string& text, const std::vector<Param>& params) {
+  pg_result* taken = nullptr;
+  for (Prefetched& p : prefetched_) {
+    if (!taken && p.text == text && p.params == params) taken = std::exchange(p.result, nullptr);
+    PQclear(p.result);
+  }
+  prefetched_.clear();  // good for this one statement only
+  return taken;
+}
+
+void Connection::ForgetPrefetches() {
+  for (Prefetched& p : prefetched_) PQclear(p.result);
+  prefetched_.clear();
+  std::erase_if(deferred_, [](const Command& c) { return c.prefetch; });
+}
+
 Status Connection::FlushWrites() {
+  ForgetPrefetches();
   bool queued = false;
   for (const Command& c : deferred_) queued = queued || c.how != Send::kCommand;
   if (!queued) return Status::Ok();
@@ -231,6 +267,7 @@ Status Connection::FlushWrites() {
 }
 
 void Connection::DropWrites() {
+  ForgetPrefetches();
   std::erase_if(deferred_, [](const Command& c) { return c.how != Send::kCommand; });
 }
 
@@ -300,12 +337,23 @@ Result<Rows> Connection::Pipeline(std::optional<Command> last) {
     if (!Succeeded(answers[i].get())) return Error(answers[i].get(), about[i].command->text);
     if (about[i].prepare) prepared_.emplace(about[i].command->text, about[i].name);
   }
+  if (answers.size() == about.size()) {
+    // Prefetched reads (never the last command: the statement that carried them is) are
+    // kept for the Query that asks for them.
+    for (size_t i = 0; i + 1 < answers.size(); ++i) {
+      const Command& c = *about[i].command;
+      if (c.prefetch && !about[i].prepare) {
+        prefetched_.push_back({c.text, c.params, answers[i].release()});
+      }
+    }
+  }
   if (answers.size() < about.size()) return Error(nullptr, about[answers.size()].command->text);
   if (answers.empty()) return Rows();
   return Rows(answers.back().release());
 }
 
 void Connection::BeginWithFirstStatement(std::string begin) {
+  ForgetPrefetches();
   deferred_.clear();
   if (!pending_end_.empty()) {
     // The last transaction's end (EndWithNext) goes first, in the same round trip.
@@ -320,6 +368,7 @@ void Connection::Defer(std::string sql) {
 }
 
 void Connection::EndWithNext(const char* sql) {
+  ForgetPrefetches();
   const bool began = std::exchange(began_, false);
   deferred_.clear();
   if (began) pending_end_ = sql;  // if no statement ran, the transaction never began
@@ -336,6 +385,7 @@ void Connection::EndPendingNow() {
 
 Status Connection::Exec(std::string_view sql) {
   EndPendingNow();
+  ForgetPrefetches();
   std::string text(sql);
   if (text == "ROLLBACK" || text.starts_with("BEGIN")) {
     // Whatever was deferred belongs to a transaction that is over or being undone; sent
@@ -350,6 +400,7 @@ Status Connection::Exec(std::string_view sql) {
 
 Status Connection::Commit() {
   EndPendingNow();
+  ForgetPrefetches();
   ResultPtr result;
   if (!deferred_.empty()) {
     // The last operation's RELEASE goes with the COMMIT.
@@ -372,6 +423,7 @@ bool Connection::Broken() const { return PQstatus(conn_) == CONNECTION_BAD; }
 
 Status Connection::Reconnect() {
   prepared_.clear();  // they died with the old session
+  ForgetPrefetches();
   deferred_.clear();
   began_ = false;
   pending_end_.clear();  // the old session's transaction ended with it

@@ -137,6 +137,20 @@ class Connection {
   // would make the server skip the rollback itself). Deferred commands stay.
   void DropWrites();
 
+  // Reads in fewer round trips. Prefetch(sql, args) sends a read the caller is about to make
+  // with the connection's next statement, in its round trip, and keeps its rows; the next
+  // Query with the same text and parameters takes them instead of asking again. A prefetched
+  // answer is good for that next statement alone: any other use of the connection (a write
+  // queued, a command, a different query) forgets it, so no write ever comes between the
+  // prefetch and the read that uses it. Its failure is the failure of the round trip it
+  // rode in. For a transaction whose next reads both have keys known in advance (an
+  // execution change: the execution and its job), this makes two round trips one.
+  template <typename... Args>
+  Status Prefetch(std::string_view sql, const Args&... args) {
+    return PrefetchParams(sql, {ToParam(args)...});
+  }
+  Status PrefetchParams(std::string_view sql, std::vector<Param> params);
+
   // The connection is gone (server restart, terminated backend, network): every statement
   // fails until Reconnect.
   bool Broken() const;
@@ -175,7 +189,20 @@ class Connection {
     std::vector<Param> params;
     Send how;
     bool begins = false;  // BeginWithFirstStatement's BEGIN: its answer sets began_
+    bool prefetch = false;  // Prefetch's read: its rows are kept in prefetched_
   };
+  // A prefetched read's answer, kept for the Query that asks for it.
+  struct Prefetched {
+    std::string text;
+    std::vector<Param> params;
+    pg_result* result;  // owned: freed by ForgetPrefetches or handed to the Query
+  };
+  // The kept answer of `text` with `params`, if a prefetch sent it; the other kept answers
+  // are forgotten (prefetches not sent yet stay: they go with this statement).
+  pg_result* TakePrefetched(const std::string& text, const std::vector<Param>& params);
+  // Forgets every prefetched answer and every prefetch not sent yet: the connection is about
+  // to do something else, after which they may no longer be what the read would answer.
+  void ForgetPrefetches();
   // The deferred commands and queued writes, then `last` if given, in one round trip.
   // Answers the first failure, or the last command's rows.
   Result<Rows> Pipeline(std::optional<Command> last);
@@ -184,6 +211,7 @@ class Connection {
 
   pg_conn* conn_;
   std::vector<Command> deferred_;  // sent with the next statement or command
+  std::vector<Prefetched> prefetched_;
   bool began_ = false;
   std::string pending_end_;  // EndWithNext's statement, not sent yet
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name

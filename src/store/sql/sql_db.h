@@ -99,6 +99,14 @@ class SqlDb {
     IOTJOBS_ASSIGN_OR_RETURN(postgres::Rows r, pg_->QueryOnce(sql, params));
     return SqlRows(std::move(r));
   }
+  // Says that `sql` with `args` is about to be read, with nothing written before: on
+  // PostgreSQL it goes with the next statement's round trip and its answer is kept for the
+  // Query that follows (Connection::Prefetch); SQLite reads in process and ignores it.
+  template <typename... Args>
+  Status Prefetch(std::string_view sql, const Args&... args) {
+    if (pg_) return pg_->Prefetch(sql, args...);
+    return Status::Ok();
+  }
   // Runs a statement without result rows. On PostgreSQL it is queued and sent with the
   // transaction's next round trip (Connection::QueueWrite), so that an operation's writes
   // cost one round trip together; its failure is then that round trip's failure.

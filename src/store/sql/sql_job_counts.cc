@@ -54,23 +54,22 @@ void AddCounts(const SqlRows& row, int first, jobs::JobProcessDetails& d) {
 constexpr std::string_view kAddCountsNumbered = IOTJOBS_ADD_COUNTS ", seq = excluded.seq";
 constexpr std::string_view kAddCountsUnnumbered = IOTJOBS_ADD_COUNTS;
 
+constexpr std::string_view kJobRowSql =
+    "SELECT " IOTJOBS_JOB_COLUMNS " FROM jobs WHERE account_id = $1 AND job_id = $2";
+constexpr std::string_view kJobCountsSql =
+    "SELECT " IOTJOBS_SUMMED_COUNTS " FROM job_counts WHERE account_id = $1 AND job_id = $2";
+
 }  // namespace
 
 Result<std::optional<jobs::Job>> SqlTransaction::JobRow(std::string_view job_id) {
-  IOTJOBS_ASSIGN_OR_RETURN(SqlRows row,
-                           db_.Query("SELECT " IOTJOBS_JOB_COLUMNS
-                                     " FROM jobs WHERE account_id = $1 AND job_id = $2",
-                                     account_id_, job_id));
+  IOTJOBS_ASSIGN_OR_RETURN(SqlRows row, db_.Query(kJobRowSql, account_id_, job_id));
   return ReadFirst<jobs::Job>(row, &ReadJob<SqlRows>);
 }
 
 Result<std::optional<jobs::Job>> SqlTransaction::GetJob(std::string_view job_id) {
   IOTJOBS_ASSIGN_OR_RETURN(auto job, JobRow(job_id));
   if (!job) return job;
-  IOTJOBS_ASSIGN_OR_RETURN(SqlRows r,
-                           db_.Query("SELECT " IOTJOBS_SUMMED_COUNTS
-                                     " FROM job_counts WHERE account_id = $1 AND job_id = $2",
-                                     account_id_, job_id));
+  IOTJOBS_ASSIGN_OR_RETURN(SqlRows r, db_.Query(kJobCountsSql, account_id_, job_id));
   IOTJOBS_ASSIGN_OR_RETURN(bool found, r.Step());
   if (found) AddCounts(r, 0, job->process_details);
   return job;
@@ -83,6 +82,13 @@ Result<std::optional<jobs::Job>> SqlTransaction::GetJobWithoutCounts(std::string
     job->counts_known = false;
   }
   return job;
+}
+
+// Only the job's row: a prefetched counters read would be wasted whenever the job is not
+// found, and where counters are read with the job (kInline) the store is SQLite, which
+// ignores prefetches anyway.
+Status SqlTransaction::PrefetchJob(std::string_view job_id) {
+  return db_.Prefetch(kJobRowSql, account_id_, job_id);
 }
 
 Status SqlTransaction::AddCounterRows(std::vector<jobs::Job>& page) {

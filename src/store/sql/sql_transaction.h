@@ -96,6 +96,7 @@ class SqlTransaction final : public WriteTransaction {
 
   // Job counters (sql_job_counts.cc).
   Result<std::optional<jobs::Job>> GetJobWithoutCounts(std::string_view job_id) override;
+  Status PrefetchJob(std::string_view job_id) override;
   JobDecisions job_decisions() const override {
     return shard_ ? JobDecisions::kFolded : JobDecisions::kInline;
   }
