@@ -18,6 +18,7 @@ class ForwardingTransaction : public WriteTransaction {
   Result<std::optional<jobs::Thing>> GetThing(std::string_view name) override {
     return inner_.GetThing(name);
   }
+  Status PrefetchThing(std::string_view name) override { return inner_.PrefetchThing(name); }
   Result<Page<jobs::Thing>> ListThings(const ThingFilter& f, const PageRequest& p) override {
     return inner_.ListThings(f, p);
   }
@@ -143,6 +144,9 @@ class ForwardingTransaction : public WriteTransaction {
   Result<std::optional<jobs::JobExecution>> GetExecution(std::string_view j, std::string_view t,
                                                          std::optional<int64_t> n) override {
     return inner_.GetExecution(j, t, n);
+  }
+  Status PrefetchLatestExecution(std::string_view j, std::string_view t) override {
+    return inner_.PrefetchLatestExecution(j, t);
   }
   Result<Page<jobs::JobExecution>> ListExecutionsForJob(std::string_view j,
                                                         std::optional<jobs::ExecutionStatus> s,

@@ -456,15 +456,27 @@ TEST_P(PostgresStoreTest, APrefetchedReadIsAnsweredFromTheRoundTripThatCarriedIt
   ASSERT_EQ(db_.Exec("UPDATE t SET v = 'after' WHERE id = 1"), "");
   EXPECT_EQ(ValueOf(*conn, kReadT, 1), "before");  // the prefetched answer
   EXPECT_EQ(ValueOf(*conn, kReadT, 1), "after");   // good once: asked again
-  // An answer not taken by the very next statement is forgotten.
+  // A kept answer outlasts other reads...
   ASSERT_TRUE(conn->Prefetch(kReadT, 1).ok());
   EXPECT_EQ(ValueOf(*conn, kOther, 1), "1");
   ASSERT_EQ(db_.Exec("UPDATE t SET v = 'later' WHERE id = 1"), "");
   EXPECT_EQ(ValueOf(*conn, "SELECT CAST(id + 1 AS TEXT) FROM t WHERE id = $1", 1), "2");
-  EXPECT_EQ(ValueOf(*conn, kReadT, 1), "later");
+  EXPECT_EQ(ValueOf(*conn, kReadT, 1), "after");
+  // ...but not a statement that is not a SELECT (it may write), nor a command.
+  ASSERT_TRUE(conn->Prefetch(kReadT, 1).ok());
+  EXPECT_EQ(ValueOf(*conn, kOther, 1), "1");
+  ASSERT_EQ(db_.Exec("UPDATE t SET v = 'last' WHERE id = 1"), "");
+  EXPECT_EQ(ValueOf(*conn, "WITH one AS (SELECT 1) SELECT v FROM t WHERE id = $1", 1), "last");
+  ASSERT_EQ(db_.Exec("UPDATE t SET v = 'final' WHERE id = 1"), "");
+  EXPECT_EQ(ValueOf(*conn, kReadT, 1), "final");
+  ASSERT_TRUE(conn->Prefetch(kReadT, 1).ok());
+  EXPECT_EQ(ValueOf(*conn, kOther, 1), "1");
+  ASSERT_TRUE(conn->Exec("SET application_name = 'prefetch test'").ok());
+  ASSERT_EQ(db_.Exec("UPDATE t SET v = 'done' WHERE id = 1"), "");
+  EXPECT_EQ(ValueOf(*conn, kReadT, 1), "done");
   // Other parameters are another read.
   ASSERT_TRUE(conn->Prefetch(kReadT, 2).ok());
-  EXPECT_EQ(ValueOf(*conn, kReadT, 1), "later");
+  EXPECT_EQ(ValueOf(*conn, kReadT, 1), "done");
 }
 
 // A write between a prefetch and its read is seen by the read, whether the prefetch was

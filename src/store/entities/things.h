@@ -25,6 +25,9 @@ class ThingReads {
  public:
   virtual ~ThingReads() = default;
   virtual Result<std::optional<jobs::Thing>> GetThing(std::string_view thing_name) = 0;
+  // Says that GetThing(thing_name) comes soon, with nothing written before it (see
+  // JobReads::PrefetchJob).
+  virtual Status PrefetchThing(std::string_view thing_name) = 0;
   virtual Result<Page<jobs::Thing>> ListThings(const ThingFilter& filter,
                                                const PageRequest& page) = 0;
   // The name of one thing whose thing type is `thing_type_name`, if any (DeleteThingType).

@@ -178,7 +178,11 @@ Result<std::string> Connection::Prepared(const std::string& text) {
 Result<Rows> Connection::QueryParams(std::string_view sql, const std::vector<Param>& params) {
   EndPendingNow();
   std::string text(sql);
-  if (pg_result* kept = TakePrefetched(text, params)) return Rows(kept);
+  if (!text.starts_with("SELECT ")) {
+    ForgetPrefetches();  // a statement that may write
+  } else if (pg_result* kept = TakePrefetched(text, params)) {
+    return Rows(kept);
+  }
   IOTJOBS_ASSIGN_OR_RETURN(std::vector<const char*> values, Values(text, params));
   // The same read prefetched but not sent yet: this query is it.
   std::erase_if(deferred_, [&](const Command& c) {
@@ -234,6 +238,7 @@ Status Connection::QueueWriteParams(std::string_view sql, std::vector<Param> par
 
 Status Connection::PrefetchParams(std::string_view sql, std::vector<Param> params) {
   std::string text(sql);
+  if (!text.starts_with("SELECT ")) return Status::Ok();  // only reads are kept
   IOTJOBS_RETURN_IF_ERROR(Values(text, params).status());
   Command read{std::move(text), std::move(params), Send::kPrepared};
   read.prefetch = true;
@@ -242,13 +247,13 @@ Status Connection::PrefetchParams(std::string_view sql, std::vector<Param> param
 }
 
 pg_result* Connection::TakePrefetched(const std::string& text, const std::vector<Param>& params) {
-  pg_result* taken = nullptr;
-  for (Prefetched& p : prefetched_) {
-    if (!taken && p.text == text && p.params == params) taken = std::exchange(p.result, nullptr);
-    PQclear(p.result);
+  for (auto p = prefetched_.begin(); p != prefetched_.end(); ++p) {
+    if (p->text != text || p->params != params) continue;
+    pg_result* taken = p->result;
+    prefetched_.erase(p);
+    return taken;
   }
-  prefetched_.clear();  // good for this one statement only
-  return taken;
+  return nullptr;
 }
 
 void Connection::ForgetPrefetches() {

@@ -137,14 +137,15 @@ class Connection {
   // would make the server skip the rollback itself). Deferred commands stay.
   void DropWrites();
 
-  // Reads in fewer round trips. Prefetch(sql, args) sends a read the caller is about to make
-  // with the connection's next statement, in its round trip, and keeps its rows; the next
-  // Query with the same text and parameters takes them instead of asking again. A prefetched
-  // answer is good for that next statement alone: any other use of the connection (a write
-  // queued, a command, a different query) forgets it, so no write ever comes between the
-  // prefetch and the read that uses it. Its failure is the failure of the round trip it
-  // rode in. For a transaction whose next reads both have keys known in advance (an
-  // execution change: the execution and its job), this makes two round trips one.
+  // Reads in fewer round trips. Prefetch(sql, args) (a SELECT) sends a read the caller is
+  // about to make with the connection's next statement, in its round trip, and keeps its
+  // rows; the first Query with the same text and parameters takes them instead of asking
+  // again. Kept answers last while the connection only reads (a Query of a SELECT): anything
+  // else (a write queued, a command, a statement that is not a SELECT) forgets them, so no
+  // write ever comes between a prefetch and the read that uses it, and within a transaction's
+  // one snapshot the kept answer is what the read would get. Its failure is the failure of
+  // the round trip it rode in. For a transaction whose next reads have keys known in advance
+  // (an execution change: the execution and its job), this makes several round trips one.
   template <typename... Args>
   Status Prefetch(std::string_view sql, const Args&... args) {
     return PrefetchParams(sql, {ToParam(args)...});
@@ -197,8 +198,7 @@ class Connection {
     std::vector<Param> params;
     pg_result* result;  // owned: freed by ForgetPrefetches or handed to the Query
   };
-  // The kept answer of `text` with `params`, if a prefetch sent it; the other kept answers
-  // are forgotten (prefetches not sent yet stay: they go with this statement).
+  // The kept answer of `text` with `params`, if a prefetch sent it (and no longer kept).
   pg_result* TakePrefetched(const std::string& text, const std::vector<Param>& params);
   // Forgets every prefetched answer and every prefetch not sent yet: the connection is about
   // to do something else, after which they may no longer be what the read would answer.

@@ -25,6 +25,12 @@ Result<Page<T>> ExecutionPage(SqlRows& r, int limit, bool key_is_thing,
   return ExecutionLimitPlusOnePage(std::move(items), limit, key_is_thing);
 }
 
+// The latest execution of a job on a thing (also prefetched: the text must be the same).
+constexpr std::string_view kLatestExecutionSql =
+    "SELECT " IOTJOBS_EXECUTION_COLUMNS
+    " FROM job_executions WHERE account_id = $1 AND job_id = $2 "
+    "AND thing_name = $3 ORDER BY execution_number DESC LIMIT 1";
+
 }  // namespace
 
 Result<std::optional<jobs::JobExecution>> SqlTransaction::GetExecution(
@@ -36,12 +42,14 @@ Result<std::optional<jobs::JobExecution>> SqlTransaction::GetExecution(
                       " FROM job_executions WHERE account_id = $1 AND job_id = $2 "
                       "AND thing_name = $3 AND execution_number = $4",
                       account_id_, job_id, thing_name, *execution_number)
-          : db_.Query("SELECT " IOTJOBS_EXECUTION_COLUMNS
-                      " FROM job_executions WHERE account_id = $1 AND job_id = $2 "
-                      "AND thing_name = $3 ORDER BY execution_number DESC LIMIT 1",
-                      account_id_, job_id, thing_name);
+          : db_.Query(kLatestExecutionSql, account_id_, job_id, thing_name);
   if (!rows.ok()) return rows.status();
   return ReadFirst<jobs::JobExecution>(*rows, &ReadExecution<SqlRows>);
+}
+
+Status SqlTransaction::PrefetchLatestExecution(std::string_view job_id,
+                                               std::string_view thing_name) {
+  return db_.Prefetch(kLatestExecutionSql, account_id_, job_id, thing_name);
 }
 
 Result<Page<jobs::JobExecution>> SqlTransaction::ListExecutionsForJob(

@@ -12,12 +12,20 @@
 
 namespace iotjobs::store {
 
+namespace {
+
+constexpr std::string_view kGetThingSql =
+    "SELECT " IOTJOBS_THING_COLUMNS " FROM things WHERE account_id = $1 AND thing_name = $2";
+
+}  // namespace
+
 Result<std::optional<jobs::Thing>> SqlTransaction::GetThing(std::string_view thing_name) {
-  IOTJOBS_ASSIGN_OR_RETURN(SqlRows r,
-                           db_.Query("SELECT " IOTJOBS_THING_COLUMNS
-                                     " FROM things WHERE account_id = $1 AND thing_name = $2",
-                                     account_id_, thing_name));
+  IOTJOBS_ASSIGN_OR_RETURN(SqlRows r, db_.Query(kGetThingSql, account_id_, thing_name));
   return ReadFirst<jobs::Thing>(r, &ReadThing<SqlRows>);
+}
+
+Status SqlTransaction::PrefetchThing(std::string_view thing_name) {
+  return db_.Prefetch(kGetThingSql, account_id_, thing_name);
 }
 
 Result<Page<jobs::Thing>> SqlTransaction::ListThings(const ThingFilter& filter,

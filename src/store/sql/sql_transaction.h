@@ -41,6 +41,7 @@ class SqlTransaction final : public WriteTransaction {
 
   // Things (sql_things.cc).
   Result<std::optional<jobs::Thing>> GetThing(std::string_view thing_name) override;
+  Status PrefetchThing(std::string_view thing_name) override;
   Result<Page<jobs::Thing>> ListThings(const ThingFilter& filter,
                                        const PageRequest& page) override;
   Status InsertThing(const jobs::Thing& thing) override;
@@ -114,6 +115,7 @@ class SqlTransaction final : public WriteTransaction {
   Result<std::optional<jobs::JobExecution>> GetExecution(
       std::string_view job_id, std::string_view thing_name,
       std::optional<int64_t> execution_number) override;
+  Status PrefetchLatestExecution(std::string_view job_id, std::string_view thing_name) override;
   Result<Page<jobs::JobExecution>> ListExecutionsForJob(
       std::string_view job_id, std::optional<jobs::ExecutionStatus> status,
       const PageRequest& page) override;
