@@ -143,9 +143,10 @@ class Connection {
   // again. Kept answers last while the connection only reads (a Query of a SELECT): anything
   // else (a write queued, a command, a statement that is not a SELECT) forgets them, so no
   // write ever comes between a prefetch and the read that uses it, and within a transaction's
-  // one snapshot the kept answer is what the read would get. Its failure is the failure of
-  // the round trip it rode in. For a transaction whose next reads have keys known in advance
-  // (an execution change: the execution and its job), this makes several round trips one.
+  // one snapshot the kept answer is what the read would get (text that is not a SELECT is
+  // not prefetched). Its failure is the failure of the round trip it rode in. For a
+  // transaction whose next reads have keys known in advance (an execution change: the
+  // execution and its job), this makes several round trips one.
   template <typename... Args>
   Status Prefetch(std::string_view sql, const Args&... args) {
     return PrefetchParams(sql, {ToParam(args)...});
