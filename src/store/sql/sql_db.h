@@ -100,8 +100,9 @@ class SqlDb {
     return SqlRows(std::move(r));
   }
   // Says that `sql` with `args` is about to be read, with nothing written before: on
-  // PostgreSQL it goes with the next statement's round trip and its answer is kept for the
-  // Query that follows (Connection::Prefetch); SQLite reads in process and ignores it.
+  // PostgreSQL it goes with the next statement's round trip and its answer is kept, while the
+  // transaction only reads, for the Query that asks for it (Connection::Prefetch); SQLite
+  // reads in process and ignores it.
   template <typename... Args>
   Status Prefetch(std::string_view sql, const Args&... args) {
     if (pg_) return pg_->Prefetch(sql, args...);
