@@ -9,6 +9,7 @@
 #include <latch>
 #include <map>
 #include <thread>
+#include <vector>
 
 #include "pg_test_database.h"
 #include "store/postgres/pg_connection.h"
@@ -146,36 +147,92 @@ TEST_P(PostgresStoreTest, OneStoresWritesNeverConflictWithEachOther) {
   EXPECT_EQ(attempts.load(), kWriters);
 }
 
-// An operation's writes are sent together at its end (SqlDb::Run queues them on PostgreSQL):
-// one that fails there fails its own operation only, undone to its savepoint, while the
-// operations batched with it commit.
-TEST_P(PostgresStoreTest, AQueuedWriteThatFailsFailsItsOwnOperationOnly) {
-  auto store = Open(2);
-  ASSERT_TRUE(store);
-  ASSERT_TRUE(InsertThing(*store, "taken").ok());
-  constexpr int kWriters = 32;
-  std::vector<std::promise<Status>> results(kWriters);
-  for (int i = 0; i < kWriters; ++i) {
-    std::string name = "fresh-" + std::to_string(i);
-    const bool doomed = i % 2 == 1;  // also inserts "taken": a duplicate key when sent
-    store->Write(
+// How an operation of the batch below ends: it inserts a thing of its own, and then...
+enum class Ends { kFine, kDoomed, kRefused };
+
+// Runs one batch of operations, one per entry of `ends`, each inserting the thing
+// prefix + its index (having read it first if `reads_first`): kFine ones then succeed,
+// kDoomed ones also insert "taken", a duplicate key once sent, and kRefused ones return
+// InvalidRequest with their insert still queued. Expects each its own outcome alone.
+void ExpectEachOperationItsOwnOutcome(Store& store, const std::string& prefix,
+                                      const std::vector<Ends>& ends, bool reads_first) {
+  // The writer is held by an operation of its own meanwhile, so that these make one batch.
+  std::promise<void> started, release;
+  std::shared_future<void> released = release.get_future().share();
+  std::promise<Status> held;
+  store.Write(
+      kAccount,
+      [&started, released](WriteTransaction&) {
+        started.set_value();
+        released.wait();
+        return Status::Ok();
+      },
+      [&held](Status s) { held.set_value(std::move(s)); });
+  started.get_future().wait();
+  std::vector<std::promise<Status>> results(ends.size());
+  for (size_t i = 0; i < ends.size(); ++i) {
+    std::string name = prefix + std::to_string(i);
+    store.Write(
         kAccount,
-        [name, doomed](WriteTransaction& tx) -> Status {
+        [name, end = ends[i], reads_first](WriteTransaction& tx) -> Status {
+          if (reads_first) {
+            IOTJOBS_ASSIGN_OR_RETURN(auto before, tx.GetThing(name));
+            if (before) return Internal("ran twice");
+          }
           IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing(name)));
-          if (doomed) IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("taken")));
+          if (end == Ends::kDoomed) IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("taken")));
+          if (end == Ends::kRefused) return InvalidRequest("refused with its write queued");
           return Status::Ok();
         },
         [&results, i](Status s) { results[i].set_value(std::move(s)); });
   }
-  for (int i = 0; i < kWriters; ++i) {
+  release.set_value();
+  EXPECT_TRUE(held.get_future().get().ok());
+  for (size_t i = 0; i < ends.size(); ++i) {
     Status s = results[i].get_future().get();
-    if (i % 2 == 1) {
-      EXPECT_EQ(s.code(), ErrorCode::kInternalFailure) << i << ": " << s.ToString();
-      EXPECT_FALSE(HasThing(*store, "fresh-" + std::to_string(i)));
-    } else {
-      EXPECT_TRUE(s.ok()) << i << ": " << s.ToString();
-      EXPECT_TRUE(HasThing(*store, "fresh-" + std::to_string(i)));
+    const std::string name = prefix + std::to_string(i);
+    switch (ends[i]) {
+      case Ends::kDoomed:
+        EXPECT_EQ(s.code(), ErrorCode::kInternalFailure) << name << ": " << s.ToString();
+        EXPECT_FALSE(HasThing(store, name));
+        break;
+      case Ends::kRefused:
+        EXPECT_EQ(s.code(), ErrorCode::kInvalidRequest) << name << ": " << s.ToString();
+        EXPECT_FALSE(HasThing(store, name));
+        break;
+      case Ends::kFine:
+        EXPECT_TRUE(s.ok()) << name << ": " << s.ToString();
+        EXPECT_TRUE(HasThing(store, name)) << name;
     }
+  }
+}
+
+// An operation's writes are queued (SqlDb::Run) and carried to the next operation's first
+// round trip, or the COMMIT's: one that fails there still fails its own operation only,
+// undone to its savepoint, while the operations batched with it commit. Each way a carried
+// write meets the server is tried alone (once one failure is found, the batch is run again
+// with each operation's writes on their own, which would hide the others).
+TEST_P(PostgresStoreTest, AQueuedWriteThatFailsFailsItsOwnOperationOnly) {
+  auto store = Open(2);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(InsertThing(*store, "taken").ok());
+  using enum Ends;
+  {
+    SCOPED_TRACE("a failing write found by the next operation's first read");
+    ExpectEachOperationItsOwnOutcome(*store, "read-", {kFine, kDoomed, kFine, kFine}, true);
+  }
+  {
+    SCOPED_TRACE("a failing write found by the COMMIT");
+    ExpectEachOperationItsOwnOutcome(*store, "blind-", {kFine, kFine, kDoomed}, false);
+  }
+  {
+    SCOPED_TRACE("an operation refused with its writes queued keeps the ones carried to it");
+    ExpectEachOperationItsOwnOutcome(*store, "refused-", {kFine, kRefused, kFine}, false);
+  }
+  {
+    SCOPED_TRACE("a failing write found by a refused operation");
+    ExpectEachOperationItsOwnOutcome(*store, "mixed-", {kFine, kDoomed, kRefused, kFine},
+                                     false);
   }
   // A queued write is visible to the operation's own next statement.
   Status s = WriteOn(*store, [](WriteTransaction& tx) -> Status {

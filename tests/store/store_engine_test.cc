@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/server_metrics.h"
 #include "store/engine/backoff.h"
 #include "store/engine/store_engine.h"
 #include "store/sql/sql_transaction.h"
@@ -32,8 +33,10 @@ class ScriptedSession final : public WriteSession {
     EXPECT_TRUE(sqlite::Migrate(*conn_).ok());
   }
 
-  // How the next commits go: each conflicts while `conflicts` lasts, then fails while
-  // `failures` lasts, then commits.
+  // How the next commits go: each asks to run the batch again another way while `agains`
+  // lasts, then conflicts while `conflicts` lasts, then fails while `failures` lasts, then
+  // commits.
+  std::atomic<int> agains{0};
   std::atomic<int> conflicts{0};
   std::atomic<int> failures{0};
   std::atomic<bool> probe_commits{false};
@@ -61,6 +64,10 @@ class ScriptedSession final : public WriteSession {
   BatchStep AfterOperation() override { return BatchStep::GoOn(); }
   BatchFailure UndoFailed(const Status& undo) override { return {undo, ""}; }
   BatchStep Commit() override {
+    if (agains > 0) {
+      --agains;
+      return BatchStep::Again();
+    }
     if (conflicts > 0) {
       --conflicts;
       return BatchStep::Conflict();
@@ -123,6 +130,20 @@ TEST_F(StoreEngineTest, AConflictedBatchRunsAgainUntilItCommits) {
               }).ok());
   EXPECT_EQ(runs, 3);
   EXPECT_TRUE(engine_->Health().writable);
+}
+
+// A batch the session wants to run another way (PostgreSQL: an operation's carried write
+// failed) runs again at once: it lost to nobody, so no conflict is counted.
+TEST_F(StoreEngineTest, ABatchTheSessionRunsAnotherWayRunsAgainUncounted) {
+  session_->agains = 1;
+  const uint64_t conflicts = metrics::Server().store_write_batch_conflicts.Value();
+  int runs = 0;
+  EXPECT_TRUE(Write([&] {
+                ++runs;
+                return Status::Ok();
+              }).ok());
+  EXPECT_EQ(runs, 2);
+  EXPECT_EQ(metrics::Server().store_write_batch_conflicts.Value(), conflicts);
 }
 
 TEST_F(StoreEngineTest, ConflictsWithoutEndAnswerBusy) {

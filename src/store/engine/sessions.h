@@ -52,14 +52,19 @@ struct BatchFailure {
 };
 
 // How a step of a write batch went: on; or over, failed; or over, lost to a concurrent
-// transaction of another process, to be run again from the start.
+// transaction of another process, to be run again from the start; or over, to be run again
+// at once because the session wants to run it another way (kAgain: PostgreSQL found that an
+// operation's writes failed only once the next operation had begun, and runs the batch again
+// with each operation's writes on their own, so that the failure is that operation's alone).
+// A session answers kAgain at most once per batch.
 struct BatchStep {
-  enum Kind { kGoOn, kFailed, kConflict };
+  enum Kind { kGoOn, kFailed, kConflict, kAgain };
   Kind kind = kGoOn;
   BatchFailure failure;  // for kFailed
 
   static BatchStep GoOn() { return {}; }
   static BatchStep Conflict() { return {kConflict, {}}; }
+  static BatchStep Again() { return {kAgain, {}}; }
   static BatchStep Failed(BatchFailure f) { return {kFailed, std::move(f)}; }
 };
 

@@ -179,6 +179,7 @@ void StoreEngine::RunWriteBatch(std::vector<WriteItem>& batch) {
       return;
     }
     if (step.kind == BatchStep::kFailed) return fail_all(step.failure);
+    if (step.kind == BatchStep::kAgain) continue;
     metrics::Server().store_write_batch_conflicts.Inc();
     if (!backoff.Wait()) {
       IOTJOBS_LOG(kWarn) << "store: a write batch kept conflicting after " << backoff.attempts()

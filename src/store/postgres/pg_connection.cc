@@ -273,7 +273,13 @@ Status Connection::FlushWrites() {
 
 void Connection::DropWrites() {
   ForgetPrefetches();
-  std::erase_if(deferred_, [](const Command& c) { return c.how != Send::kCommand; });
+  std::erase_if(deferred_, [](const Command& c) { return c.how != Send::kCommand && !c.carried; });
+}
+
+void Connection::CarryWrites() {
+  for (Command& c : deferred_) {
+    if (c.how != Send::kCommand && !c.prefetch) c.carried = true;
+  }
 }
 
 Result<Rows> Connection::Pipeline(std::optional<Command> last) {
@@ -336,10 +342,16 @@ Result<Rows> Connection::Pipeline(std::optional<Command> last) {
   PQexitPipelineMode(conn_);  // fails only with answers unread, i.e. a broken connection
   for (size_t i = 0; i < about.size(); ++i) {
     // BeginWithFirstStatement's BEGIN (after the last transaction's end, when it went along).
-    if (about[i].command->begins) began_ = i < answers.size() && Succeeded(answers[i].get());
+    if (about[i].command->begins) {
+      began_ = i < answers.size() && Succeeded(answers[i].get());
+      begin_refused_ = i < answers.size() && !began_;
+    }
   }
   for (size_t i = 0; i < answers.size(); ++i) {
-    if (!Succeeded(answers[i].get())) return Error(answers[i].get(), about[i].command->text);
+    if (!Succeeded(answers[i].get())) {
+      if (about[i].command->carried) carried_failed_ = true;
+      return Error(answers[i].get(), about[i].command->text);
+    }
     if (about[i].prepare) prepared_.emplace(about[i].command->text, about[i].name);
   }
   if (answers.size() == about.size()) {
@@ -352,7 +364,10 @@ Result<Rows> Connection::Pipeline(std::optional<Command> last) {
       }
     }
   }
-  if (answers.size() < about.size()) return Error(nullptr, about[answers.size()].command->text);
+  if (answers.size() < about.size()) {
+    if (about[answers.size()].command->carried) carried_failed_ = true;
+    return Error(nullptr, about[answers.size()].command->text);
+  }
   if (answers.empty()) return Rows();
   return Rows(answers.back().release());
 }
@@ -366,6 +381,7 @@ void Connection::BeginWithFirstStatement(std::string begin) {
   }
   deferred_.push_back(Command{std::move(begin), {}, Send::kCommand, /*begins=*/true});
   began_ = false;
+  begin_refused_ = false;
 }
 
 void Connection::Defer(std::string sql) {
@@ -408,9 +424,15 @@ Status Connection::Commit() {
   ForgetPrefetches();
   ResultPtr result;
   if (!deferred_.empty()) {
-    // The last operation's RELEASE goes with the COMMIT.
-    IOTJOBS_ASSIGN_OR_RETURN(Rows rows, Pipeline(Command{"COMMIT", {}, Send::kCommand}));
-    result.reset(rows.Release());
+    // The last operation's RELEASE (and its carried writes) go with the COMMIT.
+    Result<Rows> rows = Pipeline(Command{"COMMIT", {}, Send::kCommand});
+    if (!rows.ok()) {
+      // A carried write failed, so the server skipped the COMMIT: the transaction is still
+      // open, aborted, and must be rolled back before the next BEGIN.
+      if (carried_failed_ && !Broken()) ResultPtr rollback(PQexec(conn_, "ROLLBACK"));
+      return rows.status();
+    }
+    result.reset(rows->Release());
   } else {
     result.reset(PQexec(conn_, "COMMIT"));
     if (!Succeeded(result.get())) return Error(result.get(), "COMMIT");
@@ -431,6 +453,7 @@ Status Connection::Reconnect() {
   ForgetPrefetches();
   deferred_.clear();
   began_ = false;
+  begin_refused_ = false;
   pending_end_.clear();  // the old session's transaction ended with it
   PQreset(conn_);
   if (PQstatus(conn_) != CONNECTION_OK) {

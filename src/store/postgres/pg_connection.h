@@ -114,6 +114,10 @@ class Connection {
   void EndPendingNow();
   // Whether the BEGIN of BeginWithFirstStatement was sent and succeeded.
   bool began() const { return began_; }
+  // Whether that BEGIN was answered with a failure (a connection the server had already
+  // ended answers so): then nothing sent after it in its round trip ran, not even a COMMIT
+  // that went along. Unanswered, it is neither began() nor begin_refused().
+  bool begin_refused() const { return begin_refused_; }
   // Sends `sql` (no parameters, no rows: SAVEPOINT, RELEASE) ahead of the next statement or
   // command, in its round trip. Its failure, if any, is that statement's failure. Not for
   // ROLLBACK: a plain ROLLBACK drops whatever is still deferred.
@@ -134,8 +138,16 @@ class Connection {
   Status FlushWrites();
   // Forgets the queued writes without sending them: for an operation that failed, whose
   // savepoint's rollback would undo them anyway (a failing one sent ahead of the rollback
-  // would make the server skip the rollback itself). Deferred commands stay.
+  // would make the server skip the rollback itself). Deferred commands stay, and so do
+  // carried writes.
   void DropWrites();
+  // Carries the queued writes over to whatever the connection sends next, as another
+  // caller's (a batch's next operation, or its COMMIT): DropWrites keeps them, and if one of
+  // them fails, carried_failed() says so, since the failure the caller then sees is not its
+  // own. This saves the round trip of FlushWrites per operation.
+  void CarryWrites();
+  // Whether a carried write failed since ForgetFailures.
+  bool carried_failed() const { return carried_failed_; }
 
   // Reads in fewer round trips. Prefetch(sql, args) (a SELECT) sends a read the caller is
   // about to make with the connection's next statement, in its round trip, and keeps its
@@ -167,6 +179,7 @@ class Connection {
   // Called as a transaction begins.
   void ForgetFailures() {
     conflicted_ = false;
+    carried_failed_ = false;
     last_sqlstate_.clear();
   }
 
@@ -192,6 +205,7 @@ class Connection {
     Send how;
     bool begins = false;  // BeginWithFirstStatement's BEGIN: its answer sets began_
     bool prefetch = false;  // Prefetch's read: its rows are kept in prefetched_
+    bool carried = false;  // a write carried over by CarryWrites
   };
   // A prefetched read's answer, kept for the Query that asks for it.
   struct Prefetched {
@@ -214,10 +228,12 @@ class Connection {
   std::vector<Command> deferred_;  // sent with the next statement or command
   std::vector<Prefetched> prefetched_;
   bool began_ = false;
+  bool begin_refused_ = false;
   std::string pending_end_;  // EndWithNext's statement, not sent yet
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
   int64_t statements_named_ = 0;  // names are never reused, even for a PREPARE that failed
   bool conflicted_ = false;
+  bool carried_failed_ = false;
   std::string last_sqlstate_;
 };
 
