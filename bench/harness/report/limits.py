@@ -21,13 +21,13 @@ LIMITS = {
     "iotjobsd-pg": "a round trip to PostgreSQL per read statement (BEGIN rides with the first, "
                    "the ROLLBACK with the next read's BEGIN), a handoff to a reader thread, "
                    "PostgreSQL on the same 2 cores (its CPU shows as other processes) [P1]",
-    ("iotjobsd-pg", "CreateJob"): "the one writer per instance: a round trip per read of the "
-                                  "operation, its writes in one more, BEGIN/COMMIT riding along "
-                                  "[P1]",
-    ("iotjobsd-pg", "UpdateJobExecution"): "as CreateJob: execution and job read (a round trip "
-                                           "each), the writes in one [P1]",
-    ("iotjobsd-pg", "DeleteJobExecution"): "as CreateJob: execution and job read (a round trip "
-                                           "each), the writes in one [P1]",
+    ("iotjobsd-pg", "CreateJob"): "the one writer per instance, one round trip per operation "
+                                  "(its reads in one, its writes riding with the next "
+                                  "operation's or the COMMIT) [P1]",
+    ("iotjobsd-pg", "UpdateJobExecution"): "as CreateJob: execution and job read in one round "
+                                           "trip, the writes riding with the next [P1]",
+    ("iotjobsd-pg", "DeleteJobExecution"): "as CreateJob: execution and job read in one round "
+                                           "trip, the writes riding with the next [P1]",
 }
 
 

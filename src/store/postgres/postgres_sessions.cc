@@ -167,7 +167,7 @@ class PostgresWriteSession final : public WriteSession {
     }
     // COMMIT failed to serialize: the server rolled back, nothing committed.
     if (conn_->conflicted()) return BatchStep::Conflict();
-    // The last operation's carried writes failed; Connection::Commit rolled back.
+    // A write carried to the COMMIT's round trip failed; Connection::Commit rolled back.
     if (conn_->carried_failed() && !careful) {
       careful_ = true;
       return BatchStep::Again();
