@@ -136,12 +136,14 @@ class PostgresWriteSession final : public WriteSession {
       (void)conn_->Exec("ROLLBACK");
       return BatchStep::Conflict();
     }
-    if (conn_->carried_failed()) return RunAgainCarefully();
+    if (conn_->carried_failed()) {
+      (void)conn_->Exec("ROLLBACK");
+      return RunAgainCarefully();
+    }
     return BatchStep::GoOn();
   }
 
   BatchFailure UndoFailed(const Status& undo) override {
-    careful_ = false;
     if (conn_->Broken()) return Fail(Lost());
     (void)conn_->Exec("ROLLBACK");
     return Fail(undo);
@@ -149,7 +151,7 @@ class PostgresWriteSession final : public WriteSession {
 
   BatchStep Commit() override {
     Status commit = conn_->Commit();
-    const bool careful = std::exchange(careful_, false);  // for this batch only
+    careful_ = false;  // for this batch only
     if (commit.ok()) return BatchStep::GoOn();
     if (conn_->Broken() && conn_->begin_refused()) {
       // A batch of writes alone sends its BEGIN with the COMMIT; a connection the server had
@@ -168,10 +170,7 @@ class PostgresWriteSession final : public WriteSession {
     // COMMIT failed to serialize: the server rolled back, nothing committed.
     if (conn_->conflicted()) return BatchStep::Conflict();
     // A write carried to the COMMIT's round trip failed; Connection::Commit rolled back.
-    if (conn_->carried_failed() && !careful) {
-      careful_ = true;
-      return BatchStep::Again();
-    }
+    if (conn_->carried_failed()) return RunAgainCarefully();
     return BatchStep::Failed(Fail(std::move(commit)));
   }
 
@@ -188,10 +187,10 @@ class PostgresWriteSession final : public WriteSession {
   }
 
  private:
-  // An earlier operation's carried write failed: the batch runs again, each operation's
-  // writes sent at its end.
+  // A carried write failed (the transaction is rolled back): the batch runs again, each
+  // operation's writes sent at its end. Nothing is carried in that attempt, so this comes
+  // at most once per batch.
   BatchStep RunAgainCarefully() {
-    (void)conn_->Exec("ROLLBACK");
     careful_ = true;
     return BatchStep::Again();
   }
@@ -199,7 +198,8 @@ class PostgresWriteSession final : public WriteSession {
   std::unique_ptr<Connection> conn_;
   CountShard shard_;
   // This batch's attempt sends each operation's writes at its end (FlushWrites), not with
-  // the next operation's: after a carried write failed. Reset as the batch ends.
+  // the next operation's: after a carried write failed. Reset as the batch ends (Commit,
+  // Fail).
   bool careful_ = false;
 };
 
