@@ -52,11 +52,13 @@ def read_response(sock, deadline):
 
 
 def wait_until_refused(server, deadline):
-    """Polls until the server no longer accepts connections."""
+    """Polls until the server no longer accepts connections. A connection that reaches the
+    listening socket just as it closes is reset rather than refused: both mean no more
+    connections are taken."""
     while time.monotonic() < deadline:
         try:
             socket.create_connection(("127.0.0.1", server.port), timeout=1).close()
-        except ConnectionRefusedError:
+        except (ConnectionRefusedError, ConnectionResetError):
             return
         time.sleep(0.01)
     raise AssertionError("the server still accepts connections after SIGTERM")
