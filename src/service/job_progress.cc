@@ -113,7 +113,7 @@ Result<jobs::RolloutState> PlanRollout(store::ReadTransaction& tx, const jobs::J
 }
 
 Status ReleaseExecutions(store::WriteTransaction& tx, jobs::Job& job, EpochMillis now,
-                         int64_t limit) {
+                         int64_t limit, JobAge age) {
   if (!job.rollout || job.status != jobs::JobStatus::kInProgress ||
       !jobs::InsideMaintenanceWindow(job, now)) {
     return Status::Ok();
@@ -122,9 +122,15 @@ Status ReleaseExecutions(store::WriteTransaction& tx, jobs::Job& job, EpochMilli
   int64_t budget = std::min(limit, jobs::ReleaseAllowance(r, job.rollout_config,
                                                           job.process_details.succeeded, now));
   int64_t released = 0;
+  std::set<std::string> released_things;  // a new job's: the executions it has
   auto release = [&](const std::string& thing) -> Status {
-    IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetExecution(job.job_id, thing, std::nullopt));
-    if (existing) return Status::Ok();  // reached through another target already
+    // Passed over when reached through another target already.
+    if (age == JobAge::kNew) {
+      if (!released_things.insert(thing).second) return Status::Ok();
+    } else {
+      IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetExecution(job.job_id, thing, std::nullopt));
+      if (existing) return Status::Ok();
+    }
     IOTJOBS_RETURN_IF_ERROR(QueueExecution(tx, job, thing, std::nullopt, now).status());
     ++released;
     return Status::Ok();

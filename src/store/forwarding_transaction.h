@@ -145,9 +145,6 @@ class ForwardingTransaction : public WriteTransaction {
                                                          std::optional<int64_t> n) override {
     return inner_.GetExecution(j, t, n);
   }
-  Status PrefetchLatestExecution(std::string_view j, std::string_view t) override {
-    return inner_.PrefetchLatestExecution(j, t);
-  }
   Result<Page<jobs::JobExecution>> ListExecutionsForJob(std::string_view j,
                                                         std::optional<jobs::ExecutionStatus> s,
                                                         const PageRequest& p) override {

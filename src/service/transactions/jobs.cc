@@ -84,16 +84,15 @@ Status CheckScheduling(const jobs::SchedulingConfig& c, EpochMillis now) {
   return Status::Ok();
 }
 
-// The job's own read (is the id taken?) carries the reads that follow it for the first
-// target, when that is a thing: the thing's (ResolveTargets) and its latest execution of this
-// job (ReleaseExecutions), all named by the request. A job of one thing then reads in one
-// round trip on PostgreSQL.
+// The job's own read (is the id taken?) carries the read that follows it for the first
+// target, when that is a thing: the thing's (ResolveTargets), named by the request. A job of
+// one thing then reads in one round trip on PostgreSQL. (A new job's executions are not
+// read: ReleaseExecutions, JobAge::kNew.)
 Status PrefetchFirstThingTarget(store::WriteTransaction& tx, const jobs::Job& job) {
   if (job.targets.empty()) return Status::Ok();
   auto first = jobs::ParseArn(job.targets.front());
   if (!first || first->kind != jobs::ResourceKind::kThing) return Status::Ok();
-  IOTJOBS_RETURN_IF_ERROR(tx.PrefetchThing(first->name));
-  return tx.PrefetchLatestExecution(job.job_id, first->name);
+  return tx.PrefetchThing(first->name);
 }
 
 }  // namespace
@@ -115,7 +114,8 @@ Result<jobs::Job> CreateJob(store::WriteTransaction& tx, const CreateJobRequest&
   IOTJOBS_RETURN_IF_ERROR(CheckRollout(job.rollout_config));
   IOTJOBS_RETURN_IF_ERROR(CheckRetry(job.retry_config));
   IOTJOBS_RETURN_IF_ERROR(PrefetchFirstThingTarget(tx, job));
-  IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetJob(job.job_id));
+  // The row alone: its counters are not needed to know that it exists.
+  IOTJOBS_ASSIGN_OR_RETURN(auto existing, tx.GetJobWithoutCounts(job.job_id));
   if (existing) return AlreadyExists("Job " + job.job_id + " already exists.");
   IOTJOBS_ASSIGN_OR_RETURN(auto targets, ResolveTargets(tx, op.arns, job.targets));
   for (const auto& t : targets) {
@@ -137,7 +137,7 @@ Result<jobs::Job> CreateJob(store::WriteTransaction& tx, const CreateJobRequest&
     // The first executions are created with the job, as many as the rollout rate
     // allows up to kInlineRelease; the background worker creates the rest.
     IOTJOBS_ASSIGN_OR_RETURN(job.rollout, PlanRollout(tx, job, op.now));
-    IOTJOBS_RETURN_IF_ERROR(ReleaseExecutions(tx, job, op.now, kInlineRelease));
+    IOTJOBS_RETURN_IF_ERROR(ReleaseExecutions(tx, job, op.now, kInlineRelease, JobAge::kNew));
     // A snapshot job that reaches no thing has nothing to do: it is complete at once.
     CompleteIfDone(job, op.now);
   }

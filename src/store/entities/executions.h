@@ -35,9 +35,6 @@ class ExecutionReads {
   virtual Result<std::optional<jobs::JobExecution>> GetExecution(
       std::string_view job_id, std::string_view thing_name,
       std::optional<int64_t> execution_number) = 0;
-  // Says that GetExecution(job_id, thing_name, nullopt) comes soon, with nothing written
-  // before it (see JobReads::PrefetchJob).
-  virtual Status PrefetchLatestExecution(std::string_view job_id, std::string_view thing_name) = 0;
   // Executions of one job, in (thing name, execution number) order.
   virtual Result<Page<jobs::JobExecution>> ListExecutionsForJob(
       std::string_view job_id, std::optional<jobs::ExecutionStatus> status,

@@ -47,11 +47,6 @@ Result<std::optional<jobs::JobExecution>> SqlTransaction::GetExecution(
   return ReadFirst<jobs::JobExecution>(*rows, &ReadExecution<SqlRows>);
 }
 
-Status SqlTransaction::PrefetchLatestExecution(std::string_view job_id,
-                                               std::string_view thing_name) {
-  return db_.Prefetch(kLatestExecutionSql, account_id_, job_id, thing_name);
-}
-
 Result<Page<jobs::JobExecution>> SqlTransaction::ListExecutionsForJob(
     std::string_view job_id, std::optional<jobs::ExecutionStatus> status,
     const PageRequest& page) {

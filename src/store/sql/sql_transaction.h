@@ -115,7 +115,6 @@ class SqlTransaction final : public WriteTransaction {
   Result<std::optional<jobs::JobExecution>> GetExecution(
       std::string_view job_id, std::string_view thing_name,
       std::optional<int64_t> execution_number) override;
-  Status PrefetchLatestExecution(std::string_view job_id, std::string_view thing_name) override;
   Result<Page<jobs::JobExecution>> ListExecutionsForJob(
       std::string_view job_id, std::optional<jobs::ExecutionStatus> status,
       const PageRequest& page) override;
