@@ -91,12 +91,14 @@ class GracefulShutdownTest(unittest.TestCase):
         self.addCleanup(server.cleanup)
         # An idle keep-alive connection: it has been answered once and waits for more.
         idle = connect(server)
+        self.addCleanup(idle.close)
         head, body = signed_create_thing(server, unique("warm"))
         idle.sendall(head + body)
         self.assertEqual(read_response(idle, time.monotonic() + 10)[0], 200)
         # A request whose head and half its body have arrived when SIGTERM comes.
         name = unique("in-flight")
         busy = connect(server)
+        self.addCleanup(busy.close)
         head, body = signed_create_thing(server, name)
         busy.sendall(head + body[:10])
         wait_until_server_read(server, busy, time.monotonic() + 20)
@@ -178,6 +180,7 @@ class GracefulShutdownTest(unittest.TestCase):
         server = Server(args=["--drain-seconds", "1"]).start()
         self.addCleanup(server.cleanup)
         stuck = connect(server)
+        self.addCleanup(stuck.close)
         head, body = signed_create_thing(server, unique("stuck"))
         stuck.sendall(head + body[:5])
         wait_until_server_read(server, stuck, time.monotonic() + 20)
