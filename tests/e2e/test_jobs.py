@@ -128,6 +128,29 @@ class JobsTest(ServerTestCase):
         by_id = self.iot.list_jobs(thingGroupId=group_id)["jobs"]
         self.assertIn(job_id, [j["jobId"] for j in by_id])
 
+    def test_a_thing_reached_by_several_targets_gets_one_execution_cli_v2(self):
+        # `both` is named directly and is in the parent group and its child group.
+        both, other = self.make_thing(), self.make_thing()
+        parent = self.group_with(both)
+        child = unique("child")
+        self.iot.create_thing_group(thingGroupName=child, parentGroupName=parent)
+        self.iot.add_thing_to_thing_group(thingGroupName=child, thingName=both)
+        self.iot.add_thing_to_thing_group(thingGroupName=child, thingName=other)
+        job_id = unique("overlap")
+        self.server.aws_json("iot", "create-job", "--job-id", job_id, "--document", '{"a": 1}',
+                      "--targets", group_arn(parent), thing_arn(both), group_arn(child))
+        out = self.server.aws_json("iot", "list-job-executions-for-job", "--job-id", job_id)
+        self.assertEqual(sorted((s["thingArn"], s["jobExecutionSummary"]["executionNumber"])
+                                for s in out["executionSummaries"]),
+                         sorted([(thing_arn(both), 1), (thing_arn(other), 1)]))
+        details = self.server.aws_json("iot", "describe-job", "--job-id", job_id)["job"]
+        self.assertEqual(details["jobProcessDetails"]["numberOfQueuedThings"], 2)
+        # The same id again is refused, whatever its targets.
+        rc, _, err = self.server.aws("iot", "create-job", "--job-id", job_id, "--document", "{}",
+                              "--targets", thing_arn(other))
+        self.assertNotEqual(rc, 0)
+        self.assertIn("ResourceAlreadyExistsException", err)
+
     def test_continuous_job_reaches_things_that_join_later(self):
         first = self.make_thing()
         group = self.group_with(first)
