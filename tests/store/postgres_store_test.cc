@@ -147,16 +147,9 @@ TEST_P(PostgresStoreTest, OneStoresWritesNeverConflictWithEachOther) {
   EXPECT_EQ(attempts.load(), kWriters);
 }
 
-// How an operation of the batch below ends: it inserts a thing of its own, and then...
-enum class Ends { kFine, kDoomed, kRefused };
-
-// Runs one batch of operations, one per entry of `ends`, each inserting the thing
-// prefix + its index (having read it first if `reads_first`): kFine ones then succeed,
-// kDoomed ones also insert "taken", a duplicate key once sent, and kRefused ones return
-// InvalidRequest with their insert still queued. Expects each its own outcome alone.
-void ExpectEachOperationItsOwnOutcome(Store& store, const std::string& prefix,
-                                      const std::vector<Ends>& ends, bool reads_first) {
-  // The writer is held by an operation of its own meanwhile, so that these make one batch.
+// Runs `ops` as one batch of the store's writer (held by an operation of its own while they
+// are queued) and returns their outcomes.
+std::vector<Status> RunAsOneBatch(Store& store, const std::vector<Store::WriteFn>& ops) {
   std::promise<void> started, release;
   std::shared_future<void> released = release.get_future().share();
   std::promise<Status> held;
@@ -169,27 +162,43 @@ void ExpectEachOperationItsOwnOutcome(Store& store, const std::string& prefix,
       },
       [&held](Status s) { held.set_value(std::move(s)); });
   started.get_future().wait();
-  std::vector<std::promise<Status>> results(ends.size());
-  for (size_t i = 0; i < ends.size(); ++i) {
-    std::string name = prefix + std::to_string(i);
-    store.Write(
-        kAccount,
-        [name, end = ends[i], reads_first](WriteTransaction& tx) -> Status {
-          if (reads_first) {
-            IOTJOBS_ASSIGN_OR_RETURN(auto before, tx.GetThing(name));
-            if (before) return Internal("ran twice");
-          }
-          IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing(name)));
-          if (end == Ends::kDoomed) IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("taken")));
-          if (end == Ends::kRefused) return InvalidRequest("refused with its write queued");
-          return Status::Ok();
-        },
-        [&results, i](Status s) { results[i].set_value(std::move(s)); });
+  std::vector<std::promise<Status>> results(ops.size());
+  for (size_t i = 0; i < ops.size(); ++i) {
+    store.Write(kAccount, ops[i], [&results, i](Status s) { results[i].set_value(std::move(s)); });
   }
   release.set_value();
   EXPECT_TRUE(held.get_future().get().ok());
+  std::vector<Status> out;
+  for (auto& r : results) out.push_back(r.get_future().get());
+  return out;
+}
+
+// How an operation of the batch below ends: it inserts a thing of its own, and then...
+enum class Ends { kFine, kDoomed, kRefused };
+
+// Runs one batch of operations, one per entry of `ends`, each inserting the thing
+// prefix + its index (having read it first if `reads_first`): kFine ones then succeed,
+// kDoomed ones also insert "taken", a duplicate key once sent, and kRefused ones return
+// InvalidRequest with their insert still queued. Expects each its own outcome alone.
+void ExpectEachOperationItsOwnOutcome(Store& store, const std::string& prefix,
+                                      const std::vector<Ends>& ends, bool reads_first) {
+  std::vector<Store::WriteFn> ops;
   for (size_t i = 0; i < ends.size(); ++i) {
-    Status s = results[i].get_future().get();
+    std::string name = prefix + std::to_string(i);
+    ops.push_back([name, end = ends[i], reads_first](WriteTransaction& tx) -> Status {
+      if (reads_first) {
+        IOTJOBS_ASSIGN_OR_RETURN(auto before, tx.GetThing(name));
+        if (before) return Internal("ran twice");
+      }
+      IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing(name)));
+      if (end == Ends::kDoomed) IOTJOBS_RETURN_IF_ERROR(tx.InsertThing(Thing("taken")));
+      if (end == Ends::kRefused) return InvalidRequest("refused with its write queued");
+      return Status::Ok();
+    });
+  }
+  std::vector<Status> results = RunAsOneBatch(store, ops);
+  for (size_t i = 0; i < ends.size(); ++i) {
+    const Status& s = results[i];
     const std::string name = prefix + std::to_string(i);
     switch (ends[i]) {
       case Ends::kDoomed:
@@ -410,6 +419,82 @@ TEST_P(PostgresStoreTest, TwoInstancesCountingOneJobNeverConflict) {
                 }
                 EXPECT_EQ(seen.size(), 2u);
                 EXPECT_TRUE(tx.ListJobCountChanges(seen, 100)->empty());
+                return Status::Ok();
+              }).ok());
+}
+
+// A batch sums its counter changes per job and writes each sum once (CountShard): at the
+// COMMIT, or first when one of its operations reads or deletes counter rows. The sums of an
+// operation that fails go with it, and what it wrote of the batch's earlier sums is written
+// again. The changes' numbers (seq) show how many upserts there were.
+TEST_P(PostgresStoreTest, ABatchWritesEachJobsCounterChangesOnce) {
+  auto store = Open(2);
+  ASSERT_TRUE(store);
+  for (const char* id : {"j", "k", "gone"}) {
+    jobs::Job job;
+    job.job_id = id;
+    job.document = "{}";
+    job.process_details.queued = 10;
+    ASSERT_TRUE(WriteOn(*store, [&](WriteTransaction& tx) { return tx.InsertJob(job); }).ok());
+  }
+  jobs::JobProcessDetails start;  // one execution QUEUED -> IN_PROGRESS
+  start.queued = -1;
+  start.in_progress = 1;
+  auto in_progress = [](WriteTransaction& tx, const char* id) -> Result<int64_t> {
+    IOTJOBS_ASSIGN_OR_RETURN(auto job, tx.GetJob(id));
+    if (!job) return NotFound(id);
+    return job->process_details.in_progress;
+  };
+  std::vector<int64_t> seen;  // what the reading operations saw
+  std::vector<Status> results = RunAsOneBatch(
+      *store,
+      {
+          [&](WriteTransaction& tx) { return tx.AddJobCounts("j", start); },
+          [&](WriteTransaction& tx) { return tx.AddJobCounts("gone", start); },
+          // Reads (so writes the batch's sums, inside its own savepoint), adds, fails.
+          [&](WriteTransaction& tx) -> Status {
+            IOTJOBS_ASSIGN_OR_RETURN(int64_t n, in_progress(tx, "j"));
+            seen.push_back(n);
+            IOTJOBS_RETURN_IF_ERROR(tx.AddJobCounts("j", start));
+            return InvalidRequest("fails after reading and adding");
+          },
+          [&](WriteTransaction& tx) -> Status {
+            IOTJOBS_ASSIGN_OR_RETURN(int64_t n, in_progress(tx, "j"));
+            seen.push_back(n);
+            return tx.AddJobCounts("j", start);
+          },
+          [&](WriteTransaction& tx) { return tx.AddJobCounts("j", start); },
+          [&](WriteTransaction& tx) { return tx.AddJobCounts("k", start); },
+          [&](WriteTransaction& tx) { return tx.AddJobCounts("gone", start); },
+          [&](WriteTransaction& tx) { return tx.DeleteJob("gone"); },
+      });
+  ASSERT_EQ(results.size(), 8u);
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (i == 2) {
+      EXPECT_EQ(results[i].code(), ErrorCode::kInvalidRequest) << results[i].ToString();
+    } else {
+      EXPECT_TRUE(results[i].ok()) << i << ": " << results[i].ToString();
+    }
+  }
+  // Both readers saw the first change; the second saw it although the failed operation had
+  // written it and was rolled back.
+  EXPECT_EQ(seen, (std::vector<int64_t>{1, 1}));
+  ASSERT_TRUE(ReadOn(*store, [](ReadTransaction& tx) -> Status {
+                auto j = *tx.GetJob("j");
+                EXPECT_EQ(j->process_details.queued, 7);
+                EXPECT_EQ(j->process_details.in_progress, 3);
+                auto k = *tx.GetJob("k");
+                EXPECT_EQ(k->process_details.in_progress, 1);
+                EXPECT_FALSE(tx.GetJob("gone")->has_value());
+                // The upserts' numbers, in order: gone 1 and j 2 written by the failed
+                // operation's read (rolled back), gone 3 and j 4 by the next read, gone 5, j 6
+                // and k 7 by DeleteJob, which deletes gone's. Written one by one, as each
+                // change came, they would end at j 5 and k 6.
+                std::map<std::string, int64_t> seq;
+                auto changes = tx.ListJobCountChanges({}, 100);
+                EXPECT_TRUE(changes.ok());
+                for (const auto& c : *changes) seq[c.job_id] = c.seq;
+                EXPECT_EQ(seq, (std::map<std::string, int64_t>{{"j", 6}, {"k", 7}}));
                 return Status::Ok();
               }).ok());
 }

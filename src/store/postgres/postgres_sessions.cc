@@ -80,6 +80,10 @@ class PostgresWriteSession final : public WriteSession {
     }
     conn_->ForgetFailures();
     conn_->BeginWithFirstStatement(kBeginWrite);
+    // Counter changes are summed per job and written at the COMMIT (CountShard); not in a
+    // careful attempt, where each operation's writes must fail with it alone.
+    shard_.Clear();
+    shard_.summing = !careful_;
     return BatchStep::GoOn();
   }
 
@@ -104,6 +108,7 @@ class PostgresWriteSession final : public WriteSession {
   Status RunOperation(const std::string& account_id, const Store::WriteFn& fn) override {
     SqlTransaction tx(SqlDb(*conn_), account_id, &shard_);
     Status s = Guarded([&] { return fn(tx); });
+    shard_.EndOperation(s.ok());
     if (s.ok()) {
       if (careful_) return conn_->FlushWrites();
       conn_->CarryWrites();
@@ -150,6 +155,17 @@ class PostgresWriteSession final : public WriteSession {
   }
 
   BatchStep Commit() override {
+    // The batch's counter sums go with the COMMIT, carried: if one fails, the batch runs
+    // again carefully, each operation's writes at its end.
+    SqlTransaction sums(SqlDb(*conn_), std::string(), &shard_);
+    Status written = sums.WriteCountSums();
+    shard_.Clear();
+    if (!written.ok()) {  // not sent (a value libpq cannot carry); nothing is committed
+      conn_->DropWrites();
+      (void)conn_->Exec("ROLLBACK");
+      return BatchStep::Failed(Fail(std::move(written)));
+    }
+    conn_->CarryWrites();
     Status commit = conn_->Commit();
     careful_ = false;  // for this batch only
     if (commit.ok()) return BatchStep::GoOn();

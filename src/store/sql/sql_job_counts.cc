@@ -3,7 +3,8 @@
 // background worker), and job_counts one row per writer (shard) with what execution changes
 // added since. An execution change then writes one small row of its own writer instead of
 // rewriting the job's, and two instances changing the same job's executions write different
-// rows (docs/architecture.md, "Job counters").
+// rows (docs/architecture.md, "Job counters"). On PostgreSQL a batch's changes of one job
+// are summed and written as one upsert (CountShard).
 #include <algorithm>
 
 #include "store/job_columns.h"
@@ -69,6 +70,7 @@ Result<std::optional<jobs::Job>> SqlTransaction::JobRow(std::string_view job_id)
 Result<std::optional<jobs::Job>> SqlTransaction::GetJob(std::string_view job_id) {
   IOTJOBS_ASSIGN_OR_RETURN(auto job, JobRow(job_id));
   if (!job) return job;
+  IOTJOBS_RETURN_IF_ERROR(WriteCountSums());
   IOTJOBS_ASSIGN_OR_RETURN(SqlRows r, db_.Query(kJobCountsSql, account_id_, job_id));
   IOTJOBS_ASSIGN_OR_RETURN(bool found, r.Step());
   if (found) AddCounts(r, 0, job->process_details);
@@ -93,6 +95,7 @@ Status SqlTransaction::PrefetchJob(std::string_view job_id) {
 
 Status SqlTransaction::AddCounterRows(std::vector<jobs::Job>& page) {
   if (page.empty()) return Status::Ok();
+  IOTJOBS_RETURN_IF_ERROR(WriteCountSums());
   IOTJOBS_ASSIGN_OR_RETURN(
       SqlRows r, db_.Query("SELECT job_id, " IOTJOBS_SUMMED_COUNTS
                            " FROM job_counts WHERE account_id = $1 AND job_id >= $2 "
@@ -111,15 +114,58 @@ Status SqlTransaction::AddCounterRows(std::vector<jobs::Job>& page) {
 Status SqlTransaction::AddJobCounts(std::string_view job_id,
                                     const jobs::JobProcessDetails& d) {
   if (d == jobs::JobProcessDetails{}) return Status::Ok();
+  if (shard_ && shard_->summing) {
+    shard_->op[{account_id_, std::string(job_id)}] += d;
+    return Status::Ok();
+  }
+  return WriteCounts(account_id_, job_id, d);
+}
+
+Status SqlTransaction::WriteCounts(std::string_view account_id, std::string_view job_id,
+                                   const jobs::JobProcessDetails& d) {
   int64_t shard = shard_ ? shard_->shard : 0;
   int64_t seq = shard_ ? ++shard_->last_seq : 0;
-  return db_.Run(shard_ ? kAddCountsNumbered : kAddCountsUnnumbered, account_id_, job_id,
-                 shard, d.canceled, d.succeeded, d.failed, d.rejected, d.queued, d.in_progress,
+  return db_.Run(shard_ ? kAddCountsNumbered : kAddCountsUnnumbered, account_id, job_id, shard,
+                 d.canceled, d.succeeded, d.failed, d.rejected, d.queued, d.in_progress,
                  d.removed, d.timed_out, seq);
+}
+
+Status SqlTransaction::WriteCountSums() {
+  if (!shard_) return Status::Ok();
+  // Each sum leaves its map once written (and a sum that fails to be written stays owed).
+  auto& batch = shard_->batch;
+  for (auto it = batch.begin(); it != batch.end(); it = batch.erase(it)) {
+    if (it->second == jobs::JobProcessDetails{}) continue;
+    IOTJOBS_RETURN_IF_ERROR(WriteCounts(it->first.first, it->first.second, it->second));
+    shard_->written_in_op[it->first] += it->second;
+  }
+  auto& op = shard_->op;
+  for (auto it = op.begin(); it != op.end(); it = op.erase(it)) {
+    if (it->second == jobs::JobProcessDetails{}) continue;
+    IOTJOBS_RETURN_IF_ERROR(WriteCounts(it->first.first, it->first.second, it->second));
+  }
+  return Status::Ok();
+}
+
+void CountShard::EndOperation(bool ok) {
+  if (ok) {
+    for (auto& [key, d] : op) batch[key] += d;
+  } else {
+    for (auto& [key, d] : written_in_op) batch[key] += d;
+  }
+  op.clear();
+  written_in_op.clear();
+}
+
+void CountShard::Clear() {
+  batch.clear();
+  op.clear();
+  written_in_op.clear();
 }
 
 Result<std::vector<JobCountChange>> SqlTransaction::ListJobCountChanges(
     const std::map<int64_t, int64_t>& after, int limit) {
+  IOTJOBS_RETURN_IF_ERROR(WriteCountSums());
   IOTJOBS_ASSIGN_OR_RETURN(SqlRows shards,
                            db_.Query("SELECT shard FROM job_count_shards ORDER BY shard"));
   std::vector<int64_t> ids;

@@ -130,6 +130,8 @@ Status SqlTransaction::UpdateJob(const jobs::Job& job) {
 }
 
 Status SqlTransaction::DeleteJob(std::string_view job_id) {
+  // Sums held back for the job are written first, to be deleted with its rows.
+  IOTJOBS_RETURN_IF_ERROR(WriteCountSums());
   static constexpr std::string_view kStatements[] = {
       "DELETE FROM job_group_targets WHERE account_id = $1 AND job_id = $2",
       "DELETE FROM job_counts WHERE account_id = $1 AND job_id = $2",

@@ -23,6 +23,7 @@ Status SqlTransaction::DeleteEveryAccountsData() {
       "DELETE FROM resource_tags",
       "DELETE FROM outbox",
   };
+  IOTJOBS_RETURN_IF_ERROR(WriteCountSums());  // to be deleted with the rest
   for (std::string_view sql : kStatements) IOTJOBS_RETURN_IF_ERROR(db_.Run(sql));
   return Status::Ok();
 }

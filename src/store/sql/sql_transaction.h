@@ -1,7 +1,10 @@
 #pragma once
 
+#include <map>
 #include <string>
+#include <utility>
 
+#include "jobs/job.h"
 #include "store/sql/sql_db.h"
 #include "store/store.h"
 
@@ -10,9 +13,33 @@ namespace iotjobs::store {
 // A writer's own counter row for every job (entities/jobs.h, JobDecisions::kFolded): its
 // shard number, registered in job_count_shards, and the number of its latest change. Owned by
 // the writer's session, which runs one transaction at a time.
+//
+// While `summing`, a batch's counter changes are added up per job in memory and each job's
+// sum is written as one upsert (SqlTransaction::WriteCountSums): at the batch's COMMIT, and
+// before any statement of the batch that reads or deletes counter rows, so that nothing reads
+// around them. A rollout's devices report on the same job, so a batch of N changes of one job
+// costs PostgreSQL one upsert instead of N (bench/analysis.md, [P1]). A sum is written inside
+// the savepoint of the operation that runs then; EndOperation keeps the books straight when
+// that savepoint is rolled back.
 struct CountShard {
+  using Sums = std::map<std::pair<std::string, std::string>, jobs::JobProcessDetails>;
+
   int64_t shard = 0;
   int64_t last_seq = 0;
+  bool summing = false;
+  // By (account, job), not yet written: the changes of the batch's operations that ended
+  // well, and those of the running operation.
+  Sums batch;
+  Sums op;
+  // Sums of `batch` written while the running operation ran: undone if its savepoint is.
+  Sums written_in_op;
+
+  // The running operation ended (`ok`: its savepoint is released). Its sums join the
+  // batch's; or it failed and its savepoint was rolled back, taking its own sums with it and
+  // the batch's sums written meanwhile, which are owed again.
+  void EndOperation(bool ok);
+  // Nothing is owed: a batch (or an attempt at it) begins.
+  void Clear();
 };
 
 // Read/WriteTransaction for both backends, over one connection whose transaction the store
@@ -104,6 +131,10 @@ class SqlTransaction final : public WriteTransaction {
   Result<std::vector<JobCountChange>> ListJobCountChanges(const std::map<int64_t, int64_t>& after,
                                                           int limit) override;
   Status AddJobCounts(std::string_view job_id, const jobs::JobProcessDetails& delta) override;
+  // Writes the sums the shard holds back (CountShard), one upsert per job; queued like any
+  // write. The writer calls it before its COMMIT; the statements that read or delete counter
+  // rows call it first.
+  Status WriteCountSums();
 
   // Job templates (sql_job_templates.cc).
   Result<std::optional<jobs::JobTemplate>> GetJobTemplate(std::string_view id) override;
@@ -174,6 +205,10 @@ class SqlTransaction final : public WriteTransaction {
   Status DeleteAllTags(jobs::ResourceKind kind, std::string_view name);
   // The thing's rows of thing_attributes, one per attribute (store/sql/thing_attributes_sql.h).
   Status InsertThingAttributes(const jobs::Thing& t);
+
+  // One upsert of `d` into this writer's counter row of the job (shard 0 without a shard).
+  Status WriteCounts(std::string_view account_id, std::string_view job_id,
+                     const jobs::JobProcessDetails& d);
 
   SqlDb db_;
   std::string account_id_;
