@@ -138,7 +138,7 @@ class JobsTest(ServerTestCase):
         self.iot.add_thing_to_thing_group(thingGroupName=child, thingName=other)
         job_id = unique("overlap")
         self.server.aws_json("iot", "create-job", "--job-id", job_id, "--document", '{"a": 1}',
-                      "--targets", group_arn(parent), thing_arn(both), group_arn(child))
+                             "--targets", group_arn(parent), thing_arn(both), group_arn(child))
         out = self.server.aws_json("iot", "list-job-executions-for-job", "--job-id", job_id)
         self.assertEqual(sorted((s["thingArn"], s["jobExecutionSummary"]["executionNumber"])
                                 for s in out["executionSummaries"]),
@@ -147,7 +147,7 @@ class JobsTest(ServerTestCase):
         self.assertEqual(details["jobProcessDetails"]["numberOfQueuedThings"], 2)
         # The same id again is refused, whatever its targets.
         rc, _, err = self.server.aws("iot", "create-job", "--job-id", job_id, "--document", "{}",
-                              "--targets", thing_arn(other))
+                                     "--targets", thing_arn(other))
         self.assertNotEqual(rc, 0)
         self.assertIn("ResourceAlreadyExistsException", err)
 

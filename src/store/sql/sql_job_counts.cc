@@ -132,19 +132,18 @@ Status SqlTransaction::WriteCounts(std::string_view account_id, std::string_view
 
 Status SqlTransaction::WriteCountSums() {
   if (!shard_) return Status::Ok();
-  // Each sum leaves its map once written (and a sum that fails to be written stays owed).
-  auto& batch = shard_->batch;
-  for (auto it = batch.begin(); it != batch.end(); it = batch.erase(it)) {
-    if (it->second == jobs::JobProcessDetails{}) continue;
-    IOTJOBS_RETURN_IF_ERROR(WriteCounts(it->first.first, it->first.second, it->second));
-    shard_->written_in_op[it->first] += it->second;
-  }
-  auto& op = shard_->op;
-  for (auto it = op.begin(); it != op.end(); it = op.erase(it)) {
-    if (it->second == jobs::JobProcessDetails{}) continue;
-    IOTJOBS_RETURN_IF_ERROR(WriteCounts(it->first.first, it->first.second, it->second));
-  }
-  return Status::Ok();
+  // Each sum leaves its map once written (a sum that fails to be written stays owed); the
+  // batch's are noted in `written`, being written inside the running operation's savepoint.
+  auto write = [this](CountShard::Sums& sums, CountShard::Sums* written) -> Status {
+    for (auto it = sums.begin(); it != sums.end(); it = sums.erase(it)) {
+      if (it->second == jobs::JobProcessDetails{}) continue;
+      IOTJOBS_RETURN_IF_ERROR(WriteCounts(it->first.first, it->first.second, it->second));
+      if (written) (*written)[it->first] += it->second;
+    }
+    return Status::Ok();
+  };
+  IOTJOBS_RETURN_IF_ERROR(write(shard_->batch, &shard_->written_in_op));
+  return write(shard_->op, nullptr);
 }
 
 void CountShard::EndOperation(bool ok) {
